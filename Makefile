@@ -1,0 +1,50 @@
+# Portail PLIE – the two commands: `make run` and `make test`.
+# The first Python >= 3.11 found, unless given: make run PY=python3.12
+PY ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then echo $$p; break; fi; done)
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON := $(BIN)/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test worker beat lint format venv clean-venv
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@$(or $(PY),python3) scripts/check_prerequisites.py
+	$(PY) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+## make run: set everything up (venv, dependencies, migrations, communes, demo data) and serve on $(HOST)
+run: venv
+	DEBUG=1 $(PYTHON) manage.py migrate --noinput
+	DEBUG=1 $(PYTHON) manage.py load_communes
+	DEBUG=1 $(PYTHON) manage.py seed_demo
+	@echo ""
+	@echo "Portail PLIE : http://$(HOST)/ (Ctrl+C pour arrêter)"
+	DEBUG=1 $(PYTHON) manage.py runserver $(HOST)
+
+## make test: set up and run the whole test suite
+test: venv
+	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+## make worker / make beat: Celery with CELERY_BROKER_URL set (exactly one beat per deployment)
+worker: venv
+	$(BIN)/celery -A plie_portal worker --loglevel=INFO
+
+beat: venv
+	$(BIN)/celery -A plie_portal beat --loglevel=INFO
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,112 @@
+"""Users of the portal: one account, one structure, one role (DESIGN §1)."""
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    COORDINATION = "coordination", _("Coordination PLIE")
+    REFERENT = "referent", _("Référent·e de parcours")
+    PARTENAIRE = "partenaire", _("Partenaire")
+    INSTRUCTEUR = "instructeur", _("Instructeur·rice AAP")
+    PORTEUR = "porteur", _("Porteur de projet")
+
+
+class UserManager(BaseUserManager):
+    """Manager for users whose login is their email address."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("L'adresse e-mail est obligatoire.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+
+
+class User(AbstractUser):
+    """A person using the portal. Login is the email; a person with two roles has two accounts."""
+
+    username = None
+    email = models.EmailField(_("adresse e-mail"), unique=True)
+    structure = models.ForeignKey(
+        "partners.Structure",
+        verbose_name=_("structure"),
+        on_delete=models.PROTECT,
+        related_name="utilisateurs",
+        null=True,
+        blank=True,
+    )
+    role = models.CharField(_("rôle"), max_length=20, choices=Role.choices, blank=True)
+    telephone = models.CharField(_("téléphone"), max_length=20, blank=True)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("utilisateur")
+        verbose_name_plural = _("utilisateurs")
+        ordering = ["last_name", "first_name", "email"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_superuser=True) | ~models.Q(role=""),
+                name="user_role_required_unless_superuser",
+                violation_error_message=_("Un compte qui n'est pas administrateur doit avoir un rôle."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
+    @property
+    def effective_role(self):
+        """The role the portal applies: an administrator acts as coordination."""
+        if self.is_superuser:
+            return Role.COORDINATION
+        return self.role
+
+    @property
+    def is_coordination(self):
+        return self.effective_role == Role.COORDINATION
+
+    @property
+    def is_referent(self):
+        return self.effective_role == Role.REFERENT
+
+    @property
+    def is_partenaire(self):
+        return self.effective_role == Role.PARTENAIRE
+
+    @property
+    def is_instructeur(self):
+        return self.effective_role == Role.INSTRUCTEUR
+
+    @property
+    def is_porteur(self):
+        return self.effective_role == Role.PORTEUR
+
+    def has_role(self, *roles):
+        return self.is_authenticated and self.effective_role in roles

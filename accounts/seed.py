@@ -1,0 +1,103 @@
+"""Demo accounts of every role, in several structures."""
+
+from plie_portal.seed import DEMO_PASSWORD
+
+from .models import Role, User
+
+# (email, role, structure name, first name, last name, label printed)
+COMPTES = [
+    (
+        "coordination@plie-rouen.fr",
+        Role.COORDINATION,
+        "PLIE de la Métropole Rouen Normandie",
+        "Claire",
+        "Lefèvre",
+        "Coordination",
+    ),
+    (
+        "referent@plie-rouen.fr",
+        Role.REFERENT,
+        "PLIE de la Métropole Rouen Normandie",
+        "Julien",
+        "Marchand",
+        "Référent (PLIE)",
+    ),
+    ("referente@ccas-rouen.fr", Role.REFERENT, "CCAS de Rouen", "Amélie", "Duval", "Référente (CCAS de Rouen)"),
+    (
+        "referent@ccas-saint-etienne.fr",
+        Role.REFERENT,
+        "CCAS de Saint-Étienne-du-Rouvray",
+        "Karim",
+        "Benali",
+        "Référent (CCAS Saint-Étienne)",
+    ),
+    (
+        "partenaire@jardins-seine.fr",
+        Role.PARTENAIRE,
+        "Atelier chantier d'insertion Les Jardins de la Seine",
+        "Sophie",
+        "Leroy",
+        "Partenaire (ACI)",
+    ),
+    (
+        "partenaire@normandie-competences.fr",
+        Role.PARTENAIRE,
+        "Organisme de formation Normandie Compétences",
+        "Thomas",
+        "Hébert",
+        "Partenaire (formation)",
+    ),
+    (
+        "instructeur@metropole-rouen-normandie.fr",
+        Role.INSTRUCTEUR,
+        "Métropole Rouen Normandie",
+        "Nathalie",
+        "Girard",
+        "Instructrice AAP",
+    ),
+    (
+        "porteur@elbeuf-jeunesse.fr",
+        Role.PORTEUR,
+        "Association Elbeuf Jeunesse Avenir",
+        "Yasmine",
+        "Haddad",
+        "Porteur (Elbeuf Jeunesse)",
+    ),
+    (
+        "porteur@quartiers-solidaires.fr",
+        Role.PORTEUR,
+        "Association Quartiers Solidaires Rouen",
+        "Hugo",
+        "Petit",
+        "Porteur (Quartiers Solidaires)",
+    ),
+]
+
+
+def compte(ctx, email, role, structure, prenom, nom):
+    """Get or create a demo account (idempotent); the password is reset to the demo one."""
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User(email=email, role=role, structure=structure, first_name=prenom, last_name=nom)
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    ctx.data.setdefault("users", {})[email] = user
+    return user
+
+
+def seed(ctx):
+    structures = ctx.data["structures"]
+    for email, role, structure_nom, prenom, nom, label in COMPTES:
+        user = compte(ctx, email, role, structures[structure_nom], prenom, nom)
+        ctx.login(label, user)
+    admin = User.objects.filter(email="admin@plie-rouen.fr").first()
+    if admin is None:
+        admin = User.objects.create_superuser(
+            "admin@plie-rouen.fr",
+            DEMO_PASSWORD,
+            first_name="Admin",
+            last_name="Portail",
+            structure=structures["Métropole Rouen Normandie"],
+        )
+    ctx.data["users"][admin.email] = admin
+    ctx.login("Administrateur (/admin/)", admin)

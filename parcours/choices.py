@@ -1,0 +1,129 @@
+"""Coded values of the parcours domain (DESIGN §2). Codes are stable: the import uses them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DecisionCommission(models.TextChoices):
+    EN_ATTENTE = "en_attente", _("En attente de commission")
+    VALIDEE = "validee", _("Validée")
+    REFUSEE = "refusee", _("Refusée")
+    AJOURNEE = "ajournee", _("Ajournée")
+
+
+class StatutMarcheTravail(models.TextChoices):
+    CHOMEUR = "chomeur", _("Demandeur d'emploi (chômeur)")
+    INACTIF = "inactif", _("Inactif")
+    EN_EMPLOI = "en_emploi", _("En emploi (y compris indépendant)")
+
+
+class NiveauFormation(models.TextChoices):
+    AUCUN = "aucun", _("Aucun diplôme ni scolarité validée")
+    INFRA_3 = "infra_3", _("Sans diplôme ou brevet (infra 3)")
+    NIVEAU_3 = "niveau_3", _("CAP, BEP (niveau 3)")
+    NIVEAU_4 = "niveau_4", _("Baccalauréat (niveau 4)")
+    NIVEAU_5 = "niveau_5", _("Bac + 2 (niveau 5)")
+    NIVEAU_6 = "niveau_6", _("Bac + 3 ou 4 (niveau 6)")
+    NIVEAU_7 = "niveau_7", _("Bac + 5 (niveau 7)")
+    NIVEAU_8 = "niveau_8", _("Doctorat (niveau 8)")
+
+
+# ISCED groups of the FSE+ indicators EECO09/10/11.
+CITE_0_2 = {NiveauFormation.AUCUN, NiveauFormation.INFRA_3}
+CITE_3_4 = {NiveauFormation.NIVEAU_3, NiveauFormation.NIVEAU_4}
+CITE_5_8 = {NiveauFormation.NIVEAU_5, NiveauFormation.NIVEAU_6, NiveauFormation.NIVEAU_7, NiveauFormation.NIVEAU_8}
+
+
+class Nationalite(models.TextChoices):
+    FRANCAISE = "francaise", _("Française")
+    UE = "ue", _("Union européenne")
+    HORS_UE = "hors_ue", _("Hors Union européenne")
+
+
+class MotifSortie(models.TextChoices):
+    EMPLOI_CDI = "emploi_cdi", _("CDI (au moins mi-temps)")
+    EMPLOI_CDD_6_MOIS = "emploi_cdd_6_mois", _("CDD ou intérim de 6 mois ou plus (au moins mi-temps)")
+    ALTERNANCE = "alternance", _("Contrat d'apprentissage ou de professionnalisation")
+    CREATION_ENTREPRISE = "creation_entreprise", _("Création d'entreprise")
+    FORMATION_QUALIFIANTE = "formation_qualifiante", _("Formation qualifiante ou certifiante validée")
+    EMPLOI_COURT = "emploi_court", _("Emploi de moins de 6 mois")
+    FORMATION_NON_QUALIFIANTE = "formation_non_qualifiante", _("Formation non qualifiante")
+    DEMENAGEMENT = "demenagement", _("Déménagement")
+    SANTE = "sante", _("Raisons de santé")
+    ABANDON = "abandon", _("Abandon")
+    REORIENTATION = "reorientation", _("Réorientation")
+    DUREE_MAXIMALE = "duree_maximale", _("Durée maximale de parcours atteinte")
+    RETRAITE = "retraite", _("Retraite")
+    AUTRE = "autre", _("Autre")
+
+
+MOTIFS_SORTIE_POSITIVE = {
+    MotifSortie.EMPLOI_CDI,
+    MotifSortie.EMPLOI_CDD_6_MOIS,
+    MotifSortie.ALTERNANCE,
+    MotifSortie.CREATION_ENTREPRISE,
+    MotifSortie.FORMATION_QUALIFIANTE,
+}
+
+
+class SituationSortie(models.TextChoices):
+    EMPLOI = "emploi", _("En emploi")
+    FORMATION = "formation", _("En formation")
+    RECHERCHE_EMPLOI = "recherche_emploi", _("En recherche d'emploi")
+    INACTIF = "inactif", _("Inactif")
+    INCONNUE = "inconnue", _("Inconnue")
+
+
+class CategorieEtape(models.TextChoices):
+    ACCUEIL_DIAGNOSTIC = "accueil_diagnostic", _("Accueil et diagnostic")
+    LEVEE_FREINS = "levee_freins", _("Levée des freins")
+    REMOBILISATION = "remobilisation", _("Remobilisation")
+    FORMATION_PRE_QUALIFIANTE = "formation_pre_qualifiante", _("Formation pré-qualifiante")
+    FORMATION_QUALIFIANTE = "formation_qualifiante", _("Formation qualifiante")
+    INSERTION_SIAE = "insertion_siae", _("Insertion par l'activité économique (SIAE)")
+    EMPLOI = "emploi", _("Emploi")
+    CREATION_ENTREPRISE = "creation_entreprise", _("Création d'entreprise")
+    SUIVI_EMPLOI = "suivi_emploi", _("Suivi dans l'emploi")
+
+
+class StatutEtape(models.TextChoices):
+    PROPOSEE = "proposee", _("Proposée")
+    ACCEPTEE = "acceptee", _("Acceptée")
+    REFUSEE = "refusee", _("Refusée")
+    ANNULEE = "annulee", _("Annulée")
+    EN_COURS = "en_cours", _("En cours")
+    TERMINEE = "terminee", _("Terminée")
+    ABANDONNEE = "abandonnee", _("Abandonnée")
+
+
+STATUTS_ETAPE_OUVERTS = {StatutEtape.PROPOSEE, StatutEtape.ACCEPTEE, StatutEtape.EN_COURS}
+STATUTS_ETAPE_TERMINES = {StatutEtape.TERMINEE, StatutEtape.ABANDONNEE}
+
+
+class MotifRefusEtape(models.TextChoices):
+    COMPLET = "complet", _("Plus de place disponible")
+    PREREQUIS = "prerequis", _("Prérequis non remplis")
+    INJOIGNABLE = "injoignable", _("Personne injoignable")
+    REFUS_PERSONNE = "refus_personne", _("Refus de la personne")
+    INADAPTE = "inadapte", _("Action inadaptée au besoin")
+    AUTRE = "autre", _("Autre")
+
+
+class TypeEntretien(models.TextChoices):
+    PRESENTIEL = "presentiel", _("En présentiel")
+    TELEPHONE = "telephone", _("Par téléphone")
+    VISIO = "visio", _("En visioconférence")
+
+
+class StatutEntretien(models.TextChoices):
+    PLANIFIE = "planifie", _("Planifié")
+    REALISE = "realise", _("Réalisé")
+    ABSENT = "absent", _("Absent (non venu)")
+
+
+class Reponse(models.TextChoices):
+    """A yes/no/unknown answer, for forms; stored as a nullable boolean."""
+
+    OUI = "oui", _("Oui")
+    NON = "non", _("Non")
+    INCONNU = "", _("Inconnu")

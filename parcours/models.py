@@ -1,0 +1,615 @@
+"""Parcours, steps, interviews and entry commission (DESIGN §2, parcours).
+
+Every change of state goes through a named transition method that checks its guard, writes a
+`Transition` row (who, when, from, to, reason) and refuses an invalid move with a French
+message, changing nothing.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from plie_portal.dates import age_on, months_before
+
+from .choices import (
+    MOTIFS_SORTIE_POSITIVE,
+    STATUTS_ETAPE_OUVERTS,
+    STATUTS_ETAPE_TERMINES,
+    CategorieEtape,
+    DecisionCommission,
+    MotifRefusEtape,
+    MotifSortie,
+    Nationalite,
+    NiveauFormation,
+    SituationSortie,
+    StatutEntretien,
+    StatutEtape,
+    StatutMarcheTravail,
+    TypeEntretien,
+)
+
+
+class TransitionInvalide(ValidationError):
+    """An invalid move of a workflow; its message is shown to the user as is."""
+
+
+class SessionCommission(models.Model):
+    """A session of the entry commission: who sat, and the minutes of its decisions."""
+
+    date = models.DateField(_("date de la commission"))
+    membres_presents = models.TextField(_("membres présents"), help_text=_("Un nom par ligne."))
+    compte_rendu = models.TextField(_("compte rendu"), blank=True)
+    cree_par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.RESTRICT, related_name="+")
+    cree_le = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("session de commission d'entrée")
+        verbose_name_plural = _("sessions de commission d'entrée")
+        ordering = ["-date", "-id"]
+
+    def __str__(self):
+        return f"Commission du {self.date:%d/%m/%Y}"
+
+
+class ParcoursQuerySet(models.QuerySet):
+    def ouverts(self):
+        """Open = not refused and not exited (DESIGN §2)."""
+        return self.filter(date_sortie__isnull=True).exclude(decision_commission=DecisionCommission.REFUSEE)
+
+    def en_attente_commission(self):
+        return self.filter(decision_commission__in=[DecisionCommission.EN_ATTENTE, DecisionCommission.AJOURNEE])
+
+    def complets_fse(self):
+        """Participations that count for FSE+: sex, birth date, labour status and education filled."""
+        return self.exclude(participant__sexe="").exclude(statut_marche_travail="").exclude(niveau_formation="")
+
+    def incomplets_fse(self):
+        return self.filter(Q(participant__sexe="") | Q(statut_marche_travail="") | Q(niveau_formation=""))
+
+    def visible_to(self, user):
+        from participants.models import Participant
+
+        return self.filter(participant__in=Participant.objects.visible_to(user))
+
+
+class Parcours(models.Model):
+    """One participation of a participant in the PLIE, from orientation to exit."""
+
+    participant = models.ForeignKey("participants.Participant", on_delete=models.CASCADE, related_name="parcours")
+    referent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("référent·e du parcours"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="parcours_suivis",
+    )
+    # Orientation and entry commission
+    date_orientation = models.DateField(_("date d'orientation"))
+    prescripteur = models.ForeignKey(
+        "partners.Structure",
+        verbose_name=_("prescripteur"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="parcours_prescrits",
+    )
+    decision_commission = models.CharField(
+        _("décision de la commission"),
+        max_length=12,
+        choices=DecisionCommission.choices,
+        default=DecisionCommission.EN_ATTENTE,
+    )
+    session_commission = models.ForeignKey(
+        SessionCommission, on_delete=models.SET_NULL, null=True, blank=True, related_name="parcours"
+    )
+    motif_decision = models.TextField(_("motif de la décision"), blank=True)
+    date_entree = models.DateField(_("date d'entrée"), null=True, blank=True)
+    # Situation at entry (FSE+ questionnaire). Empty yes/no = unknown, never counted as yes.
+    statut_marche_travail = models.CharField(
+        _("situation sur le marché du travail"), max_length=10, choices=StatutMarcheTravail.choices, blank=True
+    )
+    date_debut_chomage = models.DateField(_("date de début de chômage"), null=True, blank=True)
+    niveau_formation = models.CharField(
+        _("niveau de formation"), max_length=10, choices=NiveauFormation.choices, blank=True
+    )
+    rsa = models.BooleanField(_("bénéficiaire du RSA"), null=True, blank=True)
+    ass = models.BooleanField(_("bénéficiaire de l'ASS"), null=True, blank=True)
+    aah = models.BooleanField(_("bénéficiaire de l'AAH"), null=True, blank=True)
+    rqth = models.BooleanField(_("RQTH / situation de handicap"), null=True, blank=True)
+    parent_isole = models.BooleanField(_("parent isolé"), null=True, blank=True)
+    sans_domicile = models.BooleanField(_("sans domicile ou exclusion du logement"), null=True, blank=True)
+    qpv = models.BooleanField(_("résident d'un quartier prioritaire (QPV)"), null=True, blank=True)
+    zone_rurale = models.BooleanField(_("résident d'une zone rurale"), null=True, blank=True)
+    nationalite = models.CharField(_("nationalité"), max_length=10, choices=Nationalite.choices, blank=True)
+    origine_etrangere = models.BooleanField(
+        _("origine étrangère"), null=True, blank=True, help_text=_("La personne peut refuser de répondre.")
+    )
+    # Exit and follow-up
+    date_sortie = models.DateField(_("date de sortie"), null=True, blank=True)
+    motif_sortie = models.CharField(_("motif de sortie"), max_length=30, choices=MotifSortie.choices, blank=True)
+    situation_sortie = models.CharField(
+        _("situation à la sortie"), max_length=20, choices=SituationSortie.choices, blank=True
+    )
+    qualification_obtenue = models.BooleanField(_("qualification obtenue"), null=True, blank=True)
+    emploi_6_mois = models.BooleanField(_("en emploi 6 mois après la sortie"), null=True, blank=True)
+    situation_amelioree_6_mois = models.BooleanField(
+        _("situation améliorée 6 mois après la sortie"), null=True, blank=True
+    )
+    date_suivi_6_mois = models.DateField(_("date du suivi à 6 mois"), null=True, blank=True)
+    cree_le = models.DateTimeField(_("créé le"), auto_now_add=True)
+    modifie_le = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["modifie_le"])
+    objects = ParcoursQuerySet.as_manager()
+
+    CHAMPS_FSE_OBLIGATOIRES = ("statut_marche_travail", "niveau_formation")
+
+    class Meta:
+        verbose_name = _("parcours")
+        verbose_name_plural = _("parcours")
+        ordering = ["-date_orientation", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant"],
+                condition=Q(date_sortie__isnull=True) & ~Q(decision_commission="refusee"),
+                name="parcours_un_seul_ouvert_par_participant",
+                violation_error_message=_("Ce participant a déjà un parcours ouvert."),
+            ),
+            models.CheckConstraint(
+                condition=Q(date_sortie__isnull=True)
+                | Q(date_entree__isnull=True)
+                | Q(date_sortie__gte=F("date_entree")),
+                name="parcours_sortie_apres_entree",
+                violation_error_message=_("La date de sortie ne peut pas précéder la date d'entrée."),
+            ),
+            models.CheckConstraint(
+                condition=Q(date_entree__isnull=True) | Q(date_entree__gte=F("date_orientation")),
+                name="parcours_entree_apres_orientation",
+                violation_error_message=_("La date d'entrée ne peut pas précéder la date d'orientation."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["date_entree"]),
+            models.Index(fields=["date_sortie"]),
+            models.Index(fields=["decision_commission"]),
+        ]
+
+    def __str__(self):
+        debut = self.date_entree or self.date_orientation
+        return f"Parcours de {self.participant} ({debut:%d/%m/%Y})"
+
+    # --- State -------------------------------------------------------------------------------
+    @property
+    def est_ouvert(self):
+        return self.date_sortie is None and self.decision_commission != DecisionCommission.REFUSEE
+
+    @property
+    def est_entre(self):
+        return self.date_entree is not None
+
+    @property
+    def sortie_positive(self):
+        return self.motif_sortie in MOTIFS_SORTIE_POSITIVE
+
+    @property
+    def suivi_6_mois_du(self):
+        """True when the six-month follow-up is due and not yet recorded."""
+        if not self.date_sortie or self.date_suivi_6_mois:
+            return False
+        return timezone.localdate() >= self.date_sortie + timedelta(days=182)
+
+    def age_entree(self):
+        if not self.date_entree or not self.participant.date_naissance:
+            return None
+        return age_on(self.participant.date_naissance, self.date_entree)
+
+    @property
+    def chomeur_longue_duree(self):
+        """Unemployed for 12 months or more on the entry date, by calendar months (DESIGN §2)."""
+        return self._chomage_depuis_mois(12)
+
+    @property
+    def chomeur_tres_longue_duree(self):
+        return self._chomage_depuis_mois(24)
+
+    def _chomage_depuis_mois(self, mois):
+        if self.statut_marche_travail != StatutMarcheTravail.CHOMEUR or not self.date_debut_chomage:
+            return False
+        if not self.date_entree:
+            return False
+        return self.date_debut_chomage <= months_before(self.date_entree, mois)
+
+    def champs_fse_manquants(self):
+        """Labels of the FSE+ data still missing for this participation to count."""
+        manquants = []
+        if not self.participant.sexe:
+            manquants.append(_("sexe"))
+        if not self.participant.date_naissance:
+            manquants.append(_("date de naissance"))
+        for champ in self.CHAMPS_FSE_OBLIGATOIRES:
+            if not getattr(self, champ):
+                manquants.append(self._meta.get_field(champ).verbose_name)
+        return manquants
+
+    @property
+    def fse_complet(self):
+        return not self.champs_fse_manquants()
+
+    # --- Transitions -------------------------------------------------------------------------
+    def _journaliser(self, par, de, vers, motif="", etape=None):
+        Transition.objects.create(parcours=self, etape=etape, par=par, de=de, vers=vers, motif=motif)
+
+    @transaction.atomic
+    def valider(self, par, date_entree, session=None, motif=""):
+        """Entry commission: orientation validated, the person enters on `date_entree`."""
+        if self.decision_commission not in (DecisionCommission.EN_ATTENTE, DecisionCommission.AJOURNEE):
+            raise TransitionInvalide(_("Seule une orientation en attente ou ajournée peut être validée."))
+        if date_entree is None:
+            raise TransitionInvalide(_("La date d'entrée est obligatoire pour valider l'orientation."))
+        if date_entree < self.date_orientation:
+            raise TransitionInvalide(_("La date d'entrée ne peut pas précéder la date d'orientation."))
+        de = self.decision_commission
+        self.decision_commission = DecisionCommission.VALIDEE
+        self.date_entree = date_entree
+        self.session_commission = session or self.session_commission
+        self.motif_decision = motif
+        self.save()
+        self._journaliser(par, de, DecisionCommission.VALIDEE, motif)
+
+    @transaction.atomic
+    def refuser(self, par, motif, session=None):
+        """Entry commission: orientation refused; the parcours closes without entry."""
+        if self.decision_commission not in (DecisionCommission.EN_ATTENTE, DecisionCommission.AJOURNEE):
+            raise TransitionInvalide(_("Seule une orientation en attente ou ajournée peut être refusée."))
+        if not (motif or "").strip():
+            raise TransitionInvalide(_("Le motif du refus est obligatoire."))
+        de = self.decision_commission
+        self.decision_commission = DecisionCommission.REFUSEE
+        self.session_commission = session or self.session_commission
+        self.motif_decision = motif
+        self.save()
+        self._journaliser(par, de, DecisionCommission.REFUSEE, motif)
+
+    @transaction.atomic
+    def ajourner(self, par, motif, session=None):
+        """Entry commission: decision postponed to a later session."""
+        if self.decision_commission not in (DecisionCommission.EN_ATTENTE, DecisionCommission.AJOURNEE):
+            raise TransitionInvalide(_("Seule une orientation en attente ou ajournée peut être ajournée."))
+        if not (motif or "").strip():
+            raise TransitionInvalide(_("Le motif de l'ajournement est obligatoire."))
+        de = self.decision_commission
+        self.decision_commission = DecisionCommission.AJOURNEE
+        self.session_commission = session or self.session_commission
+        self.motif_decision = motif
+        self.save()
+        self._journaliser(par, de, DecisionCommission.AJOURNEE, motif)
+
+    @transaction.atomic
+    def sortir(
+        self, par, date_sortie, motif_sortie, situation_sortie="", qualification_obtenue=None, clore_etapes=False
+    ):
+        """Exit of the PLIE. Open steps must be closed first, or abandoned here ("sortie du PLIE")."""
+        if not self.est_entre or not self.est_ouvert:
+            raise TransitionInvalide(_("Seul un parcours en cours (entré et non sorti) peut être clôturé."))
+        if date_sortie is None or date_sortie < self.date_entree:
+            raise TransitionInvalide(_("La date de sortie doit être postérieure ou égale à la date d'entrée."))
+        if motif_sortie not in MotifSortie.values:
+            raise TransitionInvalide(_("Choisissez un motif de sortie."))
+        ouvertes = list(self.etapes.filter(statut__in=STATUTS_ETAPE_OUVERTS))
+        if ouvertes and not clore_etapes:
+            raise TransitionInvalide(
+                _("%(n)d étape(s) sont encore ouvertes : clôturez-les ou marquez-les abandonnées à la sortie.")
+                % {"n": len(ouvertes)}
+            )
+        for etape in ouvertes:
+            etape.clore_a_la_sortie(par, date_sortie)
+        self.date_sortie = date_sortie
+        self.motif_sortie = motif_sortie
+        self.situation_sortie = situation_sortie
+        self.qualification_obtenue = qualification_obtenue
+        self.save()
+        self._journaliser(par, "en_parcours", "sorti", MotifSortie(motif_sortie).label)
+
+    @transaction.atomic
+    def enregistrer_suivi_6_mois(self, par, emploi_6_mois, situation_amelioree_6_mois, date_suivi=None):
+        """Six-month follow-up after exit."""
+        if not self.date_sortie:
+            raise TransitionInvalide(_("Le suivi à 6 mois ne concerne qu'un parcours sorti."))
+        self.emploi_6_mois = emploi_6_mois
+        self.situation_amelioree_6_mois = situation_amelioree_6_mois
+        self.date_suivi_6_mois = date_suivi or timezone.localdate()
+        self.save()
+        self._journaliser(par, "sorti", "suivi_6_mois")
+
+
+class EtapeTypeQuerySet(models.QuerySet):
+    def actifs(self):
+        return self.filter(actif=True)
+
+
+class EtapeType(models.Model):
+    """An entry of the step catalogue, offered by some structures. Never deleted once used."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    libelle = models.CharField(_("libellé"), max_length=200)
+    categorie = models.CharField(_("catégorie"), max_length=30, choices=CategorieEtape.choices)
+    actif = models.BooleanField(_("actif"), default=True)
+    structures = models.ManyToManyField(
+        "partners.Structure", verbose_name=_("structures qui la proposent"), blank=True, related_name="offres"
+    )
+
+    objects = EtapeTypeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("type d'étape")
+        verbose_name_plural = _("types d'étape")
+        ordering = ["categorie", "libelle"]
+
+    def __str__(self):
+        return self.libelle
+
+
+class EtapeQuerySet(models.QuerySet):
+    def ouvertes(self):
+        return self.filter(statut__in=STATUTS_ETAPE_OUVERTS)
+
+    def dans_fenetre_partenaire(self, aujourd_hui=None):
+        """Steps that open a participant to their partner: proposed, accepted, in progress, or
+        ended (finished or abandoned) less than 6 months ago (DESIGN §1)."""
+        aujourd_hui = aujourd_hui or timezone.localdate()
+        limite = months_before(aujourd_hui, settings.PLIE_FENETRE_PARTENAIRE_MOIS)
+        return self.filter(
+            Q(statut__in=STATUTS_ETAPE_OUVERTS) | Q(statut__in=STATUTS_ETAPE_TERMINES, date_fin__gt=limite)
+        )
+
+    def visible_to(self, user):
+        """Steps `user` may see: a partner only their own structure's, inside the window."""
+        from participants.models import Participant
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.effective_role == "partenaire":
+            if not user.structure_id:
+                return self.none()
+            return self.dans_fenetre_partenaire().filter(structure_id=user.structure_id)
+        return self.filter(parcours__participant__in=Participant.objects.visible_to(user))
+
+
+class Etape(models.Model):
+    """A step of a parcours carried by a structure."""
+
+    parcours = models.ForeignKey(Parcours, on_delete=models.CASCADE, related_name="etapes")
+    type = models.ForeignKey(EtapeType, verbose_name=_("type d'étape"), on_delete=models.PROTECT, related_name="etapes")
+    structure = models.ForeignKey(
+        "partners.Structure", verbose_name=_("structure"), on_delete=models.PROTECT, related_name="etapes"
+    )
+    statut = models.CharField(_("statut"), max_length=12, choices=StatutEtape.choices, default=StatutEtape.PROPOSEE)
+    date_debut_prevue = models.DateField(_("début prévu"), null=True, blank=True)
+    date_fin_prevue = models.DateField(_("fin prévue"), null=True, blank=True)
+    date_debut = models.DateField(_("début réel"), null=True, blank=True)
+    date_fin = models.DateField(_("fin réelle"), null=True, blank=True)
+    objectif = models.TextField(_("objectif de l'étape"), blank=True)
+    resultat = models.TextField(_("résultat"), blank=True)
+    motif_refus = models.CharField(_("motif"), max_length=20, choices=MotifRefusEtape.choices, blank=True)
+    motif_detail = models.TextField(_("précisions sur le motif"), blank=True)
+    commentaire_partenaire = models.TextField(_("commentaire pour le ou la référent·e"), blank=True)
+    proposee_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    cree_le = models.DateTimeField(_("créée le"), auto_now_add=True)
+    modifie_le = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["modifie_le"])
+    objects = EtapeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("étape")
+        verbose_name_plural = _("étapes")
+        ordering = ["date_debut_prevue", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_fin_prevue__isnull=True)
+                | Q(date_debut_prevue__isnull=True)
+                | Q(date_fin_prevue__gte=F("date_debut_prevue")),
+                name="etape_fin_prevue_apres_debut",
+                violation_error_message=_("La fin prévue ne peut pas précéder le début prévu."),
+            ),
+            models.CheckConstraint(
+                condition=Q(date_fin__isnull=True) | Q(date_debut__isnull=True) | Q(date_fin__gte=F("date_debut")),
+                name="etape_fin_apres_debut",
+                violation_error_message=_("La date de fin ne peut pas précéder la date de début."),
+            ),
+        ]
+        indexes = [models.Index(fields=["structure", "statut"]), models.Index(fields=["statut", "date_fin_prevue"])]
+
+    def __str__(self):
+        return f"{self.type} – {self.structure}"
+
+    @property
+    def est_ouverte(self):
+        return self.statut in STATUTS_ETAPE_OUVERTS
+
+    @property
+    def en_retard(self):
+        return (
+            self.statut in STATUTS_ETAPE_OUVERTS
+            and self.date_fin_prevue is not None
+            and self.date_fin_prevue < timezone.localdate()
+        )
+
+    # --- Transitions -------------------------------------------------------------------------
+    TRANSITIONS = {
+        "accepter": ({StatutEtape.PROPOSEE}, StatutEtape.ACCEPTEE),
+        "refuser": ({StatutEtape.PROPOSEE}, StatutEtape.REFUSEE),
+        "annuler": ({StatutEtape.PROPOSEE, StatutEtape.ACCEPTEE}, StatutEtape.ANNULEE),
+        "demarrer": ({StatutEtape.ACCEPTEE}, StatutEtape.EN_COURS),
+        "terminer": ({StatutEtape.EN_COURS}, StatutEtape.TERMINEE),
+        "abandonner": ({StatutEtape.ACCEPTEE, StatutEtape.EN_COURS}, StatutEtape.ABANDONNEE),
+    }
+    MESSAGES_REFUS = {
+        "accepter": _("Seule une étape proposée peut être acceptée."),
+        "refuser": _("Seule une étape proposée peut être refusée."),
+        "annuler": _("Seule une étape proposée ou acceptée peut être annulée."),
+        "demarrer": _("Seule une étape acceptée peut démarrer."),
+        "terminer": _("Seule une étape en cours peut être terminée."),
+        "abandonner": _("Seule une étape acceptée ou en cours peut être abandonnée."),
+    }
+
+    def transitions_possibles(self):
+        return [nom for nom, (sources, _cible) in self.TRANSITIONS.items() if self.statut in sources]
+
+    def _changer(self, nom, par, motif=""):
+        sources, cible = self.TRANSITIONS[nom]
+        if self.statut not in sources:
+            raise TransitionInvalide(self.MESSAGES_REFUS[nom])
+        de = self.statut
+        self.statut = cible
+        self.full_clean(exclude=["parcours", "type", "structure", "proposee_par"])
+        self.save()
+        Transition.objects.create(parcours_id=self.parcours_id, etape=self, par=par, de=de, vers=cible, motif=motif)
+
+    @transaction.atomic
+    def accepter(self, par, commentaire=""):
+        if commentaire:
+            self.commentaire_partenaire = commentaire
+        self._changer("accepter", par)
+
+    @transaction.atomic
+    def refuser(self, par, motif, detail=""):
+        if motif not in MotifRefusEtape.values:
+            raise TransitionInvalide(_("Choisissez le motif du refus."))
+        self.motif_refus = motif
+        self.motif_detail = detail
+        self._changer("refuser", par, MotifRefusEtape(motif).label + (f" – {detail}" if detail else ""))
+
+    @transaction.atomic
+    def annuler(self, par, motif=""):
+        self._changer("annuler", par, motif)
+
+    @transaction.atomic
+    def demarrer(self, par, date_debut):
+        if date_debut is None:
+            raise TransitionInvalide(_("Indiquez la date de début."))
+        self.date_debut = date_debut
+        self._changer("demarrer", par)
+
+    @transaction.atomic
+    def terminer(self, par, date_fin, resultat=""):
+        if date_fin is None:
+            raise TransitionInvalide(_("Indiquez la date de fin."))
+        if self.date_debut and date_fin < self.date_debut:
+            raise TransitionInvalide(_("La date de fin ne peut pas précéder la date de début."))
+        self.date_fin = date_fin
+        self.resultat = resultat or self.resultat
+        self._changer("terminer", par)
+
+    @transaction.atomic
+    def abandonner(self, par, date_fin, motif):
+        if date_fin is None:
+            raise TransitionInvalide(_("Indiquez la date d'abandon."))
+        if not (motif or "").strip():
+            raise TransitionInvalide(_("Le motif de l'abandon est obligatoire."))
+        if self.date_debut and date_fin < self.date_debut:
+            raise TransitionInvalide(_("La date d'abandon ne peut pas précéder la date de début."))
+        self.date_fin = date_fin
+        self.motif_detail = motif
+        self._changer("abandonner", par, motif)
+
+    def clore_a_la_sortie(self, par, date_sortie):
+        """Close an open step at the exit of the PLIE: abandoned, or cancelled if never accepted."""
+        if self.statut == StatutEtape.PROPOSEE:
+            self.annuler(par, "Sortie du PLIE")
+        else:
+            self.abandonner(par, max(date_sortie, self.date_debut or date_sortie), "Sortie du PLIE")
+
+
+class Transition(models.Model):
+    """Log of every change of state of a parcours or a step: who, when, from, to, reason."""
+
+    parcours = models.ForeignKey(Parcours, on_delete=models.CASCADE, related_name="transitions")
+    etape = models.ForeignKey(Etape, on_delete=models.CASCADE, null=True, blank=True, related_name="transitions")
+    par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.RESTRICT, related_name="+")
+    le = models.DateTimeField(default=timezone.now)
+    de = models.CharField(_("de"), max_length=30)
+    vers = models.CharField(_("vers"), max_length=30)
+    motif = models.TextField(_("motif"), blank=True)
+
+    class Meta:
+        verbose_name = _("transition")
+        verbose_name_plural = _("transitions")
+        ordering = ["-le", "-id"]
+
+    def __str__(self):
+        return f"{self.de} → {self.vers}"
+
+
+class EntretienQuerySet(models.QuerySet):
+    def realises(self):
+        return self.filter(statut=StatutEntretien.REALISE)
+
+    def planifies(self):
+        return self.filter(statut=StatutEntretien.PLANIFIE)
+
+
+class Entretien(models.Model):
+    """An interview of the journal; planned ones form the referent's agenda. The note is sensitive."""
+
+    parcours = models.ForeignKey(Parcours, on_delete=models.CASCADE, related_name="entretiens")
+    date = models.DateTimeField(_("date et heure"))
+    type = models.CharField(_("type"), max_length=12, choices=TypeEntretien.choices, default=TypeEntretien.PRESENTIEL)
+    statut = models.CharField(
+        _("statut"), max_length=10, choices=StatutEntretien.choices, default=StatutEntretien.REALISE
+    )
+    note = models.TextField(_("note"), blank=True)
+    auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    cree_le = models.DateTimeField(auto_now_add=True)
+
+    objects = EntretienQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("entretien")
+        verbose_name_plural = _("entretiens")
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["parcours", "statut", "date"])]
+
+    def __str__(self):
+        return f"Entretien du {timezone.localtime(self.date):%d/%m/%Y %H:%M}"
+
+
+class Objectif(models.Model):
+    """Yearly objectives of the PLIE, editable by coordination (DESIGN §1)."""
+
+    annee = models.PositiveIntegerField(_("année"), unique=True)
+    participants_min = models.PositiveIntegerField(_("personnes accompagnées (minimum)"), default=2300)
+    participants_max = models.PositiveIntegerField(_("personnes accompagnées (maximum)"), default=2500)
+    taux_sorties_positives = models.DecimalField(
+        _("taux de sorties positives visé"), max_digits=4, decimal_places=3, default=0.5
+    )
+
+    class Meta:
+        verbose_name = _("objectif annuel")
+        verbose_name_plural = _("objectifs annuels")
+        ordering = ["-annee"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(participants_max__gte=F("participants_min")),
+                name="objectif_max_superieur_min",
+                violation_error_message=_("Le maximum doit être supérieur ou égal au minimum."),
+            )
+        ]
+
+    def __str__(self):
+        return f"Objectifs {self.annee}"
+
+    @classmethod
+    def pour(cls, annee):
+        """The objectives of a year, created with the defaults when absent."""
+        objectif, _created = cls.objects.get_or_create(annee=annee)
+        return objectif

@@ -1,0 +1,54 @@
+import datetime
+
+import factory
+
+from parcours.choices import CategorieEtape, DecisionCommission, NiveauFormation, StatutEtape, StatutMarcheTravail
+from parcours.models import Entretien, Etape, EtapeType, Parcours
+from participants.tests.factories import ParticipantFactory
+from partners.tests.factories import StructureFactory
+
+
+class ParcoursFactory(factory.django.DjangoModelFactory):
+    """An entered parcours with complete FSE+ data."""
+
+    class Meta:
+        model = Parcours
+
+    participant = factory.SubFactory(ParticipantFactory)
+    referent = factory.SelfAttribute("participant.referent")
+    date_orientation = datetime.date(2026, 1, 5)
+    decision_commission = DecisionCommission.VALIDEE
+    date_entree = datetime.date(2026, 1, 15)
+    statut_marche_travail = StatutMarcheTravail.CHOMEUR
+    niveau_formation = NiveauFormation.NIVEAU_3
+
+
+class EtapeTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EtapeType
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"etape-{n}")
+    libelle = factory.Sequence(lambda n: f"Étape type {n}")
+    categorie = CategorieEtape.REMOBILISATION
+
+
+class EtapeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Etape
+
+    parcours = factory.SubFactory(ParcoursFactory)
+    type = factory.SubFactory(EtapeTypeFactory)
+    structure = factory.SubFactory(StructureFactory)
+    statut = StatutEtape.PROPOSEE
+    date_debut_prevue = datetime.date(2026, 2, 1)
+    date_fin_prevue = datetime.date(2026, 5, 31)
+
+
+class EntretienFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Entretien
+
+    parcours = factory.SubFactory(ParcoursFactory)
+    date = factory.LazyFunction(lambda: datetime.datetime(2026, 2, 3, 10, 0, tzinfo=datetime.UTC))
+    note = "Point sur la recherche d'emploi."

@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from participants.communes import load_communes
+from participants.models import Commune
+
+
+class Command(BaseCommand):
+    help = "Charge (ou met à jour) les 71 communes de la Métropole. Idempotent."
+
+    def handle(self, *args, **options):
+        created, updated = load_communes(Commune)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{Commune.objects.count()} communes en base ({created} créée(s), {updated} mise(s) à jour)."
+            )
+        )

@@ -1,0 +1,201 @@
+"""The people accompanied by the PLIE, their communes and their documents (DESIGN §2)."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from plie_portal.dates import age_on
+from plie_portal.text import normalize
+
+
+class Commune(models.Model):
+    """One of the 71 communes of the Métropole Rouen Normandie."""
+
+    code_insee = models.CharField(_("code INSEE"), max_length=5, primary_key=True)
+    nom = models.CharField(_("nom"), max_length=100)
+    codes_postaux = models.CharField(_("codes postaux"), max_length=60, blank=True)
+    population = models.PositiveIntegerField(_("population"), default=0)
+    departement = models.CharField(_("département"), max_length=3, default="76")
+    siren = models.CharField(_("SIREN"), max_length=9, blank=True)
+    nom_normalise = models.CharField(max_length=100, editable=False, default="", db_index=True)
+
+    class Meta:
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        ordering = ["nom"]
+
+    def __str__(self):
+        return self.nom
+
+
+class Sexe(models.TextChoices):
+    FEMME = "F", _("Femme")
+    HOMME = "M", _("Homme")
+    NON_BINAIRE = "X", _("Non binaire")
+
+
+def identity_key(nom, prenom, date_naissance):
+    """Identity key of DESIGN §2: names without accents or case, and the birth date."""
+    return f"{normalize(nom)}|{normalize(prenom)}|{date_naissance.isoformat() if date_naissance else ''}"
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The participants `user` may open (DESIGN §1). The single door to participant data."""
+        if not user.is_authenticated:
+            return self.none()
+        role = user.effective_role
+        if role == "coordination":
+            return self
+        if role == "referent":
+            if user.structure_id is None:
+                return self.filter(referent=user)
+            return self.filter(Q(referent=user) | Q(referent__structure_id=user.structure_id))
+        if role == "partenaire" and user.structure_id:
+            from parcours.models import Etape
+
+            return self.filter(
+                Exists(
+                    Etape.objects.dans_fenetre_partenaire().filter(
+                        structure_id=user.structure_id, parcours__participant=OuterRef("pk")
+                    )
+                )
+            )
+        return self.none()
+
+    def editable_by(self, user):
+        """The participants whose record `user` may change: coordination all, a referent theirs."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.effective_role == "coordination":
+            return self
+        if user.effective_role == "referent":
+            return self.filter(referent=user)
+        return self.none()
+
+    def recherche(self, terme):
+        """Accent- and case-insensitive search on names, France Travail identifier and email."""
+        mots = normalize(terme).split()
+        queryset = self
+        for mot in mots:
+            queryset = queryset.filter(recherche__contains=mot)
+        return queryset
+
+    def homonymes(self, nom, prenom, date_naissance):
+        """Possible duplicates of a person by identity key."""
+        return self.filter(cle_identite=identity_key(nom, prenom, date_naissance))
+
+
+class Participant(models.Model):
+    """A person accompanied by the PLIE; each participation is a `parcours.Parcours`."""
+
+    sexe = models.CharField(_("sexe"), max_length=1, choices=Sexe.choices, blank=True)
+    nom = models.CharField(_("nom d'usage"), max_length=100)
+    nom_naissance = models.CharField(_("nom de naissance"), max_length=100, blank=True)
+    prenom = models.CharField(_("prénom"), max_length=100)
+    date_naissance = models.DateField(_("date de naissance"))
+    adresse = models.CharField(_("adresse"), max_length=255, blank=True)
+    commune = models.ForeignKey(
+        Commune, verbose_name=_("commune"), on_delete=models.PROTECT, related_name="participants"
+    )
+    telephone = models.CharField(_("téléphone"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail personnel"), blank=True)
+    identifiant_france_travail = models.CharField(_("identifiant France Travail"), max_length=20, blank=True)
+    referent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("référent·e"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participants_suivis",
+        limit_choices_to={"role": "referent"},
+    )
+    date_information = models.DateField(
+        _("date de remise de la notice d'information"),
+        null=True,
+        blank=True,
+        help_text=_("Traitement des données et cofinancement FSE+."),
+    )
+    # Normalised columns, filled on every write path (save, bulk helpers): search and duplicates.
+    recherche = models.TextField(editable=False, default="")
+    cle_identite = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    cree_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    cree_le = models.DateTimeField(_("créé le"), auto_now_add=True)
+    modifie_le = models.DateTimeField(_("modifié le"), auto_now=True)
+    anonymise_le = models.DateTimeField(_("anonymisé le"), null=True, blank=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["recherche", "cle_identite", "modifie_le"])
+    objects = ParticipantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["nom", "prenom", "id"]
+        indexes = [models.Index(fields=["referent", "nom"]), models.Index(fields=["commune"])]
+
+    def __str__(self):
+        return f"{self.nom.upper()} {self.prenom}"
+
+    def save(self, *args, **kwargs):
+        self.fill_normalised_fields()
+        super().save(*args, **kwargs)
+
+    def fill_normalised_fields(self):
+        """Fill the search and identity-key columns; call before any write, bulk ones included."""
+        self.recherche = " ".join(
+            part
+            for part in (
+                normalize(self.nom),
+                normalize(self.nom_naissance),
+                normalize(self.prenom),
+                normalize(self.identifiant_france_travail),
+                normalize(self.email),
+            )
+            if part
+        )
+        self.cle_identite = identity_key(self.nom, self.prenom, self.date_naissance)
+
+    def age(self, le=None):
+        """Age in full years on the given day (default today)."""
+        if not self.date_naissance:
+            return None
+        return age_on(self.date_naissance, le or timezone.localdate())
+
+
+def document_upload_to(instance, filename):
+    return f"participants/{instance.participant_id}/{timezone.now():%Y%m%d%H%M%S}_{filename}"
+
+
+class TypeDocument(models.TextChoices):
+    CV = "cv", _("CV")
+    ELIGIBILITE = "eligibilite", _("Justificatif d'éligibilité")
+    ATTESTATION = "attestation", _("Attestation")
+    NOTICE = "notice", _("Notice d'information signée")
+    AUTRE = "autre", _("Autre")
+
+
+class Document(models.Model):
+    """A file attached to a participant, kept in private storage (sensitive)."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="documents")
+    type = models.CharField(_("type"), max_length=20, choices=TypeDocument.choices)
+    titre = models.CharField(_("titre"), max_length=200)
+    fichier = models.FileField(_("fichier"), upload_to=document_upload_to)
+    date = models.DateField(_("date du document"), default=date.today)
+    auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    cree_le = models.DateTimeField(_("ajouté le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-date", "-id"]
+
+    def __str__(self):
+        return self.titre

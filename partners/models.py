@@ -1,0 +1,134 @@
+"""Partner structures of the PLIE and their contacts (DESIGN §2, partners)."""
+
+import re
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from plie_portal.fields import HttpsURLField
+from plie_portal.text import normalize
+
+from .validators import validate_rna, validate_siret
+
+
+class TypeStructure(models.TextChoices):
+    PLIE = "plie", _("PLIE")
+    METROPOLE = "metropole", _("Métropole")
+    FRANCE_TRAVAIL = "france_travail", _("France Travail")
+    MISSION_LOCALE = "mission_locale", _("Mission Locale")
+    CAP_EMPLOI = "cap_emploi", _("Cap emploi")
+    COMMUNE_CCAS = "commune_ccas", _("Commune / CCAS")
+    DEPARTEMENT = "departement", _("Département")
+    SIAE_ACI = "siae_aci", _("SIAE – atelier et chantier d'insertion (ACI)")
+    SIAE_EI = "siae_ei", _("SIAE – entreprise d'insertion (EI)")
+    SIAE_ETTI = "siae_etti", _("SIAE – entreprise de travail temporaire d'insertion (ETTI)")
+    SIAE_AI = "siae_ai", _("SIAE – association intermédiaire (AI)")
+    ORGANISME_FORMATION = "organisme_formation", _("Organisme de formation")
+    ENTREPRISE = "entreprise", _("Entreprise")
+    ASSOCIATION = "association", _("Association")
+    AUTRE = "autre", _("Autre")
+
+
+class StructureQuerySet(models.QuerySet):
+    def actives(self):
+        return self.filter(actif=True)
+
+    def partenaires_plie(self):
+        return self.filter(partenaire_plie=True)
+
+    def recherche(self, terme):
+        """Accent- and case-insensitive search on the name, or a SIRET."""
+        terme_normalise = normalize(terme)
+        if not terme_normalise:
+            return self
+        chiffres = re.sub(r"\s", "", terme)
+        condition = Q(nom_normalise__contains=terme_normalise)
+        if chiffres.isdigit():
+            condition |= Q(siret__startswith=chiffres)
+        return self.filter(condition)
+
+
+class Structure(models.Model):
+    """An organisation: the Métropole, the PLIE, a partner, or an applicant to a call."""
+
+    nom = models.CharField(_("nom"), max_length=200)
+    sigle = models.CharField(_("sigle"), max_length=40, blank=True)
+    type = models.CharField(_("type"), max_length=30, choices=TypeStructure.choices)
+    siret = models.CharField(
+        _("SIRET"),
+        max_length=14,
+        null=True,
+        blank=True,
+        unique=True,
+        validators=[validate_siret],
+        error_messages={"unique": _("Une structure avec ce SIRET existe déjà.")},
+        help_text=_("14 chiffres, sans espace."),
+    )
+    rna = models.CharField(
+        _("numéro RNA"),
+        max_length=10,
+        null=True,
+        blank=True,
+        unique=True,
+        validators=[validate_rna],
+        error_messages={"unique": _("Une structure avec ce numéro RNA existe déjà.")},
+        help_text=_("Pour une association : W suivi de 9 chiffres."),
+    )
+    adresse = models.CharField(_("adresse"), max_length=255, blank=True)
+    code_postal = models.CharField(_("code postal"), max_length=5, blank=True)
+    commune = models.ForeignKey(
+        "participants.Commune",
+        verbose_name=_("commune"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="structures",
+    )
+    ville = models.CharField(
+        _("ville (hors Métropole)"), max_length=100, blank=True, help_text=_("Si la commune est hors Métropole.")
+    )
+    telephone = models.CharField(_("téléphone"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    site_web = HttpsURLField(_("site web"), blank=True)
+    actif = models.BooleanField(_("active"), default=True)
+    partenaire_plie = models.BooleanField(_("partenaire du PLIE"), default=True)
+    nom_normalise = models.CharField(max_length=200, editable=False, db_index=True, default="")
+    cree_le = models.DateTimeField(_("créée le"), auto_now_add=True)
+    modifie_le = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    objects = StructureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("structure")
+        verbose_name_plural = _("structures")
+        ordering = ["nom", "id"]
+
+    def __str__(self):
+        return self.nom
+
+    def save(self, *args, **kwargs):
+        # Empty identifiers are stored as NULL so that uniqueness applies only when present.
+        self.siret = re.sub(r"\s", "", self.siret or "") or None
+        self.rna = (self.rna or "").strip().upper() or None
+        self.nom_normalise = normalize(self.nom)
+        super().save(*args, **kwargs)
+
+
+class Contact(models.Model):
+    """A person to reach at a structure (not necessarily a portal user)."""
+
+    structure = models.ForeignKey(Structure, on_delete=models.CASCADE, related_name="contacts")
+    nom = models.CharField(_("nom"), max_length=100)
+    prenom = models.CharField(_("prénom"), max_length=100, blank=True)
+    fonction = models.CharField(_("fonction"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    telephone = models.CharField(_("téléphone"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["nom", "prenom", "id"]
+
+    def __str__(self):
+        return f"{self.prenom} {self.nom}".strip()

@@ -1,0 +1,22 @@
+"""Calendar helpers for the domain rules (FSE+ long-term unemployment, alerts)."""
+
+import calendar
+from datetime import date
+
+
+def months_before(day, months):
+    """The same calendar day `months` months before `day`; the month's last day when it does not exist."""
+    index = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_after(day, months):
+    """The same calendar day `months` months after `day`; the month's last day when it does not exist."""
+    return months_before(day, -months)
+
+
+def age_on(birth_date, day):
+    """Age in full years on `day` (a birthday on that day counts)."""
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))

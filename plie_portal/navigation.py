@@ -1,0 +1,33 @@
+"""Main navigation by role. An entry whose URL does not exist yet is skipped."""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+COORD, REF, PART, INSTR, PORT = "coordination", "referent", "partenaire", "instructeur", "porteur"
+
+# (label, URL name, roles that see it)
+MENU = [
+    (_("Accueil"), "home", {COORD, REF, PART, INSTR, PORT}),
+    (_("Participants"), "participants:liste", {COORD, REF, PART}),
+    (_("Commission d'entrée"), "parcours:commission_liste", {COORD}),
+    (_("Indicateurs FSE+"), "parcours:indicateurs", {COORD}),
+    (_("Partenaires"), "partners:liste", {COORD, REF, PART, INSTR}),
+    (_("Instruction AAP"), "aap_invisibles:instruction", {COORD, INSTR}),
+    (_("Appels à projets"), "aap_invisibles:liste", {PORT}),
+    (_("Rapports"), "reports:liste", {COORD, REF, PART, INSTR, PORT}),
+]
+
+
+def menu_for(role, current_path):
+    """The menu entries of a role, with the one matching the current page marked active."""
+    entries = []
+    for label, name, roles in MENU:
+        if role not in roles:
+            continue
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        active = current_path == url if url == "/" else current_path.startswith(url)
+        entries.append({"label": label, "url": url, "active": active})
+    return entries

@@ -1,0 +1,26 @@
+"""Root URLs. Each app owns its own `urls.py` under a namespace."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("comptes/", include("accounts.urls")),
+    path("participants/", include("participants.urls")),
+    path("parcours/", include("parcours.urls")),
+    path("partenaires/", include("partners.urls")),
+    path("aap/", include("aap_invisibles.urls")),
+    path("rapports/", include("reports.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "plie_portal.views.error_403"
+handler404 = "plie_portal.views.error_404"
+handler500 = "plie_portal.views.error_500"
+
+admin.site.site_header = "Administration du Portail PLIE"
+admin.site.site_title = "Portail PLIE"
+admin.site.index_title = "Administration"
