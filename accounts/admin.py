@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import AccesDonnees, User
 
 
 @admin.register(User)
@@ -23,3 +23,17 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "structure", "role", "password1", "password2")}),
     )
+
+
+@admin.register(AccesDonnees)
+class AccesDonneesAdmin(admin.ModelAdmin):
+    list_display = ["le", "utilisateur_email", "action", "objet_type", "objet_id", "description", "adresse_ip"]
+    list_filter = ["action", "objet_type"]
+    search_fields = ["utilisateur_email", "objet_id", "description"]
+    date_hierarchy = "le"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

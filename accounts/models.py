@@ -110,3 +110,35 @@ class User(AbstractUser):
 
     def has_role(self, *roles):
         return self.is_authenticated and self.effective_role in roles
+
+
+class AccesDonnees(models.Model):
+    """Access log of personal data (DESIGN §1): each view of a participant record, export and
+    download. Kept one year, searchable by coordination."""
+
+    class Action(models.TextChoices):
+        CONSULTATION = "consultation", _("Consultation")
+        EXPORT = "export", _("Export")
+        TELECHARGEMENT = "telechargement", _("Téléchargement")
+        MODIFICATION = "modification", _("Modification")
+
+    utilisateur = models.ForeignKey(
+        User, verbose_name=_("utilisateur"), on_delete=models.SET_NULL, null=True, related_name="acces"
+    )
+    utilisateur_email = models.EmailField(_("e-mail de l'utilisateur"))
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    objet_type = models.CharField(_("type d'objet"), max_length=60)
+    objet_id = models.CharField(_("identifiant de l'objet"), max_length=40, blank=True)
+    description = models.CharField(_("description"), max_length=255, blank=True)
+    chemin = models.CharField(_("adresse de la page"), max_length=255, blank=True)
+    adresse_ip = models.GenericIPAddressField(_("adresse IP"), null=True, blank=True)
+    le = models.DateTimeField(_("le"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("accès aux données personnelles")
+        verbose_name_plural = _("accès aux données personnelles")
+        ordering = ["-le", "-id"]
+        indexes = [models.Index(fields=["objet_type", "objet_id"])]
+
+    def __str__(self):
+        return f"{self.utilisateur_email} – {self.get_action_display()} {self.objet_type} {self.objet_id}"
