@@ -45,6 +45,10 @@ def structure(ctx, nom, type_, insee, partenaire, rna=None, sigle="", numero=Non
 
 
 def seed(ctx):
+    from parcours.catalogue import charger_catalogue
+    from parcours.models import EtapeType
+
+    charger_catalogue(EtapeType)
     for numero, (nom, sigle, type_, insee, partenaire, rna) in enumerate(STRUCTURES_SOCLE, start=1):
         structure(ctx, nom, type_, insee, partenaire, rna=rna, sigle=sigle, numero=numero)
     ctx.log(f"Structures : {Structure.objects.count()}")
