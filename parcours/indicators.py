@@ -1,0 +1,145 @@
+"""FSE+ common indicators of participations for a period (DESIGN §2, "FSE+ indicators").
+
+Two aggregate queries: one over the participations entering in the period (entry indicators and
+the incomplete ones), one over the exits of the period. Per-row date rules (age, long-term
+unemployment) are computed in the database from dates packed as integers YYYYMMDD, which
+compare in calendar order.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, F, Q
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.utils.translation import gettext_lazy as _
+
+from .choices import (
+    CITE_0_2,
+    CITE_3_4,
+    CITE_5_8,
+    MOTIFS_SORTIE_POSITIVE,
+    Nationalite,
+    SituationSortie,
+    StatutMarcheTravail,
+)
+
+# The stable keys, in the order of DESIGN §2 (there is no EECO15), with their French labels.
+LIBELLES = {
+    "EECO01": _("Participants"),
+    "EECO02": _("Chômeurs, y compris de longue durée"),
+    "EECO03": _("Chômeurs de longue durée"),
+    "EECO04": _("Personnes inactives"),
+    "EECO05": _("Personnes en emploi, y compris indépendantes"),
+    "EECO06": _("Moins de 18 ans"),
+    "EECO07": _("18 à 29 ans"),
+    "EECO08": _("55 ans et plus"),
+    "EECO09": _("Niveau CITE 0 à 2"),
+    "EECO10": _("Niveau CITE 3 à 4"),
+    "EECO11": _("Niveau CITE 5 à 8"),
+    "EECO12": _("Personnes handicapées (RQTH)"),
+    "EECO13": _("Ressortissants de pays tiers (hors UE)"),
+    "EECO14": _("Personnes d'origine étrangère"),
+    "EECO16": _("Sans domicile ou exclues du logement"),
+    "EECO17": _("Personnes vivant en zone rurale"),
+    "EECR01": _("En recherche d'emploi à la sortie"),
+    "EECR02": _("En formation à la sortie"),
+    "EECR03": _("Qualification obtenue à la sortie"),
+    "EECR04": _("En emploi à la sortie"),
+    "EECR05": _("En emploi six mois après la sortie"),
+    "EECR06": _("Situation améliorée six mois après la sortie"),
+    "sorties": _("Sorties"),
+    "sorties_positives": _("Sorties positives"),
+    "taux_sorties_positives": _("Taux de sorties positives"),
+    "incomplets": _("Participations incomplètes entrées sur la période"),
+}
+CLES = tuple(LIBELLES)
+
+# Completeness (DESIGN §2): sex, birth date, labour status and education level filled.
+COMPLET = (
+    ~Q(participant__sexe="")
+    & Q(participant__date_naissance__isnull=False)
+    & ~Q(statut_marche_travail="")
+    & ~Q(niveau_formation="")
+)
+
+
+def _date_int(field):
+    """The date as an integer YYYYMMDD: comparisons and differences follow the calendar."""
+    return ExtractYear(field) * 10000 + ExtractMonth(field) * 100 + ExtractDay(field)
+
+
+def _entrees(queryset, debut, fin):
+    chomeur = Q(statut_marche_travail=StatutMarcheTravail.CHOMEUR)
+    entrees = queryset.filter(date_entree__gte=debut, date_entree__lte=fin).annotate(
+        entree_int=_date_int("date_entree"),
+        naissance_int=_date_int("participant__date_naissance"),
+        chomage_int=_date_int("date_debut_chomage"),
+    )
+    # Age in full years is floor((entry - birth) / 10000) on YYYYMMDD integers, so
+    # "age >= N" is "entry - birth >= N * 10000" (a birthday on the entry day counts).
+    ecart = F("entree_int") - F("naissance_int")
+    # Long-term: start <= the same day twelve months before the entry (the month's last day when
+    # it does not exist). On YYYYMMDD integers this is start <= entry - 10000: in the same month
+    # the start day cannot exceed the month's last day anyway.
+    longue_duree = chomeur & Q(date_debut_chomage__isnull=False, chomage_int__lte=F("entree_int") - 10000)
+
+    def n(condition):
+        return Count("id", filter=COMPLET & condition)
+
+    return entrees.annotate(ecart=ecart).aggregate(
+        EECO01=Count("id", filter=COMPLET),
+        EECO02=n(chomeur),
+        EECO03=n(longue_duree),
+        EECO04=n(Q(statut_marche_travail=StatutMarcheTravail.INACTIF)),
+        EECO05=n(Q(statut_marche_travail=StatutMarcheTravail.EN_EMPLOI)),
+        EECO06=n(Q(ecart__lt=180000)),
+        EECO07=n(Q(ecart__gte=180000, ecart__lt=300000)),
+        EECO08=n(Q(ecart__gte=550000)),
+        EECO09=n(Q(niveau_formation__in=CITE_0_2)),
+        EECO10=n(Q(niveau_formation__in=CITE_3_4)),
+        EECO11=n(Q(niveau_formation__in=CITE_5_8)),
+        EECO12=n(Q(rqth=True)),
+        EECO13=n(Q(nationalite=Nationalite.HORS_UE)),
+        EECO14=n(Q(origine_etrangere=True)),
+        EECO16=n(Q(sans_domicile=True)),
+        EECO17=n(Q(zone_rurale=True)),
+        incomplets=Count("id", filter=~COMPLET),
+    )
+
+
+def _sorties(queryset, debut, fin):
+    sorties = queryset.filter(COMPLET, date_sortie__gte=debut, date_sortie__lte=fin)
+    return sorties.aggregate(
+        EECR01=Count("id", filter=Q(situation_sortie=SituationSortie.RECHERCHE_EMPLOI)),
+        EECR02=Count("id", filter=Q(situation_sortie=SituationSortie.FORMATION)),
+        EECR03=Count("id", filter=Q(qualification_obtenue=True)),
+        EECR04=Count("id", filter=Q(situation_sortie=SituationSortie.EMPLOI)),
+        EECR05=Count("id", filter=Q(emploi_6_mois=True)),
+        EECR06=Count("id", filter=Q(situation_amelioree_6_mois=True)),
+        sorties=Count("id"),
+        sorties_positives=Count("id", filter=Q(motif_sortie__in=MOTIFS_SORTIE_POSITIVE)),
+    )
+
+
+def taux(numerateur, denominateur):
+    """A ratio between 0 and 1 rounded half-up to 3 decimals; 0 when the denominator is 0."""
+    if not denominateur:
+        return 0.0
+    return float((Decimal(numerateur) / Decimal(denominateur)).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP))
+
+
+def calculer_indicateurs(debut, fin, parcours=None):
+    """The FSE+ indicators of the period [debut, fin] (both included), keyed as in DESIGN §2.
+
+    `parcours` narrows the participations counted (a Parcours queryset; default: all).
+    """
+    from .models import Parcours
+
+    queryset = (parcours if parcours is not None else Parcours.objects.all()).order_by()
+    valeurs = {**_entrees(queryset, debut, fin), **_sorties(queryset, debut, fin)}
+    valeurs["taux_sorties_positives"] = taux(valeurs["sorties_positives"], valeurs["sorties"])
+    return {cle: valeurs[cle] for cle in CLES}
+
+
+def lignes(indicateurs):
+    """(key, French label, value) rows for display, in the table's order."""
+    return [(cle, LIBELLES[cle], indicateurs[cle]) for cle in CLES]

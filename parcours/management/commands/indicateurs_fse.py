@@ -1,0 +1,38 @@
+"""`indicateurs_fse --debut AAAA-MM-JJ --fin AAAA-MM-JJ [--json]` (DESIGN §3)."""
+
+import datetime
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from parcours.indicators import calculer_indicateurs, lignes
+
+
+def _date(valeur):
+    try:
+        return datetime.date.fromisoformat(valeur)
+    except ValueError as exc:
+        raise CommandError(f"Date invalide : {valeur!r} (format attendu AAAA-MM-JJ).") from exc
+
+
+class Command(BaseCommand):
+    help = "Calcule les indicateurs FSE+ (participations entrées et sorties) sur une période."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--debut", required=True, help="Premier jour de la période (AAAA-MM-JJ), inclus.")
+        parser.add_argument("--fin", required=True, help="Dernier jour de la période (AAAA-MM-JJ), inclus.")
+        parser.add_argument("--json", action="store_true", help="Un objet JSON, clés du tableau FSE+.")
+
+    def handle(self, *args, **options):
+        debut, fin = _date(options["debut"]), _date(options["fin"])
+        if fin < debut:
+            raise CommandError("La fin de la période ne peut pas précéder son début.")
+        indicateurs = calculer_indicateurs(debut, fin)
+        if options["json"]:
+            self.stdout.write(json.dumps(indicateurs, ensure_ascii=False))
+            return
+        self.stdout.write(f"Indicateurs FSE+ du {debut:%d/%m/%Y} au {fin:%d/%m/%Y}")
+        for cle, libelle, valeur in lignes(indicateurs):
+            if cle == "taux_sorties_positives":
+                valeur = f"{valeur * 100:.1f} %"
+            self.stdout.write(f"{cle:<24} {str(libelle):<55} {valeur:>8}")
