@@ -1,0 +1,13 @@
+"""A task sent through Redis to a real `celery worker` process (CI services suite)."""
+
+import pytest
+
+from plie_portal.tasks import diagnostic
+
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_real_worker_runs_a_task_against_the_same_database(communes, celery_worker_process):
+    result = diagnostic.delay()
+
+    assert result.get(timeout=60) == {"communes": 71}

@@ -1,0 +1,51 @@
+"""Production settings: deploy checks clean, refusal to start without a secret key."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+
+def run_manage(*args, **env):
+    clean_env = {k: v for k, v in os.environ.items() if k not in {"PYTEST_VERSION", "DEBUG", "SECRET_KEY"}}
+    clean_env.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=clean_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_only_a_secret_key_and_allowed_hosts():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="une-cle-secrete-de-production-tres-longue-et-aleatoire-8f7e6d5c4b3a2910",
+        ALLOWED_HOSTS="plie.example.fr",
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY n'est pas définie" in result.stderr
+
+
+def test_the_portal_speaks_french_in_paris_time():
+    assert settings.LANGUAGE_CODE == "fr-fr"
+    assert settings.TIME_ZONE == "Europe/Paris"
+    assert settings.USE_TZ is True
+
+
+def test_the_healthz_url_is_exempt_from_the_https_redirect():
+    assert any(__import__("re").match(pattern, "healthz") for pattern in settings.SECURE_REDIRECT_EXEMPT)
