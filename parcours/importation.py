@@ -1,0 +1,435 @@
+"""Import of participants and their parcours from CSV (DESIGN §3, "Participant import CSV").
+
+`importer(contenu, par=None, ecrire=True)` reads, checks every line and, when no line is in
+error and `ecrire` is true, writes everything in one transaction with bulk inserts (history
+rows included). Shared by the `import_participants` command and the upload page.
+"""
+
+import csv
+import datetime
+import io
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from accounts.models import Role, User
+from partners.models import Structure
+
+from .choices import DecisionCommission, MotifSortie, Nationalite, NiveauFormation, SituationSortie
+from .choices import StatutMarcheTravail as Statut
+
+COLONNES = (
+    "nom",
+    "prenom",
+    "sexe",
+    "date_naissance",
+    "commune_insee",
+    "email",
+    "telephone",
+    "identifiant_france_travail",
+    "referent_email",
+    "prescripteur_siret",
+    "date_entree",
+    "statut_marche_travail",
+    "date_debut_chomage",
+    "niveau_formation",
+    "rsa",
+    "ass",
+    "aah",
+    "rqth",
+    "parent_isole",
+    "sans_domicile",
+    "qpv",
+    "zone_rurale",
+    "nationalite",
+    "origine_etrangere",
+    "date_sortie",
+    "motif_sortie",
+    "situation_sortie",
+    "qualification_obtenue",
+    "emploi_6_mois",
+    "situation_amelioree_6_mois",
+)
+OBLIGATOIRES = ("nom", "prenom", "date_naissance", "commune_insee", "date_entree")
+CODES = {
+    "sexe": ("F", "M", "X"),
+    "statut_marche_travail": tuple(Statut.values),
+    "niveau_formation": tuple(NiveauFormation.values),
+    "nationalite": tuple(Nationalite.values),
+    "motif_sortie": tuple(MotifSortie.values),
+    "situation_sortie": tuple(SituationSortie.values),
+}
+BOOLEENS = (
+    "rsa",
+    "ass",
+    "aah",
+    "rqth",
+    "parent_isole",
+    "sans_domicile",
+    "qpv",
+    "zone_rurale",
+    "origine_etrangere",
+    "qualification_obtenue",
+    "emploi_6_mois",
+    "situation_amelioree_6_mois",
+)
+VALEURS_BOOLEENNES = {"oui": True, "1": True, "non": False, "0": False, "": None}
+# Exit details only make sense with an exit date.
+CHAMPS_DE_SORTIE = (
+    "motif_sortie",
+    "situation_sortie",
+    "qualification_obtenue",
+    "emploi_6_mois",
+    "situation_amelioree_6_mois",
+)
+LONGUEURS = {"nom": 100, "prenom": 100, "telephone": 20, "identifiant_france_travail": 20, "email": 254}
+DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+DATE_FR = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
+LOT = 1000
+
+
+@dataclass(frozen=True)
+class Erreur:
+    ligne: int
+    colonne: str
+    message: str
+
+    def __str__(self):
+        if self.colonne:
+            return f"Ligne {self.ligne}, colonne « {self.colonne} » : {self.message}"
+        return f"Ligne {self.ligne} : {self.message}"
+
+
+@dataclass
+class Ligne:
+    numero: int
+    valeurs: dict
+    cle: str = ""
+
+
+@dataclass
+class RapportImport:
+    """What an import did (or would do): counts and every error with its line and column."""
+
+    lignes: int = 0
+    nouvelles_personnes: int = 0
+    personnes_connues: int = 0
+    nouveaux_parcours: int = 0
+    erreurs: list = field(default_factory=list)
+    ecrit: bool = False
+
+    @property
+    def valide(self):
+        return not self.erreurs
+
+
+def _date(texte):
+    """A date from AAAA-MM-JJ or JJ/MM/AAAA; ValueError when the format or the date is impossible."""
+    if match := DATE_ISO.match(texte):
+        annee, mois, jour = match.groups()
+    elif match := DATE_FR.match(texte):
+        jour, mois, annee = match.groups()
+    else:
+        raise ValueError("format")
+    return datetime.date(int(annee), int(mois), int(jour))
+
+
+def _decoder(contenu):
+    if isinstance(contenu, str):
+        return contenu.removeprefix("\ufeff")
+    return contenu.decode("utf-8-sig")
+
+
+def _separateur(entete):
+    return ";" if entete.count(";") >= entete.count(",") else ","
+
+
+class _Lecteur:
+    """Reads and checks the lines; collects errors; knows the referential (communes, users, structures)."""
+
+    def __init__(self):
+        from participants.models import Commune
+
+        self.erreurs = []
+        self.communes = set(Commune.objects.values_list("code_insee", flat=True))
+        self.emails = set()
+        self.sirets = set()
+
+    def erreur(self, ligne, colonne, message):
+        self.erreurs.append(Erreur(ligne, colonne, message))
+
+    def lire(self, texte):
+        lignes_brutes = texte.splitlines()
+        if not lignes_brutes or not lignes_brutes[0].strip():
+            self.erreur(1, "", "le fichier est vide : une ligne d'en-tête est attendue.")
+            return []
+        lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=_separateur(lignes_brutes[0]))
+        entete = [colonne.strip().lower() for colonne in next(lecteur)]
+        for colonne in entete:
+            if colonne not in COLONNES:
+                self.erreur(1, colonne, "colonne inconnue.")
+        doublons = {colonne for colonne in entete if entete.count(colonne) > 1}
+        for colonne in sorted(doublons):
+            self.erreur(1, colonne, "colonne présente plusieurs fois.")
+        for colonne in OBLIGATOIRES:
+            if colonne not in entete:
+                self.erreur(1, colonne, "colonne obligatoire absente.")
+        if self.erreurs:
+            return []
+        lignes = []
+        for cellules in lecteur:
+            numero = lecteur.line_num
+            if not any(cellule.strip() for cellule in cellules):
+                continue
+            if len(cellules) != len(entete):
+                self.erreur(numero, "", f"{len(cellules)} valeurs au lieu de {len(entete)} (vérifiez le séparateur).")
+                continue
+            brut = {colonne: cellule.strip() for colonne, cellule in zip(entete, cellules, strict=True)}
+            lignes.append(Ligne(numero, self.verifier(numero, brut)))
+        if not lignes and not self.erreurs:
+            self.erreur(2, "", "le fichier ne contient aucune ligne de données.")
+        return lignes
+
+    def verifier(self, n, brut):
+        """Typed values of one line; each problem is an error on its column."""
+        valeurs = {colonne: brut.get(colonne, "") for colonne in COLONNES}
+        for colonne in OBLIGATOIRES:
+            if not valeurs[colonne]:
+                self.erreur(n, colonne, "valeur obligatoire manquante.")
+        for colonne, longueur in LONGUEURS.items():
+            if len(valeurs[colonne]) > longueur:
+                self.erreur(n, colonne, f"{longueur} caractères au plus.")
+        for colonne in ("date_naissance", "date_entree", "date_debut_chomage", "date_sortie"):
+            texte = valeurs[colonne]
+            valeurs[colonne] = None
+            if texte:
+                try:
+                    valeurs[colonne] = _date(texte)
+                except ValueError as exc:
+                    raison = "format attendu AAAA-MM-JJ ou JJ/MM/AAAA" if str(exc) == "format" else "date impossible"
+                    self.erreur(n, colonne, f"« {texte} » : {raison}.")
+        valeurs["sexe"] = valeurs["sexe"].upper()
+        for colonne in ("statut_marche_travail", "niveau_formation", "nationalite", "motif_sortie", "situation_sortie"):
+            valeurs[colonne] = valeurs[colonne].lower()
+        for colonne, codes in CODES.items():
+            if valeurs[colonne] and valeurs[colonne] not in codes:
+                self.erreur(n, colonne, f"code inconnu « {valeurs[colonne]} » (attendu : {', '.join(codes)}).")
+        for colonne in BOOLEENS:
+            texte = valeurs[colonne].lower()
+            if texte not in VALEURS_BOOLEENNES:
+                self.erreur(n, colonne, f"« {valeurs[colonne]} » : attendu oui, non, 1, 0 ou vide.")
+                valeurs[colonne] = None
+            else:
+                valeurs[colonne] = VALEURS_BOOLEENNES[texte]
+        if valeurs["commune_insee"] and valeurs["commune_insee"] not in self.communes:
+            self.erreur(n, "commune_insee", f"commune inconnue « {valeurs['commune_insee']} » (hors Métropole).")
+        if valeurs["email"]:
+            try:
+                validate_email(valeurs["email"])
+            except ValidationError:
+                self.erreur(n, "email", f"adresse e-mail invalide « {valeurs['email']} ».")
+        valeurs["referent_email"] = valeurs["referent_email"].lower()
+        if valeurs["referent_email"]:
+            self.emails.add(valeurs["referent_email"])
+        valeurs["prescripteur_siret"] = valeurs["prescripteur_siret"].replace(" ", "")
+        if valeurs["prescripteur_siret"]:
+            self.sirets.add(valeurs["prescripteur_siret"])
+        entree, sortie = valeurs["date_entree"], valeurs["date_sortie"]
+        if entree and sortie and sortie < entree:
+            self.erreur(n, "date_sortie", "la date de sortie précède la date d'entrée.")
+        if entree and valeurs["date_naissance"] and entree < valeurs["date_naissance"]:
+            self.erreur(n, "date_entree", "la date d'entrée précède la date de naissance.")
+        if valeurs["date_debut_chomage"] and entree and valeurs["date_debut_chomage"] > entree:
+            self.erreur(n, "date_debut_chomage", "le début du chômage est postérieur à la date d'entrée.")
+        if sortie is None and not brut.get("date_sortie"):
+            for colonne in CHAMPS_DE_SORTIE:
+                if valeurs[colonne] not in ("", None):
+                    self.erreur(n, colonne, "renseigné alors que la date de sortie est vide.")
+        if sortie and not valeurs["motif_sortie"]:
+            self.erreur(n, "motif_sortie", "le motif de sortie est obligatoire quand la date de sortie est remplie.")
+        return valeurs
+
+
+def _chevauche(entree, sortie, autre_debut, autre_fin):
+    """Two parcours overlap unless one ends (on or) before the other starts; an open one never ends."""
+    if entree == autre_debut:
+        return True
+    finit_avant = sortie is not None and sortie <= autre_debut
+    autre_finit_avant = autre_fin is not None and autre_fin <= entree
+    return not (finit_avant or autre_finit_avant)
+
+
+def _par_lots(valeurs, taille=500):
+    valeurs = list(valeurs)
+    for debut in range(0, len(valeurs), taille):
+        yield valeurs[debut : debut + taille]
+
+
+def importer(contenu, par=None, ecrire=True, nom_fichier=""):
+    """Check the CSV `contenu` (bytes or str) and, when every line is valid and `ecrire`, write it.
+
+    Nothing is written when any line is invalid. Returns a `RapportImport`.
+    """
+    from participants.models import Participant, identity_key
+
+    from .models import Parcours, Transition
+
+    rapport = RapportImport()
+    try:
+        texte = _decoder(contenu)
+    except UnicodeDecodeError:
+        rapport.erreurs.append(Erreur(1, "", "le fichier n'est pas encodé en UTF-8."))
+        return rapport
+    lecteur = _Lecteur()
+    lignes = lecteur.lire(texte)
+    rapport.lignes = len(lignes)
+
+    referents = {user.email: user for user in User.objects.filter(email__in=lecteur.emails, is_active=True).order_by()}
+    structures = {s.siret: s for s in Structure.objects.filter(siret__in=lecteur.sirets).order_by()}
+    for ligne in lignes:
+        valeurs = ligne.valeurs
+        email = valeurs["referent_email"]
+        if email:
+            referent = referents.get(email)
+            if referent is None:
+                lecteur.erreur(ligne.numero, "referent_email", f"aucun compte actif « {email} ».")
+            elif referent.role != Role.REFERENT:
+                lecteur.erreur(ligne.numero, "referent_email", f"« {email} » n'est pas un compte de référent·e.")
+        siret = valeurs["prescripteur_siret"]
+        if siret and siret not in structures:
+            lecteur.erreur(ligne.numero, "prescripteur_siret", f"aucune structure avec le SIRET « {siret} ».")
+        if valeurs["nom"] and valeurs["prenom"] and valeurs["date_naissance"]:
+            ligne.cle = identity_key(valeurs["nom"], valeurs["prenom"], valeurs["date_naissance"])
+
+    with transaction.atomic():
+        # Known people and their parcours, read inside the transaction that writes.
+        par_cle = defaultdict(list)
+        for lot in _par_lots({ligne.cle for ligne in lignes if ligne.cle}):
+            for personne in Participant.objects.filter(cle_identite__in=lot).order_by("pk"):
+                par_cle[personne.cle_identite].append(personne)
+        connus = {cle: personnes[0] for cle, personnes in par_cle.items()}
+        existants = defaultdict(list)
+        for lot in _par_lots([p.pk for p in connus.values()]):
+            for participant_id, orientation, entree, sortie in (
+                Parcours.objects.filter(participant_id__in=lot)
+                .exclude(decision_commission=DecisionCommission.REFUSEE)
+                .order_by()
+                .values_list("participant_id", "date_orientation", "date_entree", "date_sortie")
+            ):
+                existants[participant_id].append((entree or orientation, sortie))
+
+        groupes = defaultdict(list)
+        for ligne in lignes:
+            if ligne.cle:
+                groupes[ligne.cle].append(ligne)
+        a_creer = []
+        for cle, groupe in groupes.items():
+            if len(par_cle.get(cle, ())) > 1:
+                for ligne in groupe:
+                    lecteur.erreur(
+                        ligne.numero,
+                        "nom",
+                        "plusieurs personnes enregistrées ont cette identité : fusionnez-les avant l'import.",
+                    )
+                continue
+            personne = connus.get(cle)
+            intervalles = list(existants[personne.pk]) if personne else []
+            for ligne in sorted(groupe, key=lambda lg: (lg.valeurs["date_entree"] or datetime.date.min, lg.numero)):
+                entree, sortie = ligne.valeurs["date_entree"], ligne.valeurs["date_sortie"]
+                if entree is None:
+                    continue
+                if any(_chevauche(entree, sortie, debut, fin) for debut, fin in intervalles):
+                    lecteur.erreur(
+                        ligne.numero,
+                        "date_entree",
+                        "ce parcours chevauche un autre parcours de la même personne "
+                        "(entrée avant la sortie précédente, ou un parcours est encore ouvert).",
+                    )
+                    continue
+                intervalles.append((entree, sortie))
+                a_creer.append((ligne, personne))
+
+        rapport.erreurs = sorted(
+            lecteur.erreurs, key=lambda e: (e.ligne, COLONNES.index(e.colonne) if e.colonne in COLONNES else -1)
+        )
+        rapport.personnes_connues = len({cle for cle in groupes if cle in connus})
+        rapport.nouvelles_personnes = len(groupes) - rapport.personnes_connues
+        rapport.nouveaux_parcours = len(a_creer)
+        if rapport.erreurs or not ecrire:
+            return rapport
+
+        nouveaux = {}
+        for ligne, personne in sorted(a_creer, key=lambda item: item[0].valeurs["date_entree"]):
+            if personne is None and ligne.cle not in nouveaux:
+                v = ligne.valeurs
+                participant = Participant(
+                    sexe=v["sexe"],
+                    nom=v["nom"],
+                    prenom=v["prenom"],
+                    date_naissance=v["date_naissance"],
+                    commune_id=v["commune_insee"],
+                    email=v["email"],
+                    telephone=v["telephone"],
+                    identifiant_france_travail=v["identifiant_france_travail"],
+                    referent=referents.get(v["referent_email"]),
+                    cree_par=par,
+                )
+                participant.fill_normalised_fields()
+                nouveaux[ligne.cle] = participant
+        bulk_create_with_history(list(nouveaux.values()), Participant, batch_size=LOT, default_user=par)
+        if any(p.pk is None for p in nouveaux.values()):
+            # Databases that cannot return keys from bulk inserts: read them back by identity key.
+            ids = dict(Participant.objects.filter(cle_identite__in=list(nouveaux)).values_list("cle_identite", "pk"))
+            for cle, participant in nouveaux.items():
+                participant.pk = ids[cle]
+
+        parcours = []
+        for ligne, personne in a_creer:
+            v = ligne.valeurs
+            participant = personne or nouveaux[ligne.cle]
+            parcours.append(
+                Parcours(
+                    participant_id=participant.pk,
+                    referent=referents.get(v["referent_email"]) or participant.referent,
+                    date_orientation=v["date_entree"],
+                    prescripteur=structures.get(v["prescripteur_siret"]),
+                    decision_commission=DecisionCommission.VALIDEE,
+                    motif_decision="Import" + (f" ({nom_fichier})" if nom_fichier else ""),
+                    date_entree=v["date_entree"],
+                    **{
+                        champ: v[champ]
+                        for champ in (
+                            "statut_marche_travail",
+                            "date_debut_chomage",
+                            "niveau_formation",
+                            *BOOLEENS,
+                            "nationalite",
+                            "date_sortie",
+                            "motif_sortie",
+                            "situation_sortie",
+                        )
+                    },
+                )
+            )
+        crees = bulk_create_with_history(parcours, Parcours, batch_size=LOT, default_user=par)
+        if par is not None and all(p.pk for p in crees):
+            Transition.objects.bulk_create(
+                [
+                    Transition(
+                        parcours_id=p.pk,
+                        par=par,
+                        de=DecisionCommission.EN_ATTENTE,
+                        vers=DecisionCommission.VALIDEE,
+                        motif=p.motif_decision,
+                    )
+                    for p in crees
+                ],
+                batch_size=LOT,
+            )
+        rapport.ecrit = True
+    return rapport
