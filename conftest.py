@@ -7,6 +7,8 @@ from django.conf import settings
 
 from tests.world import build_world
 
+pytest_plugins = ["tests.services"]
+
 
 class UndefinedProjectTemplateVariable:
     """`string_if_invalid` that fails on an undefined variable in the project's own templates.
