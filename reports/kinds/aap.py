@@ -1,0 +1,1 @@
+"""Documents of the calls for projects (filled in once aap_invisibles models exist)."""

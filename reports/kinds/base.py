@@ -1,0 +1,71 @@
+"""What every report kind declares: code, label, roles, parameters form, scope check, generation."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+
+
+class RapportImpossible(Exception):
+    """A failure whose French message is shown as is to the person who asked for the report."""
+
+
+class ParametresForm(forms.Form):
+    """Parameters of a report kind; receives the requester to scope its choices."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def parametres(self):
+        """JSON-serialisable parameters stored on the Rapport."""
+        valeurs = {}
+        for nom, valeur in self.cleaned_data.items():
+            if valeur in (None, "", [], ()):
+                continue
+            if hasattr(valeur, "isoformat"):
+                valeur = valeur.isoformat()
+            elif hasattr(valeur, "pk"):
+                valeur = valeur.pk
+            valeurs[nom] = valeur
+        return valeurs
+
+
+class ReportKind:
+    """A kind of document. Subclasses set the class attributes and implement `ecrire`."""
+
+    code: str = ""
+    label = ""
+    description = ""
+    roles: frozenset = frozenset()
+    form_class = ParametresForm
+    extension = "pdf"
+    content_type = "application/pdf"
+    # The object a report is about, asked for by the buttons of its page (e.g. "participant").
+    objet_param = ""
+
+    def allowed_for(self, user):
+        return user.is_authenticated and user.effective_role in self.roles
+
+    def check_role(self, user):
+        """403 for a role that never asks for this kind."""
+        if not self.allowed_for(user):
+            raise PermissionDenied(_("Votre rôle ne permet pas de demander ce document."))
+
+    def check_scope(self, user, parametres):
+        """Raise Http404 when the object the report is about is outside the requester's scope."""
+
+    def libelle(self, parametres):
+        """The title shown in the list of reports."""
+        return str(self.label)
+
+    def nom_fichier(self, rapport):
+        return f"{self.code}-{rapport.pk}.{self.extension}"
+
+    def generate(self, rapport, progress, sortie):
+        """Write the document of `rapport` into the binary file `sortie`, calling
+        `progress(percent, message)` as it goes. Re-checks the scope: rights may have changed."""
+        self.check_scope(rapport.demandeur, rapport.parametres)
+        self.ecrire(rapport, progress, sortie)
+
+    def ecrire(self, rapport, progress, sortie):
+        raise NotImplementedError

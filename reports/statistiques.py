@@ -1,0 +1,88 @@
+"""Figures of the PLIE activity report and of the coordination dashboard (aggregate queries only)."""
+
+from datetime import date
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext_lazy as _
+
+MOIS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+
+
+def mois_de_la_periode(debut, fin):
+    """The first days of the months between `debut` and `fin`."""
+    mois = []
+    courant = date(debut.year, debut.month, 1)
+    while courant <= fin:
+        mois.append(courant)
+        courant = date(courant.year + (courant.month == 12), courant.month % 12 + 1, 1)
+    return mois
+
+
+def libelle_mois(jour):
+    return f"{MOIS[jour.month - 1]} {jour.year}"
+
+
+def _par_mois(queryset, champ):
+    lignes = queryset.annotate(mois=TruncMonth(champ)).values("mois").annotate(n=Count("id")).order_by("mois")
+    return {ligne["mois"].replace(day=1) if ligne["mois"] else None: ligne["n"] for ligne in lignes}
+
+
+def _repartition(entrees, sorties, champ, vide):
+    comptes = {}
+    for ligne in entrees.values(champ).annotate(n=Count("id")).order_by():
+        comptes.setdefault(ligne[champ] or vide, [0, 0])[0] += ligne["n"]
+    for ligne in sorties.values(champ).annotate(n=Count("id")).order_by():
+        comptes.setdefault(ligne[champ] or vide, [0, 0])[1] += ligne["n"]
+    return sorted(([nom, e, s] for nom, (e, s) in comptes.items()), key=lambda ligne: (-ligne[1], str(ligne[0])))
+
+
+def activite(debut, fin, parcours=None):
+    """Entries and exits of [debut, fin] per month, by commune and by structure, against the
+    year's objectives, with the FSE+ indicators of the period."""
+    from parcours.choices import MOTIFS_SORTIE_POSITIVE
+    from parcours.indicators import calculer_indicateurs, lignes
+    from parcours.models import Objectif, Parcours
+
+    base = (parcours if parcours is not None else Parcours.objects.all()).order_by()
+    entrees = base.filter(date_entree__gte=debut, date_entree__lte=fin)
+    sorties = base.filter(date_sortie__gte=debut, date_sortie__lte=fin)
+    entrees_mois = _par_mois(entrees, "date_entree")
+    sorties_mois = _par_mois(sorties, "date_sortie")
+    positives_mois = _par_mois(sorties.filter(motif_sortie__in=MOTIFS_SORTIE_POSITIVE), "date_sortie")
+    mois = [
+        {
+            "mois": jour,
+            "libelle": libelle_mois(jour),
+            "entrees": entrees_mois.get(jour, 0),
+            "sorties": sorties_mois.get(jour, 0),
+            "sorties_positives": positives_mois.get(jour, 0),
+        }
+        for jour in mois_de_la_periode(debut, fin)
+    ]
+    totaux = sorties.aggregate(
+        sorties=Count("id"), positives=Count("id", filter=Q(motif_sortie__in=MOTIFS_SORTIE_POSITIVE))
+    )
+    indicateurs = calculer_indicateurs(debut, fin, parcours=parcours)
+    objectif = Objectif.pour(fin.year)
+    actifs = base.filter(date_entree__lte=fin).filter(Q(date_sortie__isnull=True) | Q(date_sortie__gt=fin)).count()
+    entrees_annee = base.filter(date_entree__year=fin.year, date_entree__lte=fin).count()
+    taux = indicateurs["taux_sorties_positives"]
+    return {
+        "debut": debut,
+        "fin": fin,
+        "mois": mois,
+        "total_entrees": sum(m["entrees"] for m in mois),
+        "total_sorties": totaux["sorties"],
+        "total_sorties_positives": totaux["positives"],
+        "par_commune": _repartition(entrees, sorties, "participant__commune__nom", _("Commune inconnue")),
+        "par_structure": _repartition(entrees, sorties, "referent__structure__nom", _("Sans référent·e")),
+        "indicateurs": lignes(indicateurs),
+        "indicateurs_dict": indicateurs,
+        "objectif": objectif,
+        "taux_sorties_positives": taux,
+        "taux_objectif": float(objectif.taux_sorties_positives),
+        "taux_atteint": taux >= float(objectif.taux_sorties_positives),
+        "actifs": actifs,
+        "entrees_annee": entrees_annee,
+    }
