@@ -259,7 +259,10 @@ CELERY_RESULT_EXPIRES = 24 * 3600
 # so the timeout must exceed the longest job (reports take minutes, not hours).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 4 * 3600}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Daily scan of AAP final reports due soon or overdue (reminders by scan, not by ETA).
+    "aap-relances-bilans": {"task": "aap_invisibles.tasks.relancer_bilans", "schedule": 24 * 3600},
+}
 
 # Domain thresholds (DESIGN §1): data, not constants scattered in code.
 PLIE_ALERTE_SANS_ENTRETIEN_JOURS = env_int("PLIE_ALERTE_SANS_ENTRETIEN_JOURS", 30)

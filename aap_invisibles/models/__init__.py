@@ -1,0 +1,51 @@
+"""Models of the calls for projects app (DESIGN §2, aap_invisibles)."""
+
+from .appels import (
+    AppelAProjets,
+    CritereNotation,
+    DocumentAppel,
+    QuestionReponse,
+    ReportCloture,
+    SimulationAllocation,
+    TransitionInvalide,
+)
+from .cerfa import SECTIONS_CERFA, SECTIONS_PAR_CODE
+from .choices import Avis, Compte, NatureVersement, StatutAppel, StatutDossier, TypePiece
+from .contenu import ConsultationEPS, LigneBudget, PieceJointe
+from .dossiers import Dossier, Message, TransitionDossier
+from .instruction import Annotation, ConflitInteret, CreneauAudition, DemandeCorrection, Evaluation, NoteCritere
+from .suivi import Bilan, Convention, LigneBilan, Versement
+
+__all__ = [
+    "Annotation",
+    "AppelAProjets",
+    "Avis",
+    "Bilan",
+    "Compte",
+    "ConflitInteret",
+    "ConsultationEPS",
+    "Convention",
+    "CreneauAudition",
+    "CritereNotation",
+    "DemandeCorrection",
+    "DocumentAppel",
+    "Dossier",
+    "Evaluation",
+    "LigneBilan",
+    "LigneBudget",
+    "Message",
+    "NatureVersement",
+    "NoteCritere",
+    "PieceJointe",
+    "QuestionReponse",
+    "ReportCloture",
+    "SECTIONS_CERFA",
+    "SECTIONS_PAR_CODE",
+    "SimulationAllocation",
+    "StatutAppel",
+    "StatutDossier",
+    "TransitionDossier",
+    "TransitionInvalide",
+    "TypePiece",
+    "Versement",
+]

@@ -1,0 +1,263 @@
+"""Dossiers (applications), their transitions log and message thread."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.db.models import Avg, Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from plie_portal.dates import months_after
+
+from .cerfa import SECTIONS_CERFA, SECTIONS_PAR_CODE, ContenuCerfa
+from .choices import COMPTES_CHARGES, COMPTES_PRODUITS, Compte, StatutDossier, TypePiece
+from .workflow import WorkflowDossier
+
+DELAI_BILAN_MOIS = 6
+
+
+class DossierQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The single door to dossiers: an applicant sees its organisation's, instruction never sees drafts."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_coordination:
+            return self.exclude(statut=StatutDossier.BROUILLON)
+        if user.is_instructeur:
+            return self.exclude(statut=StatutDossier.BROUILLON).filter(appel__instructeurs=user)
+        if user.is_porteur and user.structure_id:
+            return self.filter(porteur_id=user.structure_id)
+        return self.none()
+
+    def avec_score(self):
+        return self.annotate(score=Avg("evaluations__total", filter=Q(evaluations__soumise=True)))
+
+
+class Dossier(WorkflowDossier, ContenuCerfa):
+    """One application of an organisation to a call, following the Cerfa 12156."""
+
+    appel = models.ForeignKey("aap_invisibles.AppelAProjets", on_delete=models.PROTECT, related_name="dossiers")
+    porteur = models.ForeignKey(
+        "partners.Structure", verbose_name=_("organisme porteur"), on_delete=models.PROTECT, related_name="dossiers_aap"
+    )
+    statut = models.CharField(
+        _("statut"), max_length=20, choices=StatutDossier.choices, default=StatutDossier.BROUILLON, db_index=True
+    )
+    montant_demande = models.DecimalField(
+        _("montant demandé (€)"), max_digits=12, decimal_places=2, default=Decimal("0"), editable=False
+    )
+    montant_accorde = models.DecimalField(
+        _("montant accordé (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    motif_decision = models.TextField(_("motif"), blank=True)
+    # Submission: acknowledgement and frozen copy (what is scored is what was submitted).
+    numero_accuse = models.CharField(_("numéro d'accusé de réception"), max_length=30, blank=True)
+    date_accuse = models.DateTimeField(_("déposé le"), null=True, blank=True)
+    copie_deposee = models.JSONField(_("copie figée du dépôt"), null=True, blank=True, encoder=DjangoJSONEncoder)
+    # Instructors' proposal to the committee.
+    proposition_avis = models.CharField(_("avis proposé"), max_length=20, blank=True)
+    proposition_montant = models.DecimalField(
+        _("montant proposé (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    proposition_motif = models.TextField(_("motivation de la proposition"), blank=True)
+    proposition_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    proposition_le = models.DateTimeField(null=True, blank=True)
+    derniere_relance_bilan = models.DateField(_("dernière relance du bilan"), null=True, blank=True)
+    cree_par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    cree_le = models.DateTimeField(auto_now_add=True)
+    modifie_le = models.DateTimeField(auto_now=True)
+
+    objects = DossierQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        ordering = ["-cree_le", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appel", "porteur"],
+                name="aap_un_dossier_par_organisme_et_appel",
+                violation_error_message=_("Votre organisation a déjà un dossier pour cet appel."),
+            ),
+            models.CheckConstraint(
+                condition=Q(montant_accorde__isnull=True) | Q(montant_accorde__lte=models.F("montant_demande")),
+                name="aap_accorde_inferieur_demande",
+                violation_error_message=_("Le montant accordé ne peut dépasser le montant demandé."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.porteur} – {self.appel}"
+
+    def get_absolute_url(self):
+        return reverse("aap_invisibles:dossier", kwargs={"pk": self.pk})
+
+    # --- Budget (section 6 bis) -----------------------------------------------------------------
+    def ligne_subvention(self):
+        return self.lignes_budget.filter(subvention_metropole=True).first()
+
+    def recalculer_montant_demande(self):
+        """`montant_demande` is the line 74 "Métropole Rouen Normandie" of the project budget."""
+        ligne = self.ligne_subvention()
+        self.montant_demande = ligne.montant if ligne else Decimal("0")
+        Dossier.objects.filter(pk=self.pk).update(montant_demande=self.montant_demande)
+
+    def totaux_budget(self):
+        totaux = {
+            row["compte"]: row["s"] for row in self.lignes_budget.values("compte").annotate(s=Sum("montant")).order_by()
+        }
+        charges = sum((v for k, v in totaux.items() if k in COMPTES_CHARGES), Decimal("0"))
+        produits = sum((v for k, v in totaux.items() if k in COMPTES_PRODUITS), Decimal("0"))
+        return {"charges": charges, "produits": produits, "solde": produits - charges}
+
+    def lignes_budget_par_compte(self):
+        """Lines grouped by account, charges then products, with subtotals: for the Cerfa PDF and the editor."""
+        labels = dict(Compte.choices)
+        lignes = list(self.lignes_budget.all())
+        resultat = {}
+        for cote, comptes in (("charges", COMPTES_CHARGES), ("produits", COMPTES_PRODUITS)):
+            groupes = []
+            for compte in comptes:
+                du_compte = [ligne for ligne in lignes if ligne.compte == compte]
+                if du_compte:
+                    total = sum((ligne.montant for ligne in du_compte), Decimal("0"))
+                    groupes.append({"compte": compte, "libelle": labels[compte], "lignes": du_compte, "total": total})
+            resultat[cote] = groupes
+            resultat[f"total_{cote}"] = sum((g["total"] for g in groupes), Decimal("0"))
+        return resultat
+
+    # --- Completeness ---------------------------------------------------------------------------
+    def manquants_section(self, code):
+        """What is missing in one section (list of French labels; empty = complete)."""
+        section = SECTIONS_PAR_CODE[code]
+        if section.champs:
+            return self.champs_manquants(section)
+        if code == "6bis":
+            manquants = []
+            if not self.lignes_budget.filter(subvention_metropole=True, montant__gt=0).exists():
+                manquants.append(str(_("la subvention demandée à la Métropole (ligne 74)")))
+            totaux = self.totaux_budget()
+            if totaux["charges"] <= 0:
+                manquants.append(str(_("au moins une ligne de charges")))
+            if totaux["charges"] != totaux["produits"]:
+                manquants.append(str(_("un budget équilibré (total des charges = total des produits)")))
+            return manquants
+        if code == "eps":
+            eps = getattr(self, "consultation_eps", None)
+            if eps is None:
+                return [str(_("la consultation des EPS"))]
+            return eps.manquants()
+        if code == "pieces":
+            presentes = set(self.pieces.values_list("type_piece", flat=True))
+            labels = dict(TypePiece.choices)
+            return [str(labels.get(code, code)) for code in self.appel.pieces_requises if code not in presentes]
+        return []
+
+    def completude(self):
+        """Each section with what it lacks, in the Cerfa's order."""
+        return [{"section": s, "manquants": self.manquants_section(s.code)} for s in SECTIONS_CERFA]
+
+    def est_complet(self):
+        return all(not item["manquants"] for item in self.completude())
+
+    def eps_attestee(self):
+        return not self.manquants_section("eps")
+
+    # --- Review ---------------------------------------------------------------------------------
+    def score(self):
+        """Mean of the submitted totals (on 100), None when nobody has submitted."""
+        return self.evaluations.filter(soumise=True).aggregate(m=Avg("total"))["m"]
+
+    def correction_en_attente(self):
+        return self.corrections.filter(repondue_le__isnull=True).first()
+
+    def sections_modifiables(self):
+        """Sections the applicant may edit: all of a draft, those named by a pending correction."""
+        if self.statut == StatutDossier.BROUILLON:
+            return [s.code for s in SECTIONS_CERFA]
+        correction = self.correction_en_attente()
+        return list(correction.sections) if correction else []
+
+    # --- After the decision ---------------------------------------------------------------------
+    SEUIL_CONVENTION = Decimal("23000")
+
+    def convention_requise(self):
+        return self.statut == StatutDossier.RETENU and (self.montant_accorde or 0) > self.SEUIL_CONVENTION
+
+    def montant_verse(self):
+        return self.versements.aggregate(s=Sum("montant"))["s"] or Decimal("0")
+
+    def echeance_bilan(self):
+        """The final report is due six months after the action ends."""
+        if self.statut != StatutDossier.RETENU or not self.date_fin:
+            return None
+        return months_after(self.date_fin, DELAI_BILAN_MOIS)
+
+
+class TransitionDossier(models.Model):
+    """A move of a dossier: who, when, from, to, reason."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="transitions")
+    de = models.CharField(_("de"), max_length=20, choices=StatutDossier.choices)
+    vers = models.CharField(_("vers"), max_length=20, choices=StatutDossier.choices)
+    par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.RESTRICT, related_name="+")
+    le = models.DateTimeField(_("le"), default=timezone.now)
+    motif = models.TextField(_("motif"), blank=True)
+
+    class Meta:
+        verbose_name = _("transition de dossier")
+        verbose_name_plural = _("transitions de dossier")
+        ordering = ["le", "id"]
+
+    def __str__(self):
+        return f"{self.dossier_id} : {self.de} → {self.vers}"
+
+
+def chemin_message(instance, filename):
+    return f"aap/dossiers/{instance.dossier_id}/messages/{filename}"
+
+
+class Message(models.Model):
+    """The thread between applicant and instructors; automatic emails appear here too."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="messages")
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    objet = models.CharField(_("objet"), max_length=200)
+    texte = models.TextField(_("message"))
+    piece_jointe = models.FileField(_("pièce jointe"), upload_to=chemin_message, blank=True)
+    automatique = models.BooleanField(_("message automatique"), default=False)
+    avec_ics = models.BooleanField(default=False, editable=False)
+    envoye_le = models.DateTimeField(_("envoyé le"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["envoye_le", "id"]
+
+    def __str__(self):
+        return self.objet
+
+    @classmethod
+    def ecrire_automatique(cls, dossier, objet, texte, avec_ics=False):
+        """Write an automatic message in the thread and email it to the applicant after commit."""
+        message = cls.objects.create(
+            dossier=dossier, objet=str(objet), texte=str(texte), automatique=True, avec_ics=avec_ics
+        )
+        message.envoyer_apres_commit()
+        return message
+
+    def envoyer_apres_commit(self):
+        from aap_invisibles.tasks import envoyer_message
+
+        transaction.on_commit(lambda: envoyer_message.delay(self.pk))
+
+    @property
+    def du_porteur(self):
+        return self.auteur_id is not None and self.auteur.structure_id == self.dossier.porteur_id

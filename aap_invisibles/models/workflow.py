@@ -1,0 +1,360 @@
+"""The dossier workflow: named transitions with guards (DESIGN §2, aap_invisibles).
+
+Each transition checks who acts and from which state, refuses an invalid move with a French
+`TransitionInvalide` changing nothing, and writes a `TransitionDossier` row.
+"""
+
+from decimal import Decimal
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.db.models import Sum
+from django.forms.models import model_to_dict
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .appels import TransitionInvalide
+from .cerfa import SECTIONS_CERFA, SECTIONS_PAR_CODE
+from .choices import STATUTS_AVANT_DECISION, STATUTS_DECISION, Avis, StatutDossier
+
+
+class WorkflowDossier(models.Model):
+    """Transitions of a dossier; mixed into `Dossier`."""
+
+    class Meta:
+        abstract = True
+
+    # --- Who may act ----------------------------------------------------------------------------
+    def est_porteur(self, user):
+        return user.is_porteur and user.structure_id == self.porteur_id
+
+    def peut_instruire(self, user):
+        """Coordination, or an instructor assigned to the call."""
+        if user.is_coordination:
+            return True
+        return user.is_instructeur and self.appel.instructeurs.filter(pk=user.pk).exists()
+
+    def _exiger_instructeur(self, user):
+        if not self.peut_instruire(user):
+            raise TransitionInvalide(_("Seul un instructeur de cet appel ou la coordination peut faire cela."))
+
+    def _exiger_coordination(self, user):
+        if not user.is_coordination:
+            raise TransitionInvalide(_("Seule la coordination enregistre les décisions du comité."))
+
+    def _exiger_statut(self, *statuts, message):
+        if self.statut not in statuts:
+            raise TransitionInvalide(message)
+
+    def _exiger_sans_correction(self):
+        if self.correction_en_attente():
+            raise TransitionInvalide(
+                _("Une demande de correction attend la réponse du porteur : le dossier ne peut pas avancer.")
+            )
+
+    def _passer(self, par, vers, motif="", champs=()):
+        from .dossiers import TransitionDossier
+
+        de = self.statut
+        self.statut = vers
+        self.save(update_fields=["statut", "modifie_le", *champs])
+        TransitionDossier.objects.create(dossier=self, de=de, vers=vers, par=par, motif=motif or "")
+
+    def _lock(self):
+        """Lock the dossier row (PostgreSQL) and reload its state inside the transaction."""
+        type(self).objects.select_for_update().filter(pk=self.pk).first()
+        self.refresh_from_db(fields=["statut", "montant_accorde", "montant_demande"])
+
+    # --- Submission -----------------------------------------------------------------------------
+    def copie_figee(self):
+        """A JSON snapshot of the content as submitted (sections, budget, EPS, attachments)."""
+        champs = [c for s in SECTIONS_CERFA for c in s.champs if c != "communes"]
+        contenu = model_to_dict(self, fields=champs)
+        contenu["communes"] = list(self.communes.order_by("nom").values_list("nom", flat=True))
+        contenu["budget"] = [
+            {
+                "compte": ligne.compte,
+                "libelle": ligne.libelle,
+                "montant": ligne.montant,
+                "subvention_metropole": ligne.subvention_metropole,
+            }
+            for ligne in self.lignes_budget.all()
+        ]
+        eps = getattr(self, "consultation_eps", None)
+        contenu["eps"] = (
+            {
+                "date": eps.date_consultation,
+                "communes": list(eps.communes.order_by("nom").values_list("nom", flat=True)),
+            }
+            if eps
+            else None
+        )
+        contenu["pieces"] = [{"type": p.type_piece, "nom": p.nom_original} for p in self.pieces.all()]
+        contenu["montant_demande"] = self.montant_demande
+        # Round-trip through JSON so that what is stored is exactly what is shown later.
+        import json
+
+        return json.loads(json.dumps(contenu, cls=DjangoJSONEncoder))
+
+    @transaction.atomic
+    def deposer(self, par, now=None):
+        """brouillon → depose: while the call accepts submissions and the dossier is complete."""
+        from .dossiers import Message
+
+        now = now or timezone.now()
+        if not self.est_porteur(par):
+            raise TransitionInvalide(_("Seul un membre de l'organisation porteuse peut déposer ce dossier."))
+        self._lock()
+        self._exiger_statut(StatutDossier.BROUILLON, message=_("Ce dossier a déjà été déposé."))
+        if not self.appel.accepte_les_depots(now):
+            raise TransitionInvalide(_("Cet appel à projets n'accepte plus de dépôt : la date limite est passée."))
+        if not self.eps_attestee():
+            raise TransitionInvalide(_("La consultation préalable des EPS doit être attestée avant le dépôt."))
+        if not self.est_complet():
+            raise TransitionInvalide(
+                _("Le dossier est incomplet : complétez les sections signalées avant de le déposer.")
+            )
+        self.recalculer_montant_demande()
+        self.date_accuse = now
+        self.numero_accuse = f"AAP{self.appel_id:03d}-{self.pk:05d}"
+        self.copie_deposee = self.copie_figee()
+        self._passer(
+            par, StatutDossier.DEPOSE, champs=("date_accuse", "numero_accuse", "copie_deposee", "montant_demande")
+        )
+        Message.ecrire_automatique(
+            self,
+            _("Accusé de réception n° %(n)s") % {"n": self.numero_accuse},
+            _("Votre dossier « %(projet)s » a bien été déposé le %(date)s. Numéro d'accusé de réception : %(n)s.")
+            % {
+                "projet": self.projet_intitule,
+                "date": timezone.localtime(now).strftime("%d/%m/%Y à %H:%M"),
+                "n": self.numero_accuse,
+            },
+        )
+
+    # --- Admissibility --------------------------------------------------------------------------
+    @transaction.atomic
+    def declarer_recevable(self, par):
+        """depose → en_instruction."""
+        self._exiger_instructeur(par)
+        self._lock()
+        self._exiger_statut(StatutDossier.DEPOSE, message=_("Seul un dossier déposé peut être déclaré recevable."))
+        self._passer(par, StatutDossier.EN_INSTRUCTION)
+
+    @transaction.atomic
+    def declarer_irrecevable(self, par, motif):
+        """depose → irrecevable, reason mandatory; the applicant is told."""
+        from .dossiers import Message
+
+        self._exiger_instructeur(par)
+        if not (motif or "").strip():
+            raise TransitionInvalide(_("Le motif d'irrecevabilité est obligatoire."))
+        self._lock()
+        self._exiger_statut(StatutDossier.DEPOSE, message=_("Seul un dossier déposé peut être déclaré irrecevable."))
+        self.motif_decision = motif
+        self._passer(par, StatutDossier.IRRECEVABLE, motif, champs=("motif_decision",))
+        Message.ecrire_automatique(
+            self, _("Dossier irrecevable"), _("Votre dossier est irrecevable. Motif : %s") % motif
+        )
+
+    # --- Correction request ---------------------------------------------------------------------
+    @transaction.atomic
+    def demander_correction(self, par, sections, message):
+        """A flag on an en_instruction dossier naming the sections the applicant may edit."""
+        from .dossiers import Message
+        from .instruction import DemandeCorrection
+
+        self._exiger_instructeur(par)
+        self._exiger_statut(
+            StatutDossier.EN_INSTRUCTION, message=_("Une correction ne se demande que sur un dossier en instruction.")
+        )
+        if self.correction_en_attente():
+            raise TransitionInvalide(_("Une demande de correction est déjà en attente."))
+        sections = [code for code in sections if code in SECTIONS_PAR_CODE]
+        if not sections:
+            raise TransitionInvalide(_("Nommez au moins une section à corriger."))
+        if not (message or "").strip():
+            raise TransitionInvalide(_("Expliquez ce qui doit être corrigé."))
+        demande = DemandeCorrection.objects.create(dossier=self, sections=sections, message=message, demandee_par=par)
+        titres = ", ".join(str(SECTIONS_PAR_CODE[c].titre) for c in sections)
+        Message.ecrire_automatique(
+            self, _("Demande de correction"), _("Sections à corriger : %(s)s.\n\n%(m)s") % {"s": titres, "m": message}
+        )
+        return demande
+
+    @transaction.atomic
+    def repondre_correction(self, par, reponse):
+        """The applicant answers: the sections are read-only again and the dossier may move on."""
+        if not self.est_porteur(par):
+            raise TransitionInvalide(_("Seul le porteur du dossier peut répondre à la demande de correction."))
+        demande = self.correction_en_attente()
+        if demande is None:
+            raise TransitionInvalide(_("Aucune demande de correction n'est en attente."))
+        demande.reponse = reponse or ""
+        demande.repondue_le = timezone.now()
+        demande.repondue_par = par
+        demande.save()
+        self.recalculer_montant_demande()
+        return demande
+
+    # --- Hearing and proposal -------------------------------------------------------------------
+    @transaction.atomic
+    def fixer_audition(self, par, date, heure, lieu):
+        """en_instruction → audition with a slot (or a new slot while in audition); the applicant gets an .ics."""
+        from .dossiers import Message
+        from .instruction import CreneauAudition
+
+        self._exiger_instructeur(par)
+        self._lock()
+        self._exiger_statut(
+            StatutDossier.EN_INSTRUCTION,
+            StatutDossier.AUDITION,
+            message=_("Une audition ne se fixe que pour un dossier en instruction."),
+        )
+        self._exiger_sans_correction()
+        if not date or not heure or not (lieu or "").strip():
+            raise TransitionInvalide(_("La date, l'heure et le lieu de l'audition sont obligatoires."))
+        CreneauAudition.objects.update_or_create(dossier=self, defaults={"date": date, "heure": heure, "lieu": lieu})
+        if self.statut == StatutDossier.EN_INSTRUCTION:
+            self._passer(par, StatutDossier.AUDITION)
+        Message.ecrire_automatique(
+            self,
+            _("Convocation à l'audition"),
+            _("Vous êtes invité·e à présenter votre projet au comité le %(d)s à %(h)s, %(l)s.")
+            % {"d": date.strftime("%d/%m/%Y"), "h": heure.strftime("%H:%M"), "l": lieu},
+            avec_ics=True,
+        )
+
+    @transaction.atomic
+    def proposer(self, par, avis, montant, motif=""):
+        """The instructors' proposal to the committee: opinion and proposed amount."""
+        self._exiger_instructeur(par)
+        self._exiger_statut(
+            StatutDossier.EN_INSTRUCTION,
+            StatutDossier.AUDITION,
+            message=_("Une proposition ne se fait que sur un dossier en instruction ou en audition."),
+        )
+        if avis not in Avis.values:
+            raise TransitionInvalide(_("Choisissez un avis favorable ou défavorable."))
+        montant = Decimal(montant or 0)
+        if montant < 0 or montant > self.montant_demande:
+            raise TransitionInvalide(_("Le montant proposé doit être compris entre 0 et le montant demandé."))
+        if avis == Avis.DEFAVORABLE:
+            montant = Decimal("0")
+        self.proposition_avis = avis
+        self.proposition_montant = montant
+        self.proposition_motif = motif or ""
+        self.proposition_par = par
+        self.proposition_le = timezone.now()
+        self.save(
+            update_fields=[
+                "proposition_avis",
+                "proposition_montant",
+                "proposition_motif",
+                "proposition_par",
+                "proposition_le",
+                "modifie_le",
+            ]
+        )
+
+    # --- Decision -------------------------------------------------------------------------------
+    @transaction.atomic
+    def retenir(self, par, montant_accorde, motif=""):
+        """en_instruction | audition → retenu, within the envelope (row lock on the call)."""
+        from .appels import AppelAProjets
+        from .dossiers import Dossier, Message
+
+        self._exiger_coordination(par)
+        # The lock on the call row serialises concurrent decisions of the same call (PostgreSQL).
+        appel = AppelAProjets.objects.select_for_update().get(pk=self.appel_id)
+        self._lock()
+        self._exiger_statut(
+            StatutDossier.EN_INSTRUCTION,
+            StatutDossier.AUDITION,
+            message=_("Seul un dossier en instruction ou en audition peut être retenu."),
+        )
+        self._exiger_sans_correction()
+        montant = Decimal(montant_accorde or 0)
+        if montant <= 0:
+            raise TransitionInvalide(_("Le montant accordé doit être positif."))
+        if montant > self.montant_demande:
+            raise TransitionInvalide(_("Le montant accordé ne peut dépasser le montant demandé."))
+        deja = Dossier.objects.filter(appel=appel, statut=StatutDossier.RETENU).exclude(pk=self.pk).aggregate(
+            s=Sum("montant_accorde")
+        )["s"] or Decimal("0")
+        reste = appel.budget_total - deja
+        if montant > reste:
+            raise TransitionInvalide(
+                _("Ce montant dépasse l'enveloppe : il reste %(r)s € à allouer.")
+                % {"r": f"{reste:,.2f}".replace(",", " ")}
+            )
+        self.montant_accorde = montant
+        self.motif_decision = motif or ""
+        self._passer(par, StatutDossier.RETENU, motif, champs=("montant_accorde", "motif_decision"))
+        Message.ecrire_automatique(
+            self,
+            _("Décision du comité : dossier retenu"),
+            _("Le comité a retenu votre projet pour un montant de %(m)s €.")
+            % {"m": f"{montant:,.2f}".replace(",", " ")},
+        )
+
+    @transaction.atomic
+    def refuser(self, par, motif):
+        """en_instruction | audition → refuse, reason mandatory."""
+        from .dossiers import Message
+
+        self._exiger_coordination(par)
+        if not (motif or "").strip():
+            raise TransitionInvalide(_("Le motif du refus est obligatoire."))
+        self._lock()
+        self._exiger_statut(
+            StatutDossier.EN_INSTRUCTION,
+            StatutDossier.AUDITION,
+            message=_("Seul un dossier en instruction ou en audition peut être refusé."),
+        )
+        self._exiger_sans_correction()
+        self.motif_decision = motif
+        self.montant_accorde = None
+        self._passer(par, StatutDossier.REFUSE, motif, champs=("motif_decision", "montant_accorde"))
+        Message.ecrire_automatique(
+            self,
+            _("Décision du comité : dossier non retenu"),
+            _("Le comité n'a pas retenu votre projet. Motif : %s") % motif,
+        )
+
+    @transaction.atomic
+    def classer_sans_suite(self, par, motif=""):
+        """Withdrawal by the applicant, or closing by coordination, after submission and before a decision."""
+        if self.est_porteur(par):
+            motif = motif or str(_("Retrait par le porteur."))
+        elif par.is_coordination:
+            if not (motif or "").strip():
+                raise TransitionInvalide(_("Le motif du classement sans suite est obligatoire."))
+        else:
+            raise TransitionInvalide(_("Seul le porteur ou la coordination peut classer ce dossier sans suite."))
+        self._lock()
+        self._exiger_statut(
+            *STATUTS_AVANT_DECISION,
+            message=_("Seul un dossier déposé et pas encore décidé peut être classé sans suite."),
+        )
+        self.motif_decision = motif
+        self._passer(par, StatutDossier.SANS_SUITE, motif, champs=("motif_decision",))
+
+    @transaction.atomic
+    def reouvrir(self, par, motif):
+        """Back to the state before the decision; the amount returns to the envelope. Refused once paid."""
+        from .appels import AppelAProjets
+
+        self._exiger_coordination(par)
+        if not (motif or "").strip():
+            raise TransitionInvalide(_("Le motif de la réouverture est obligatoire."))
+        AppelAProjets.objects.select_for_update().filter(pk=self.appel_id).first()
+        self._lock()
+        self._exiger_statut(*STATUTS_DECISION, message=_("Seule une décision (retenu ou refusé) peut être rouverte."))
+        if self.versements.exists():
+            raise TransitionInvalide(_("Un versement a déjà été effectué : la décision ne peut plus être rouverte."))
+        derniere = self.transitions.filter(vers=self.statut).order_by("-le", "-id").first()
+        precedent = derniere.de if derniere else StatutDossier.EN_INSTRUCTION
+        self.montant_accorde = None
+        self.motif_decision = ""
+        self._passer(par, precedent, motif, champs=("montant_accorde", "motif_decision"))

@@ -1,0 +1,74 @@
+"""Background tasks of the calls app: emails of the thread and the daily final-report reminders."""
+
+import logging
+
+from celery import shared_task
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+# Reminders start this many days before the report is due, then repeat at this interval.
+RELANCE_AVANT_JOURS = 30
+RELANCE_INTERVALLE_JOURS = 15
+
+
+def destinataires(message):
+    """The applicant's active users, or the call's instructors for a message written by the applicant."""
+    from accounts.models import User
+
+    dossier = message.dossier
+    if message.du_porteur:
+        return list(dossier.appel.instructeurs.filter(is_active=True).values_list("email", flat=True))
+    return list(User.objects.filter(structure_id=dossier.porteur_id, is_active=True).values_list("email", flat=True))
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def envoyer_message(message_id):
+    """Email a message of a dossier thread (with the hearing .ics when there is one). Idempotent by id."""
+    from .models import Message
+
+    message = (
+        Message.objects.select_related("dossier__appel", "dossier__porteur", "auteur").filter(pk=message_id).first()
+    )
+    if message is None:
+        return 0
+    emails = destinataires(message)
+    if not emails:
+        return 0
+    corps = f"{message.texte}\n\n— Portail PLIE, appel « {message.dossier.appel.titre} »"
+    email = EmailMessage(subject=f"[Portail PLIE] {message.objet}", body=corps, to=emails)
+    audition = getattr(message.dossier, "audition", None)
+    if message.avec_ics and audition is not None:
+        email.attach("audition.ics", audition.ics(), "text/calendar")
+    return email.send()
+
+
+@shared_task
+def relancer_bilans():
+    """Daily scan: remind funded organisations whose final report is due soon or overdue."""
+    from .models import Dossier, Message, StatutDossier
+
+    today = timezone.localdate()
+    envoyes = 0
+    dossiers = Dossier.objects.filter(
+        statut=StatutDossier.RETENU, bilan__depose_le__isnull=True, date_fin__isnull=False
+    )
+    for dossier in dossiers.select_related("appel"):
+        echeance = dossier.echeance_bilan()
+        if (echeance - today).days > RELANCE_AVANT_JOURS:
+            continue
+        derniere = dossier.derniere_relance_bilan
+        if derniere and (today - derniere).days < RELANCE_INTERVALLE_JOURS:
+            continue
+        with transaction.atomic():
+            if echeance < today:
+                texte = f"Votre bilan final était attendu le {echeance:%d/%m/%Y}. Merci de le déposer sur le portail."
+            else:
+                texte = f"Votre bilan final est attendu au plus tard le {echeance:%d/%m/%Y}."
+            Message.ecrire_automatique(dossier, "Rappel : bilan final de l'action", texte)
+            Dossier.objects.filter(pk=dossier.pk).update(derniere_relance_bilan=today)
+        envoyes += 1
+    logger.info("Relances de bilan AAP envoyées : %s", envoyes)
+    return envoyes

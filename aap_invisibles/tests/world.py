@@ -1,0 +1,24 @@
+"""Objects of the calls app in the shared test world (tests/world.py)."""
+
+from decimal import Decimal
+
+from aap_invisibles.models import StatutDossier
+
+from .factories import AppelFactory, DossierFactory, dossier_depose
+
+
+def build(world):
+    w = world
+    # An open call, with the world's instructor assigned: a draft of the applicant (asso) and an
+    # application of another organisation (asso_autre) under instruction.
+    w.appel = AppelFactory(titre="Repérer et mobiliser les publics invisibles", slug="invisibles")
+    w.appel.instructeurs.add(w.instructeur)
+    w.dossier_brouillon = DossierFactory(appel=w.appel, porteur=w.asso)
+    w.dossier_autre = dossier_depose(w.appel, w.asso_autre, Decimal("25000"), StatutDossier.EN_INSTRUCTION)
+    # A second call, also assigned, where the applicant's dossier is submitted.
+    w.appel_bis = AppelFactory(titre="Deuxième appel", slug="deuxieme-appel")
+    w.appel_bis.instructeurs.add(w.instructeur)
+    w.dossier_depose = dossier_depose(w.appel_bis, w.asso, Decimal("20000"))
+    # A call the instructor is not assigned to.
+    w.appel_non_assigne = AppelFactory(titre="Appel non assigné", slug="non-assigne")
+    w.dossier_non_assigne = dossier_depose(w.appel_non_assigne, w.asso_autre, Decimal("10000"))
