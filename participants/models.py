@@ -1,15 +1,27 @@
 """The people accompanied by the PLIE, their communes and their documents (DESIGN §2)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from plie_portal.dates import age_on
+from plie_portal.dates import age_on, months_before
 from plie_portal.text import normalize
 
 
@@ -78,6 +90,104 @@ class ParticipantQuerySet(models.QuerySet):
             return self.filter(referent=user)
         return self.none()
 
+    def sensibles_visibles_par(self, user):
+        """The participants whose sensitive data `user` may see (DESIGN §1): coordination all, a
+        referent those followed in their structure. Partners never."""
+        if not user.is_authenticated:
+            return self.none()
+        role = user.effective_role
+        if role == "coordination":
+            return self
+        if role == "referent":
+            if user.structure_id is None:
+                return self.filter(referent=user)
+            return self.filter(Q(referent=user) | Q(referent__structure_id=user.structure_id))
+        return self.none()
+
+    def avec_parcours_courant(self):
+        """Annotate the current parcours (the latest one) and its status, in the same query."""
+        from parcours.models import Parcours
+
+        dernier = Parcours.objects.filter(participant=OuterRef("pk")).order_by("-date_orientation", "-id")
+
+        def champ(nom):
+            return Subquery(dernier.values(nom)[:1])
+
+        return self.annotate(
+            courant_id=champ("id"),
+            courant_decision=champ("decision_commission"),
+            courant_date_entree=champ("date_entree"),
+            courant_date_sortie=champ("date_sortie"),
+            courant_qpv=champ("qpv"),
+            courant_rsa=champ("rsa"),
+            courant_statut_marche=champ("statut_marche_travail"),
+            courant_niveau=champ("niveau_formation"),
+        ).annotate(
+            statut_parcours=Case(
+                When(courant_id__isnull=True, then=Value(StatutParcours.AUCUN)),
+                When(courant_decision="refusee", then=Value(StatutParcours.REFUSE)),
+                When(courant_date_sortie__isnull=False, then=Value(StatutParcours.SORTI)),
+                When(courant_decision="validee", then=Value(StatutParcours.EN_PARCOURS)),
+                default=Value(StatutParcours.EN_ATTENTE),
+            ),
+            fse_incomplet=Case(
+                When(
+                    Q(courant_id__isnull=False) & (Q(sexe="") | Q(courant_statut_marche="") | Q(courant_niveau="")),
+                    then=Value(1),
+                ),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+        )
+
+    def avec_alertes(self, aujourd_hui=None):
+        """Annotate the caseload alerts of DESIGN §2 (one query whatever the number of rows)."""
+        from parcours.choices import STATUTS_ETAPE_OUVERTS, StatutEntretien
+        from parcours.models import Entretien, Etape, Parcours
+
+        aujourd_hui = aujourd_hui or timezone.localdate()
+        ouverts = Parcours.objects.ouverts().filter(participant=OuterRef("pk"))
+        limite_entretien = timezone.now() - timedelta(days=settings.PLIE_ALERTE_SANS_ENTRETIEN_JOURS)
+        limite_parcours = months_before(aujourd_hui, settings.PLIE_ALERTE_PARCOURS_MOIS)
+        dernier_entretien = (
+            Entretien.objects.filter(parcours__participant=OuterRef("pk"), statut=StatutEntretien.REALISE)
+            .values("parcours__participant")
+            .annotate(derniere=Max("date"))
+            .values("derniere")
+        )
+        return self.annotate(
+            dernier_entretien=Subquery(dernier_entretien[:1]),
+            alerte_entretien=ExpressionWrapper(
+                Exists(ouverts.filter(date_entree__isnull=False))
+                & ~Exists(
+                    Entretien.objects.filter(
+                        parcours__participant=OuterRef("pk"),
+                        statut=StatutEntretien.REALISE,
+                        date__gte=limite_entretien,
+                    )
+                ),
+                output_field=BooleanField(),
+            ),
+            alerte_fse=Exists(
+                ouverts.filter(Q(statut_marche_travail="") | Q(niveau_formation="") | Q(participant__sexe=""))
+            ),
+            alerte_etape=Exists(
+                Etape.objects.filter(
+                    parcours__participant=OuterRef("pk"),
+                    statut__in=STATUTS_ETAPE_OUVERTS,
+                    date_fin_prevue__lt=aujourd_hui,
+                )
+            ),
+            alerte_duree=Exists(ouverts.filter(date_entree__lte=limite_parcours)),
+            alerte_suivi=Exists(
+                Parcours.objects.filter(
+                    participant=OuterRef("pk"),
+                    date_sortie__lte=aujourd_hui - timedelta(days=182),
+                    date_suivi_6_mois__isnull=True,
+                )
+            ),
+        )
+
     def recherche(self, terme):
         """Accent- and case-insensitive search on names, France Travail identifier and email."""
         mots = normalize(terme).split()
@@ -89,6 +199,16 @@ class ParticipantQuerySet(models.QuerySet):
     def homonymes(self, nom, prenom, date_naissance):
         """Possible duplicates of a person by identity key."""
         return self.filter(cle_identite=identity_key(nom, prenom, date_naissance))
+
+
+class StatutParcours(models.TextChoices):
+    """Status of a participant's current parcours, as filtered in the list."""
+
+    EN_ATTENTE = "en_attente", _("En attente de commission")
+    EN_PARCOURS = "en_parcours", _("En parcours")
+    SORTI = "sorti", _("Sorti")
+    REFUSE = "refuse", _("Refusé")
+    AUCUN = "aucun", _("Sans parcours")
 
 
 class Participant(models.Model):
@@ -162,6 +282,31 @@ class Participant(models.Model):
         )
         self.cle_identite = identity_key(self.nom, self.prenom, self.date_naissance)
 
+    @property
+    def libelle_statut_parcours(self):
+        """Label of the `statut_parcours` annotation (see `avec_parcours_courant`)."""
+        return StatutParcours(self.statut_parcours).label
+
+    def voit_sensible(self, user):
+        """Whether `user` may see this participant's sensitive data (FSE+ situation, journal, documents…)."""
+        if not user.is_authenticated:
+            return False
+        if user.effective_role == "coordination":
+            return True
+        if user.effective_role == "referent":
+            if self.referent_id == user.pk:
+                return True
+            return user.structure_id is not None and (
+                self.referent is not None and self.referent.structure_id == user.structure_id
+            )
+        return False
+
+    def peut_modifier(self, user):
+        """Whether `user` may change this record: coordination, or the participant's referent."""
+        return user.is_authenticated and (
+            user.effective_role == "coordination" or (user.effective_role == "referent" and self.referent_id == user.pk)
+        )
+
     def age(self, le=None):
         """Age in full years on the given day (default today)."""
         if not self.date_naissance:
@@ -199,3 +344,33 @@ class Document(models.Model):
 
     def __str__(self):
         return self.titre
+
+
+class Fusion(models.Model):
+    """The merge of two records of the same person by coordination: who, when, which record was kept,
+    and a snapshot of the identity of the absorbed one (deleted)."""
+
+    par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("par"), on_delete=models.RESTRICT, related_name="+"
+    )
+    le = models.DateTimeField(_("le"), default=timezone.now)
+    conserve = models.ForeignKey(
+        Participant,
+        verbose_name=_("fiche conservée"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="fusions",
+    )
+    conserve_numero = models.PositiveIntegerField(_("numéro de la fiche conservée"))
+    absorbe_numero = models.PositiveIntegerField(_("numéro de la fiche absorbée"))
+    absorbe_identite = models.JSONField(_("identité de la fiche absorbée"), default=dict)
+    elements_deplaces = models.JSONField(_("éléments déplacés"), default=dict)
+
+    class Meta:
+        verbose_name = _("fusion de fiches")
+        verbose_name_plural = _("fusions de fiches")
+        ordering = ["-le", "-id"]
+
+    def __str__(self):
+        return f"Fiche {self.absorbe_numero} fusionnée dans la fiche {self.conserve_numero}"

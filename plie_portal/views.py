@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET
 
 # The home page of each role lives in the app that owns the role's daily work.
 HOME_VIEWS = {
-    "coordination": "plie_portal.views.home_generic",
-    "referent": "plie_portal.views.home_generic",
-    "partenaire": "plie_portal.views.home_generic",
+    "coordination": "participants.views.accueil.accueil_coordination",
+    "referent": "participants.views.accueil.accueil_referent",
+    "partenaire": "partners.views.espace.accueil",
     "instructeur": "plie_portal.views.home_generic",
     "porteur": "plie_portal.views.home_generic",
 }

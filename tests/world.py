@@ -18,6 +18,8 @@ from partners.tests.factories import StructureFactory
 # Builders run after `base`, each receiving the world and adding attributes to it.
 WORLD_BUILDERS = [
     "tests.world.base",
+    "partners.tests.world.build",
+    "participants.tests.world.build",
     "aap_invisibles.tests.world.build",
     "reports.tests.world.build",
 ]

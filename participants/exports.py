@@ -1,0 +1,78 @@
+"""XLSX export of the participant list: a reusable function, so that the reports pipeline can
+produce it in the background."""
+
+from openpyxl import Workbook
+
+from .models import Participant, StatutParcours
+
+FORMULE = ("=", "+", "-", "@")
+
+COLONNES_IDENTITE = [
+    ("Nom", lambda p: p.nom),
+    ("Nom de naissance", lambda p: p.nom_naissance),
+    ("Prénom", lambda p: p.prenom),
+    ("Date de naissance", lambda p: p.date_naissance),
+    ("Commune", lambda p: p.commune.nom),
+    ("Téléphone", lambda p: p.telephone),
+    ("E-mail", lambda p: p.email),
+]
+
+
+def _oui_non(valeur):
+    return {True: "oui", False: "non"}.get(valeur, "")
+
+
+COLONNES_SENSIBLES = [
+    ("Sexe", lambda p: p.sexe),
+    ("Adresse", lambda p: p.adresse),
+    ("Identifiant France Travail", lambda p: p.identifiant_france_travail),
+    ("Référent·e", lambda p: p.referent.get_full_name() if p.referent else ""),
+    ("Structure du référent", lambda p: p.referent.structure.nom if p.referent and p.referent.structure else ""),
+    ("Parcours actuel", lambda p: str(StatutParcours(p.statut_parcours).label)),
+    ("Date d'entrée", lambda p: p.courant_date_entree),
+    ("Date de sortie", lambda p: p.courant_date_sortie),
+    ("Situation sur le marché du travail", lambda p: p.courant_statut_marche or ""),
+    ("Niveau de formation", lambda p: p.courant_niveau or ""),
+    ("RSA", lambda p: _oui_non(p.courant_rsa)),
+    ("QPV", lambda p: _oui_non(p.courant_qpv)),
+    ("Données FSE+ incomplètes", lambda p: "oui" if p.fse_incomplet else "non"),
+]
+
+
+def neutraliser(valeur):
+    """A text starting like a formula is prefixed so that a spreadsheet never evaluates it."""
+    if isinstance(valeur, str) and valeur.startswith(FORMULE):
+        return "'" + valeur
+    return valeur
+
+
+def colonnes_pour(user):
+    """Identity and contact for everyone; the sensitive columns only for who may see them."""
+    if user.effective_role in ("coordination", "referent"):
+        return COLONNES_IDENTITE + COLONNES_SENSIBLES
+    return COLONNES_IDENTITE
+
+
+def ecrire_export_participants(queryset, user, fichier):
+    """Write the participants of `queryset` (narrowed again to what `user` may open) as XLSX into
+    `fichier` (a path or a binary file object). Returns the number of rows written."""
+    colonnes = colonnes_pour(user)
+    sensibles = Participant.objects.sensibles_visibles_par(user).values("pk")
+    queryset = (
+        queryset.filter(pk__in=Participant.objects.visible_to(user).values("pk"))
+        .select_related("commune", "referent__structure")
+        .order_by("nom", "prenom", "id")
+    )
+    if colonnes is not COLONNES_IDENTITE:
+        queryset = queryset.filter(pk__in=sensibles)
+        if "statut_parcours" not in queryset.query.annotations:
+            queryset = queryset.avec_parcours_courant()
+    classeur = Workbook(write_only=True)
+    feuille = classeur.create_sheet("Participants")
+    feuille.append([titre for titre, _valeur in colonnes])
+    lignes = 0
+    for participant in queryset.iterator(chunk_size=2000):
+        feuille.append([neutraliser(valeur(participant)) for _titre, valeur in colonnes])
+        lignes += 1
+    classeur.save(fichier)
+    return lignes

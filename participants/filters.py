@@ -1,0 +1,128 @@
+"""Filters of the participant list (django-filter). Sensitive filters exist only for the roles
+that may see sensitive data, so that a partner cannot infer them by filtering."""
+
+from datetime import date
+
+import django_filters
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role, User
+from partners.models import Structure
+
+from .models import Commune, StatutParcours
+
+TRANCHES_AGE = [
+    ("16-25", _("16 à 25 ans")),
+    ("26-44", _("26 à 44 ans")),
+    ("45-54", _("45 à 54 ans")),
+    ("55+", _("55 ans et plus")),
+]
+BORNES_AGE = {"16-25": (16, 25), "26-44": (26, 44), "45-54": (45, 54), "55+": (55, 150)}
+OUI_NON = [("oui", _("Oui")), ("non", _("Non"))]
+
+TRIS = {
+    "nom": ("nom", "prenom", "id"),
+    "-nom": ("-nom", "-prenom", "-id"),
+    "commune": ("commune__nom", "nom", "id"),
+    "-commune": ("-commune__nom", "nom", "id"),
+    "entree": ("courant_date_entree", "nom", "id"),
+    "-entree": ("-courant_date_entree", "nom", "id"),
+    "referent": ("referent__last_name", "referent__first_name", "nom", "id"),
+    "-referent": ("-referent__last_name", "-referent__first_name", "nom", "id"),
+}
+# Sorts a partner may use: identity and contact only.
+TRIS_PARTENAIRE = {"nom", "-nom", "commune", "-commune"}
+CHAMPS_SENSIBLES = ("referent", "structure", "statut", "qpv", "annee_entree", "fse_incomplet")
+
+
+def date_naissance_bornes(tranche, aujourd_hui):
+    """Birth dates of the people whose age in full years today lies in the band."""
+    age_min, age_max = BORNES_AGE[tranche]
+    # Born on or before today minus age_min years, and after today minus (age_max + 1) years.
+    plus_jeune = _annees_avant(aujourd_hui, age_min)
+    plus_vieux = _annees_avant(aujourd_hui, age_max + 1)
+    return plus_vieux, plus_jeune
+
+
+def _annees_avant(jour, annees):
+    try:
+        return jour.replace(year=jour.year - annees)
+    except ValueError:  # 29 February
+        return date(jour.year - annees, 2, 28)
+
+
+class ParticipantFilter(django_filters.FilterSet):
+    """Filters of `/participants/`; the queryset must come from `visible_to(user)`."""
+
+    commune = django_filters.ModelChoiceFilter(
+        label=_("Commune"), queryset=Commune.objects.only("code_insee", "nom"), empty_label=_("Toutes")
+    )
+    referent = django_filters.ModelChoiceFilter(
+        label=_("Référent·e"),
+        queryset=User.objects.filter(role=Role.REFERENT).only("id", "first_name", "last_name", "email"),
+        empty_label=_("Tous"),
+    )
+    structure = django_filters.ModelChoiceFilter(
+        label=_("Structure du référent"),
+        field_name="referent__structure",
+        queryset=Structure.objects.filter(utilisateurs__role=Role.REFERENT).distinct().only("id", "nom"),
+        empty_label=_("Toutes"),
+    )
+    statut = django_filters.ChoiceFilter(
+        label=_("Parcours actuel"),
+        field_name="statut_parcours",
+        choices=StatutParcours.choices,
+        empty_label=_("Tous"),
+    )
+    qpv = django_filters.ChoiceFilter(label=_("QPV"), choices=OUI_NON, method="filtrer_qpv", empty_label=_("Tous"))
+    age = django_filters.ChoiceFilter(label=_("Âge"), choices=TRANCHES_AGE, method="filtrer_age", empty_label=_("Tous"))
+    annee_entree = django_filters.NumberFilter(
+        label=_("Année d'entrée"), method="filtrer_annee_entree", min_value=2000, max_value=2100
+    )
+    fse_incomplet = django_filters.BooleanFilter(
+        label=_("Données FSE+ incomplètes"),
+        method="filtrer_fse_incomplet",
+        widget=django_filters.widgets.BooleanWidget(),
+    )
+
+    class Meta:
+        fields = ["commune", "referent", "structure", "statut", "qpv", "age", "annee_entree", "fse_incomplet"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is None or user.effective_role not in (Role.COORDINATION, Role.REFERENT):
+            for nom in CHAMPS_SENSIBLES:
+                self.filters.pop(nom, None)
+        elif user.effective_role == Role.REFERENT:
+            # A referent only sees their structure: other referents of it, no structure choice.
+            self.filters.pop("structure", None)
+            self.filters["referent"].queryset = self.filters["referent"].queryset.filter(structure_id=user.structure_id)
+
+    def filtrer_qpv(self, queryset, name, value):
+        return queryset.filter(courant_qpv=(value == "oui"))
+
+    def filtrer_age(self, queryset, name, value):
+        if value not in BORNES_AGE:
+            return queryset
+        debut, fin = date_naissance_bornes(value, timezone.localdate())
+        return queryset.filter(date_naissance__gt=debut, date_naissance__lte=fin)
+
+    def filtrer_annee_entree(self, queryset, name, value):
+        from parcours.models import Parcours
+
+        return queryset.filter(
+            Exists(Parcours.objects.filter(participant=OuterRef("pk"), date_entree__year=int(value)))
+        )
+
+    def filtrer_fse_incomplet(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(fse_incomplet=1 if value else 0)
+
+
+def filtre_recherche(queryset, terme):
+    """Search on the normalised column (accent- and case-insensitive on every database)."""
+    terme = (terme or "").strip()
+    return queryset.recherche(terme) if terme else queryset

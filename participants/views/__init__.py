@@ -1,0 +1,1 @@
+"""Views of the participants app, one module per page family."""

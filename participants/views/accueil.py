@@ -1,0 +1,129 @@
+"""Homes of the referent (caseload with alerts, agenda) and of coordination (PLIE-wide figures)."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Q
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import role_required
+from parcours.choices import MOTIFS_SORTIE_POSITIVE, DecisionCommission
+from parcours.models import Entretien, Objectif, Parcours
+
+from ..models import Participant
+
+ALERTES = {
+    "entretien": _("Sans entretien réalisé depuis %(jours)s jours"),
+    "fse": _("Données FSE+ incomplètes"),
+    "etape": _("Étape en retard sur sa fin prévue"),
+    "duree": _("Parcours de plus de %(mois)s mois"),
+    "suivi": _("Suivi à 6 mois à faire"),
+}
+
+
+def libelles_alertes():
+    valeurs = {"jours": settings.PLIE_ALERTE_SANS_ENTRETIEN_JOURS, "mois": settings.PLIE_ALERTE_PARCOURS_MOIS}
+    return {cle: str(libelle) % valeurs for cle, libelle in ALERTES.items()}
+
+
+@role_required("referent")
+def accueil_referent(request):
+    """The caseload: the referent's participants with an open parcours or a follow-up due."""
+    user = request.user
+    aujourd_hui = timezone.localdate()
+    suivis = (
+        Participant.objects.filter(referent=user)
+        .avec_alertes(aujourd_hui)
+        .filter(Q(Exists(Parcours.objects.ouverts().filter(participant=OuterRef("pk")))) | Q(alerte_suivi=True))
+        .select_related("commune")
+        .order_by("nom", "prenom", "id")
+    )
+    libelles = libelles_alertes()
+    alerte = request.GET.get("alerte", "")
+    if alerte in libelles:
+        suivis = suivis.filter(**{f"alerte_{alerte}": True})
+    else:
+        alerte = ""
+    page = Paginator(suivis, 25).get_page(request.GET.get("page"))
+    maintenant = timezone.now()
+    agenda = (
+        Entretien.objects.planifies()
+        .filter(
+            parcours__participant__referent=user,
+            date__gte=maintenant,
+            date__lt=maintenant + timedelta(days=14),
+        )
+        .select_related("parcours__participant")
+        .order_by("date", "id")
+    )
+    return render(
+        request,
+        "participants/accueil_referent.html",
+        {
+            "page_obj": page,
+            "participants": page.object_list,
+            "alertes": libelles,
+            "alerte": alerte,
+            "params": f"alerte={alerte}" if alerte else "",
+            "agenda": list(agenda[:50]),
+        },
+    )
+
+
+def chiffres_annee(annee):
+    """People accompanied in the year and exits of the year, against the year's objectives."""
+    debut, fin = date(annee, 1, 1), date(annee, 12, 31)
+    entres = Parcours.objects.filter(date_entree__isnull=False, date_entree__lte=fin).filter(
+        Q(date_sortie__isnull=True) | Q(date_sortie__gte=debut)
+    )
+    accompagnes = entres.values("participant").distinct().count()
+    sorties = Parcours.objects.filter(date_sortie__range=(debut, fin)).aggregate(
+        total=Count("id"), positives=Count("id", filter=Q(motif_sortie__in=MOTIFS_SORTIE_POSITIVE))
+    )
+    taux = sorties["positives"] / sorties["total"] if sorties["total"] else 0
+    return accompagnes, sorties["total"], sorties["positives"], taux
+
+
+@role_required("coordination")
+def accueil_coordination(request):
+    annee = timezone.localdate().year
+    en_parcours = Parcours.objects.ouverts().filter(decision_commission=DecisionCommission.VALIDEE)
+    par_structure = (
+        en_parcours.values("participant__referent__structure__id", "participant__referent__structure__nom")
+        .annotate(n=Count("participant", distinct=True))
+        .order_by("-n", "participant__referent__structure__nom")
+    )
+    par_referent = (
+        en_parcours.values(
+            "participant__referent__id",
+            "participant__referent__first_name",
+            "participant__referent__last_name",
+            "participant__referent__structure__nom",
+        )
+        .annotate(n=Count("participant", distinct=True))
+        .order_by("-n", "participant__referent__last_name")
+    )
+    accompagnes, sorties, positives, taux = chiffres_annee(annee)
+    objectif = Objectif.pour(annee)
+    return render(
+        request,
+        "participants/accueil_coordination.html",
+        {
+            "annee": annee,
+            "par_structure": list(par_structure),
+            "par_referent": list(par_referent),
+            "total_en_parcours": en_parcours.count(),
+            "en_attente": Parcours.objects.en_attente_commission().ouverts().count(),
+            "accompagnes": accompagnes,
+            "objectif": objectif,
+            "sorties": sorties,
+            "sorties_positives": positives,
+            "taux": taux,
+            "taux_pourcent": round(taux * 100, 1),
+            "objectif_taux_pourcent": round(float(objectif.taux_sorties_positives) * 100, 1),
+            "accompagnes_max": max(objectif.participants_max, accompagnes),
+        },
+    )

@@ -1,0 +1,80 @@
+"""Documents of a participant: upload checked by content, download through an access-checked and
+logged view (never a public URL), deletion with confirmation."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+
+from accounts.audit import log_access
+from accounts.permissions import role_required
+
+from ..forms import DocumentForm, type_de_contenu
+from ..models import Document, Participant
+from .liste import ROLES_PARTICIPANTS
+
+ROLES_DOCUMENTS = ("coordination", "referent")
+
+
+@role_required(*ROLES_DOCUMENTS)
+def ajouter(request, pk):
+    participant = get_object_or_404(Participant.objects.editable_by(request.user), pk=pk)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            document = form.save(commit=False)
+            document.participant = participant
+            document.auteur = request.user
+            document.save()
+        messages.success(request, _("Le document « %(titre)s » a été ajouté.") % {"titre": document.titre})
+        return redirect("participants:detail", pk=participant.pk)
+    return render(request, "participants/document_form.html", {"form": form, "participant": participant})
+
+
+def _document_visible(request, pk):
+    """The document, when its participant's sensitive data is visible to the user; 404 otherwise."""
+    document = get_object_or_404(
+        Document.objects.select_related("participant"),
+        pk=pk,
+        participant__in=Participant.objects.sensibles_visibles_par(request.user),
+    )
+    return document
+
+
+@role_required(*ROLES_PARTICIPANTS)
+def telecharger(request, pk):
+    document = _document_visible(request, pk)
+    try:
+        # Read at once (10 MB at most) so that the file is closed before the response leaves.
+        with document.fichier.open("rb") as fichier:
+            contenu = fichier.read()
+    except FileNotFoundError as erreur:
+        raise Http404(_("Le fichier n'est plus disponible.")) from erreur
+    log_access(request, "telechargement", document)
+    nom = document.fichier.name.rsplit("/", 1)[-1]
+    type_mime = {"PDF": "application/pdf", "JPEG": "image/jpeg", "PNG": "image/png"}.get(
+        type_de_contenu(contenu[:16]), "application/octet-stream"
+    )
+    reponse = HttpResponse(contenu, content_type=type_mime)
+    reponse["Content-Disposition"] = content_disposition_header(True, nom)
+    reponse["X-Content-Type-Options"] = "nosniff"
+    return reponse
+
+
+@role_required(*ROLES_DOCUMENTS)
+def supprimer(request, pk):
+    document = get_object_or_404(
+        Document.objects.select_related("participant"),
+        pk=pk,
+        participant__in=Participant.objects.editable_by(request.user),
+    )
+    participant = document.participant
+    if request.method == "POST":
+        with transaction.atomic():
+            document.delete()
+            transaction.on_commit(lambda: document.fichier.storage.delete(document.fichier.name))
+        messages.success(request, _("Le document a été supprimé."))
+        return redirect("participants:detail", pk=participant.pk)
+    return render(request, "participants/document_supprimer.html", {"document": document, "participant": participant})

@@ -1,0 +1,46 @@
+"""`/participants/<id>/`: the record, scoped and logged; sensitive parts only for who may see them."""
+
+from django.shortcuts import get_object_or_404, render
+
+from accounts.audit import log_access
+from accounts.permissions import role_required
+from parcours.models import Etape
+
+from ..historique import historique_participant
+from ..models import Participant
+from .liste import ROLES_PARTICIPANTS
+
+
+@role_required(*ROLES_PARTICIPANTS)
+def detail(request, pk):
+    user = request.user
+    participant = get_object_or_404(
+        Participant.objects.visible_to(user).select_related("commune", "referent__structure", "cree_par"), pk=pk
+    )
+    log_access(request, "consultation", participant)
+    voit_sensible = participant.voit_sensible(user)
+    peut_modifier = participant.peut_modifier(user)
+    tous_parcours = list(participant.parcours.select_related("prescripteur", "referent", "session_commission"))
+    parcours_courant = next((p for p in tous_parcours if p.est_ouvert), None)
+    parcours_anterieurs = [p for p in tous_parcours if p is not parcours_courant]
+    etapes = Etape.objects.visible_to(user).filter(parcours__participant=participant)
+    if user.effective_role != "partenaire":
+        # The referent's view shows the steps of the current parcours (or of the latest one).
+        reference = parcours_courant or (tous_parcours[0] if tous_parcours else None)
+        etapes = etapes.filter(parcours=reference)
+    etapes = list(etapes.select_related("type", "structure", "parcours"))
+    context = {
+        "participant": participant,
+        "parcours_courant": parcours_courant,
+        "parcours_anterieurs": parcours_anterieurs,
+        "etapes": etapes,
+        "peut_modifier": peut_modifier,
+        "voit_sensible": voit_sensible,
+        "documents": [],
+        "historique": [],
+        "peut_fusionner": user.effective_role == "coordination",
+    }
+    if voit_sensible:
+        context["documents"] = list(participant.documents.select_related("auteur"))
+        context["historique"] = historique_participant(participant)
+    return render(request, "participants/detail.html", context)

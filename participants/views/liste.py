@@ -1,0 +1,93 @@
+"""`/participants/`: search, filters, sorting, pagination and XLSX export, all scoped to the user."""
+
+from io import BytesIO
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import ListView, View
+
+from accounts.audit import log_access
+from accounts.permissions import RoleRequiredMixin
+
+from ..exports import ecrire_export_participants
+from ..filters import TRIS, TRIS_PARTENAIRE, ParticipantFilter, filtre_recherche
+from ..models import Participant
+
+ROLES_PARTICIPANTS = ("coordination", "referent", "partenaire")
+
+
+def voit_colonnes_sensibles(user):
+    """The list and the export show FSE+ columns only to coordination and referents."""
+    return user.effective_role in ("coordination", "referent")
+
+
+def participants_filtres(request):
+    """The participants `request.user` may open, searched, filtered and sorted as asked."""
+    user = request.user
+    queryset = Participant.objects.visible_to(user).select_related("commune")
+    sensible = voit_colonnes_sensibles(user)
+    if sensible:
+        queryset = queryset.avec_parcours_courant().select_related("referent__structure")
+    queryset = filtre_recherche(queryset, request.GET.get("q"))
+    filtre = ParticipantFilter(request.GET or None, queryset=queryset, user=user)
+    if filtre.is_bound and filtre.is_valid():
+        queryset = filtre.qs
+    tri = request.GET.get("tri", "nom")
+    if tri not in TRIS or (not sensible and tri not in TRIS_PARTENAIRE):
+        tri = "nom"
+    return queryset.order_by(*TRIS[tri]), filtre, tri
+
+
+class ParticipantListView(RoleRequiredMixin, ListView):
+    allowed_roles = ROLES_PARTICIPANTS
+    template_name = "participants/liste.html"
+    context_object_name = "participants"
+    paginate_by = 25
+
+    def get_queryset(self):
+        queryset, self.filtre, self.tri = participants_filtres(self.request)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        sans_tri = params.copy()
+        sans_tri.pop("tri", None)
+        context.update(
+            filtre=self.filtre,
+            q=self.request.GET.get("q", ""),
+            tri=self.tri,
+            sensible=voit_colonnes_sensibles(self.request.user),
+            params=params.urlencode(),
+            params_sans_tri=sans_tri.urlencode(),
+            peut_creer=self.request.user.effective_role in ("coordination", "referent"),
+            filtres_actifs=any(v for k, v in self.request.GET.items() if k not in ("page", "tri")),
+        )
+        return context
+
+
+class ParticipantExportView(RoleRequiredMixin, View):
+    """The filtered list as XLSX (openpyxl write-only); the access is logged."""
+
+    allowed_roles = ROLES_PARTICIPANTS
+
+    def get(self, request, *args, **kwargs):
+        queryset, _filtre, _tri = participants_filtres(request)
+        contenu = BytesIO()
+        lignes = ecrire_export_participants(queryset, request.user, contenu)
+        reponse = HttpResponse(
+            contenu.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        nom = f"participants-{timezone.localdate():%Y%m%d}.xlsx"
+        reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
+        criteres = request.GET.urlencode()
+        log_access(
+            request,
+            "export",
+            objet_type="participants.Participant",
+            description=_("Export XLSX de %(n)d participants (%(criteres)s)")
+            % {"n": lignes, "criteres": criteres or _("sans filtre")},
+        )
+        return reponse
