@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test worker beat lint format venv clean-venv
+.PHONY: run test worker beat lint format venv clean-venv bench
 
 venv: $(VENV)/.installed
 
@@ -37,6 +37,11 @@ worker: venv
 
 beat: venv
 	$(BIN)/celery -A plie_portal beat --loglevel=INFO
+
+## make bench: measurements at 25,000 participants on PostgreSQL (DATABASE_URL; scripts/services.sh starts one)
+bench: venv
+	$(PYTHON) -m pip install --quiet -r requirements-bench.txt
+	$(PYTHON) bench/run.py $(BENCH_ARGS)
 
 lint: venv
 	$(BIN)/ruff check .

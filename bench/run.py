@@ -1,0 +1,479 @@
+"""`make bench`: the portal at scale, side by side with the Django admin and the raw SQL.
+
+Builds (once) a PostgreSQL database of 25,000 participants, ~125,000 steps, ~100 structures,
+40 referents and 30 dossiers, then measures in one run: page server times (median, p95 over N
+requests) and query counts, the admin changelist at the same page size, the page's own SQL run
+alone, the import of a 25,000-line file, the FSE+ indicators, two documents, and a bounded load
+test (locust, loopback only, 60 s at most). Writes bench/out/bench.json and prints a table.
+
+Not a test: figures vary with the machine. Run with DATABASE_URL pointing to PostgreSQL.
+"""
+
+import argparse
+import csv
+import datetime
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plie_portal.settings")
+# Measured as in production: DEBUG off (no query log, cached templates, manifest static files).
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECRET_KEY", "banc-d-essai-" + os.urandom(16).hex())
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.urls import NoReverseMatch, reverse  # noqa: E402
+
+from accounts.models import Role, User  # noqa: E402
+from parcours.importation import COLONNES  # noqa: E402
+from participants.models import Participant  # noqa: E402
+
+OUT = BASE_DIR / "bench" / "out"
+PASSWORD = "Demo-PLIE-Rouen-2026"
+
+
+def percentile(values, pct):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def manage(*args, env=None):
+    """Run a management command in a child process; returns (seconds, peak RSS in MB, stdout)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    output = process.stdout.read().decode(errors="replace")
+    _pid, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - start
+    if process.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args)} a échoué :\n{output[-3000:]}")
+    return elapsed, usage.ru_maxrss / 1024, output
+
+
+# --- Data --------------------------------------------------------------------------------------
+def build_data(participants, referents):
+    """Seed the demo data at scale (once), then spread the caseloads over `referents` referents,
+    one of them following exactly 80 people."""
+    existing = Participant.objects.count()
+    if existing < participants:
+        print(f"Construction des données : {participants} participants (seed_demo)…", flush=True)
+        seconds, rss, _out = manage("seed_demo", "--participants", str(participants))
+        print(f"  seed_demo : {seconds:.0f} s, {rss:.0f} Mo", flush=True)
+    structures = list(User.objects.filter(role=Role.REFERENT).values_list("structure_id", flat=True).distinct()) or [
+        None
+    ]
+    current = list(User.objects.filter(role=Role.REFERENT).order_by("pk"))
+    for index in range(len(current), referents):
+        user = User(
+            email=f"referent.bench{index}@plie-rouen.fr",
+            role=Role.REFERENT,
+            structure_id=structures[index % len(structures)],
+            first_name="Référent",
+            last_name=f"Banc {index}",
+        )
+        user.set_password(PASSWORD)
+        user.save()
+        current.append(user)
+    bench_referent = current[0]
+    ids = list(Participant.objects.order_by("pk").values_list("pk", flat=True))
+    others = current[1:]
+    # One referent with a caseload of exactly 80; the rest spread evenly over the others.
+    Participant.objects.filter(pk__in=ids[:80]).update(referent=bench_referent)
+    chunk = max(1, (len(ids) - 80) // max(1, len(others)))
+    for index, user in enumerate(others):
+        start = 80 + index * chunk
+        end = len(ids) if index == len(others) - 1 else start + chunk
+        Participant.objects.filter(pk__in=ids[start:end]).update(referent=user)
+    return bench_referent
+
+
+def counts():
+    from django.apps import apps
+
+    result = {"participants": Participant.objects.count()}
+    for label in ("parcours.Parcours", "parcours.Etape", "partners.Structure", "aap_invisibles.Dossier"):
+        try:
+            result[label.split(".")[1].lower()] = apps.get_model(label).objects.count()
+        except LookupError:
+            result[label.split(".")[1].lower()] = None
+    result["referents"] = User.objects.filter(role=Role.REFERENT).count()
+    return result
+
+
+# --- In-process page measurements ---------------------------------------------------------------
+def logged_client(user):
+    client = Client()
+    client.force_login(user)
+    try:  # roles with a mandatory second factor: mark the session verified as django_otp.login does
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_static.models import StaticDevice
+
+        device, _ = StaticDevice.objects.get_or_create(user=user, name="Banc d'essai", defaults={"confirmed": True})
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    except ImportError:
+        pass
+    return client
+
+
+def measure_page(client, url, requests):
+    client.get(url)  # warm-up
+    times = []
+    for _ in range(requests):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} : statut {response.status_code}")
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return {
+        "url": url,
+        "median_ms": round(statistics.median(times), 1),
+        "p95_ms": round(percentile(times, 95), 1),
+        "queries": len(queries.captured_queries),
+        "sql": [q["sql"] for q in queries.captured_queries],
+    }
+
+
+def measure_raw_sql(sql_list, requests):
+    """The page's own queries run alone through the database cursor (the floor)."""
+    statements = [s for s in sql_list if s.lstrip().upper().startswith("SELECT") and "django_session" not in s]
+    times = []
+    with connection.cursor() as cursor:
+        for _ in range(requests):
+            start = time.perf_counter()
+            for statement in statements:
+                cursor.execute(statement)
+                cursor.fetchall()
+            times.append((time.perf_counter() - start) * 1000)
+    return {"median_ms": round(statistics.median(times), 2), "statements": len(statements)}
+
+
+def url_or_none(name, **kwargs):
+    try:
+        return reverse(name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        return None
+
+
+def measure_pages(bench_referent, requests):
+    coordination = User.objects.filter(role=Role.COORDINATION).order_by("pk").first()
+    partenaire = (
+        User.objects.filter(role=Role.PARTENAIRE, structure__etapes__isnull=False).order_by("pk").distinct().first()
+    )
+    instructeur = User.objects.filter(role=Role.INSTRUCTEUR).order_by("pk").first()
+    admin = User.objects.filter(is_superuser=True).order_by("pk").first()
+    participant = Participant.objects.filter(referent=bench_referent).order_by("pk").first()
+    commune = "76540"
+    some_name = Participant.objects.order_by("pk").values_list("nom", flat=True)[500]
+
+    pages = {}
+    coord_client = logged_client(coordination)
+    liste = url_or_none("participants:liste")
+    if liste:
+        pages["liste_page1"] = (coord_client, liste)
+        pages["liste_recherche"] = (coord_client, f"{liste}?q={some_name.lower()[:5]}")
+        pages["liste_filtre"] = (coord_client, f"{liste}?commune={commune}")
+    pages["file_active_referent_80"] = (logged_client(bench_referent), "/")
+    if participant and url_or_none("participants:detail", pk=participant.pk):
+        pages["fiche_participant"] = (
+            logged_client(bench_referent),
+            reverse("participants:detail", kwargs={"pk": participant.pk}),
+        )
+    pages["tableau_coordination"] = (coord_client, "/")
+    if partenaire:
+        pages["accueil_partenaire"] = (logged_client(partenaire), "/")
+    instruction = url_or_none("aap_invisibles:instruction")
+    if instruction and instructeur:
+        pages["tableau_instruction"] = (logged_client(instructeur), instruction)
+
+    results = {}
+    for key, (client, url) in pages.items():
+        print(f"  page {key} : {url}", flush=True)
+        results[key] = measure_page(client, url, requests)
+        results[key]["raw"] = measure_raw_sql(results[key].pop("sql"), requests)
+    admin_client = logged_client(admin)
+    admin_url = reverse("admin:participants_participant_changelist")
+    results["admin_changelist"] = measure_page(admin_client, admin_url, requests)
+    results["admin_changelist"]["raw"] = measure_raw_sql(results["admin_changelist"].pop("sql"), requests)
+    results["admin_changelist_recherche"] = measure_page(
+        admin_client, f"{admin_url}?q={some_name.lower()[:5]}", requests
+    )
+    results["admin_changelist_recherche"].pop("sql")
+    return results
+
+
+# --- Import, indicators, documents ------------------------------------------------------------
+def write_import_file(path, lines):
+    rng = random.Random(7)
+    header = list(COLONNES)
+    communes = ["76540", "76575", "76231", "76157", "76498", "76322"]
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(header)
+        for index in range(lines):
+            entree = datetime.date(2025, 1, 1) + datetime.timedelta(days=rng.randint(0, 300))
+            row = {
+                "nom": f"Importé{index}",
+                "prenom": rng.choice(["Hélène", "Noé", "Chloé", "Jérôme", "Inès"]),
+                "sexe": rng.choice("FMX"),
+                "date_naissance": f"{rng.randint(1960, 2007)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+                "commune_insee": rng.choice(communes),
+                "email": f"importe{index}@banc-import.test",
+                "date_entree": entree.isoformat(),
+                "statut_marche_travail": rng.choice(["chomeur", "inactif", "en_emploi"]),
+                "niveau_formation": rng.choice(["aucun", "infra_3", "niveau_3", "niveau_4", "niveau_5"]),
+                "rsa": rng.choice(["oui", "non", ""]),
+                "qpv": rng.choice(["1", "0", ""]),
+                "nationalite": rng.choice(["francaise", "ue", "hors_ue", ""]),
+            }
+            writer.writerow([row.get(column, "") for column in header])
+
+
+def measure_import(lines):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "import.csv"
+        write_import_file(path, lines)
+        seconds, rss, output = manage("import_participants", str(path))
+    deleted = Participant.objects.filter(email__endswith="@banc-import.test").delete()
+    return {
+        "lignes": lines,
+        "secondes": round(seconds, 1),
+        "lignes_par_seconde": round(lines / seconds),
+        "memoire_max_mo": round(rss),
+        "nettoyage": deleted[0],
+        "sortie": output.strip().splitlines()[-1:] if output.strip() else [],
+    }
+
+
+def measure_command(label, *args):
+    try:
+        seconds, rss, _output = manage(*args)
+        return {"secondes": round(seconds, 2), "memoire_max_mo": round(rss)}
+    except RuntimeError as error:
+        return {"erreur": str(error)[-500:]}
+
+
+def measure_documents():
+    results = {}
+    year = datetime.date.today().year - 1
+    results["indicateurs_annee"] = measure_command(
+        "indicateurs", "indicateurs_fse", "--debut", f"{year}-01-01", "--fin", f"{year}-12-31", "--json"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            from aap_invisibles.models import Dossier
+
+            dossier = Dossier.objects.exclude(statut="brouillon").order_by("pk").first()
+        except ImportError:
+            dossier = None
+        if dossier:
+            results["pdf_dossier"] = measure_command(
+                "cerfa", "generer_rapport", "cerfa", "--dossier", str(dossier.pk), "--sortie", f"{tmp}/cerfa.pdf"
+            )
+        participant = Participant.objects.order_by("pk").first()
+        results["pdf_parcours"] = measure_command(
+            "parcours",
+            "generer_rapport",
+            "parcours",
+            "--participant",
+            str(participant.pk),
+            "--sortie",
+            f"{tmp}/parcours.pdf",
+        )
+        results["rapport_activite_annee"] = measure_command(
+            "activite",
+            "generer_rapport",
+            "activite",
+            "--debut",
+            f"{year}-01-01",
+            "--fin",
+            f"{year}-12-31",
+            "--sortie",
+            f"{tmp}/activite.pdf",
+        )
+    return results
+
+
+# --- Load test --------------------------------------------------------------------------------
+def load_test(users, seconds, bench_referent):
+    """50 users against gunicorn with 4 workers on loopback, bounded in time."""
+    try:
+        import locust  # noqa: F401
+    except ImportError:
+        return {"erreur": "locust absent (make bench l'installe depuis requirements-bench.txt)"}
+    port = 8765
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "banc-d-essai-" + os.urandom(16).hex(),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "SECURE_HSTS_SECONDS": "0",
+    }
+    gunicorn = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "plie_portal.wsgi",
+            "--workers",
+            "4",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+    )
+    try:
+        time.sleep(4)
+        referents = list(
+            User.objects.filter(role=Role.REFERENT, participants_suivis__isnull=False)
+            .distinct()
+            .order_by("pk")
+            .values_list("email", flat=True)[:20]
+        )
+        with tempfile.TemporaryDirectory() as tmp:
+            prefix = Path(tmp) / "locust"
+            result = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "locust",
+                    "-f",
+                    str(BASE_DIR / "bench" / "locustfile.py"),
+                    "--headless",
+                    "-u",
+                    str(users),
+                    "-r",
+                    "10",
+                    "--run-time",
+                    f"{seconds}s",
+                    "--host",
+                    f"http://127.0.0.1:{port}",
+                    "--csv",
+                    str(prefix),
+                    "--only-summary",
+                    "--stop-timeout",
+                    "5",
+                ],
+                cwd=BASE_DIR,
+                env={**env, "BENCH_USERS": ",".join(referents), "BENCH_PASSWORD": PASSWORD},
+                capture_output=True,
+                text=True,
+                timeout=seconds + 60,
+            )
+            with open(f"{prefix}_stats.csv", encoding="utf-8") as handle:
+                stats = list(csv.DictReader(handle))
+        total = next(row for row in stats if row["Name"] == "Aggregated")
+        return {
+            "utilisateurs": users,
+            "duree_s": seconds,
+            "requetes": int(total["Request Count"]),
+            "erreurs": int(total["Failure Count"]),
+            "p50_ms": float(total["50%"]),
+            "p95_ms": float(total["95%"]),
+            "requetes_par_s": round(float(total["Requests/s"]), 1),
+            "par_page": {
+                row["Name"]: {
+                    "p50_ms": float(row["50%"]),
+                    "p95_ms": float(row["95%"]),
+                    "erreurs": int(row["Failure Count"]),
+                }
+                for row in stats
+                if row["Name"] != "Aggregated"
+            },
+            "locust_code": result.returncode,
+        }
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=20)
+
+
+# --- Report -----------------------------------------------------------------------------------
+def print_table(report):
+    pages = report["pages"]
+    admin = pages["admin_changelist"]["median_ms"]
+    print(
+        "\n{:<28} {:>9} {:>9} {:>8} {:>10} {:>10} {:>10}".format(
+            "page", "médiane", "p95", "requêtes", "SQL brut", "page/admin", "page/brut"
+        )
+    )
+    for key, row in pages.items():
+        raw = row.get("raw", {}).get("median_ms")
+        print(
+            "{:<28} {:>7.1f}ms {:>7.1f}ms {:>8} {:>8}ms {:>10} {:>10}".format(
+                key,
+                row["median_ms"],
+                row["p95_ms"],
+                row["queries"],
+                f"{raw:.1f}" if raw is not None else "–",
+                f"{row['median_ms'] / admin:.2f}" if not key.startswith("admin") else "–",
+                f"{row['median_ms'] / raw:.1f}" if raw else "–",
+            )
+        )
+    for key in ("import", "documents", "charge"):
+        print(f"\n{key} : {json.dumps(report.get(key), ensure_ascii=False)}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=25_000)
+    parser.add_argument("--referents", type=int, default=40)
+    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--import-lines", type=int, default=25_000)
+    parser.add_argument("--load-users", type=int, default=50)
+    parser.add_argument("--load-seconds", type=int, default=60)
+    parser.add_argument("--skip", action="append", default=[], choices=["import", "documents", "charge"])
+    args = parser.parse_args()
+    if not settings.IS_POSTGRES:
+        sys.exit("Le banc d'essai mesure PostgreSQL : définissez DATABASE_URL (voir scripts/services.sh).")
+    setup_test_environment()
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=BASE_DIR, check=True)
+    OUT.mkdir(parents=True, exist_ok=True)
+    bench_referent = build_data(args.participants, args.referents)
+    report = {"date": datetime.datetime.now().isoformat(timespec="seconds"), "donnees": counts()}
+    print(f"Données : {report['donnees']}", flush=True)
+    report["pages"] = measure_pages(bench_referent, args.requests)
+    if "import" not in args.skip:
+        report["import"] = measure_import(args.import_lines)
+    if "documents" not in args.skip:
+        report["documents"] = measure_documents()
+    if "charge" not in args.skip:
+        report["charge"] = load_test(args.load_users, min(args.load_seconds, 60), bench_referent)
+    (OUT / "bench.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    print_table(report)
+    print(f"\nRésultats complets : {OUT / 'bench.json'}")
+
+
+if __name__ == "__main__":
+    main()
