@@ -11,7 +11,7 @@ DEMO_PASSWORD = "Demo-PLIE-Rouen-2026"
 SEEDERS = [
     "partners.seed.seed",
     "accounts.seed.seed",
-    "parcours.seed.seed",
+    "participants.seed.seed",
     "aap_invisibles.seed.seed",
 ]
 
