@@ -37,6 +37,27 @@ class StructureQuerySet(models.QuerySet):
     def partenaires_plie(self):
         return self.filter(partenaire_plie=True)
 
+    def visible_to(self, user):
+        """Structures in the directory of `user`: applicant organisations only for coordination."""
+        if not user.is_authenticated:
+            return self.none()
+        role = user.effective_role
+        if role == "coordination":
+            return self
+        if role in ("referent", "partenaire", "instructeur"):
+            return self.filter(partenaire_plie=True)
+        return self.none()
+
+    def avec_portail(self):
+        """Annotate `a_portail`: the structure has at least one active partner account."""
+        from accounts.models import Role, User
+
+        return self.annotate(
+            a_portail=models.Exists(
+                User.objects.filter(structure=models.OuterRef("pk"), role=Role.PARTENAIRE, is_active=True)
+            )
+        )
+
     def recherche(self, terme):
         """Accent- and case-insensitive search on the name, or a SIRET."""
         terme_normalise = normalize(terme)
@@ -113,6 +134,29 @@ class Structure(models.Model):
         self.rna = (self.rna or "").strip().upper() or None
         self.nom_normalise = normalize(self.nom)
         super().save(*args, **kwargs)
+
+    def a_un_utilisateur_portail(self):
+        """True when an active partner account of this structure answers its steps itself."""
+        return self.utilisateurs.filter(role="partenaire", is_active=True).exists()
+
+    def chiffres(self):
+        """Counts for coordination: participants followed by its referents, steps it carries by status."""
+        from parcours.choices import STATUTS_ETAPE_OUVERTS, StatutEtape
+        from parcours.models import Etape, Parcours
+
+        compteurs = Etape.objects.filter(structure=self).aggregate(
+            total=models.Count("id"),
+            ouvertes=models.Count("id", filter=Q(statut__in=STATUTS_ETAPE_OUVERTS)),
+            **{statut.value: models.Count("id", filter=Q(statut=statut)) for statut in StatutEtape},
+            participants=models.Count(
+                "parcours__participant", filter=Q(statut__in=STATUTS_ETAPE_OUVERTS), distinct=True
+            ),
+        )
+        compteurs["suivis"] = (
+            Parcours.objects.ouverts().filter(referent__structure=self).values("participant").distinct().count()
+        )
+        compteurs["par_statut"] = [(statut.label, compteurs[statut.value]) for statut in StatutEtape]
+        return compteurs
 
 
 class Contact(models.Model):

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "parcours",
     "aap_invisibles",
     "reports",
+    "notifications",
 ]
 
 MIDDLEWARE = [

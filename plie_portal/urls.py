@@ -14,6 +14,7 @@ urlpatterns = [
     path("partenaires/", include("partners.urls")),
     path("aap/", include("aap_invisibles.urls")),
     path("rapports/", include("reports.urls")),
+    path("notifications/", include("notifications.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,26 @@
+"""Background sending of notification emails (enqueued after commit, rehydrated from ids)."""
+
+import smtplib
+
+from celery import shared_task
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+
+
+@shared_task(
+    autoretry_for=(smtplib.SMTPException, ConnectionError, TimeoutError),
+    retry_backoff=True,
+    max_retries=5,
+)
+def envoyer_email(user_id, titre, corps, lien=""):
+    """Send one notification email to a user who is still active (a deactivated account gets nothing)."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email:
+        return False
+    texte = corps
+    if lien:
+        # PORTAIL_URL (optional) turns the portal's relative link into an absolute one.
+        texte = f"{corps}\n\n{getattr(settings, 'PORTAIL_URL', '').rstrip('/')}{lien}"
+    send_mail(f"[Portail PLIE] {titre}", f"Bonjour,\n\n{texte}\n\nL'équipe du PLIE", None, [user.email])
+    return True

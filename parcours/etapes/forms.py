@@ -1,0 +1,218 @@
+"""Forms of the steps: proposal and edit by the referent, answers and progress by the partner."""
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.db.models import Case, IntegerField, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Structure
+
+from ..choices import MotifRefusEtape
+from ..models import Etape, EtapeType
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class CrispyMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+def structures_offrant(type_id, commune_id):
+    """Active structures offering the step type, those of the participant's commune first."""
+    if not type_id:
+        return Structure.objects.none()
+    return (
+        Structure.objects.actives()
+        .filter(offres__pk=type_id)
+        .select_related("commune")
+        .annotate(
+            meme_commune=Case(When(commune_id=commune_id, then=Value(0)), default=Value(1), output_field=IntegerField())
+        )
+        .order_by("meme_commune", "nom", "id")
+        .distinct()
+    )
+
+
+class PropositionForm(CrispyMixin, forms.ModelForm):
+    class Meta:
+        model = Etape
+        fields = ["type", "structure", "date_debut_prevue", "date_fin_prevue", "objectif"]
+        widgets = {"date_debut_prevue": DATE, "date_fin_prevue": DATE, "objectif": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, parcours, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parcours = parcours
+        self.fields["type"].queryset = EtapeType.objects.actifs()
+        commune_id = parcours.participant.commune_id
+        type_id = self.data.get(self.add_prefix("type")) if self.is_bound else self.initial.get("type")
+        if type_id and not str(type_id).isdigit():
+            type_id = None
+        self.fields["structure"].queryset = structures_offrant(type_id, commune_id)
+        self.fields["structure"].label_from_instance = lambda s: (
+            f"{s.nom} – {s.commune}" + (" (même commune)" if s.commune_id == commune_id else "")
+        )
+        self.fields["structure"].help_text = (
+            _("Les structures de la commune du participant sont en tête de liste.")
+            if type_id
+            else _("Choisissez d'abord le type d'étape : la liste des structures qui la proposent s'affiche.")
+        )
+
+    def save(self, commit=True):
+        etape = super().save(commit=False)
+        etape.parcours = self.parcours
+        if commit:
+            etape.save()
+        return etape
+
+
+class ModificationForm(CrispyMixin, forms.ModelForm):
+    class Meta:
+        model = Etape
+        fields = ["date_debut_prevue", "date_fin_prevue", "objectif"]
+        widgets = {"date_debut_prevue": DATE, "date_fin_prevue": DATE, "objectif": forms.Textarea(attrs={"rows": 3})}
+
+
+class ActionForm(forms.Form):
+    """A transition form: `appliquer` calls the model's named transition."""
+
+    commentaire = forms.CharField(
+        label=_("Commentaire pour le ou la référent·e"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, etape, **kwargs):
+        kwargs.setdefault("prefix", self.action)
+        super().__init__(*args, **kwargs)
+        self.etape = etape
+        if "commentaire" in self.fields:
+            self.fields["commentaire"].initial = etape.commentaire_partenaire
+
+    def _commenter(self):
+        commentaire = self.cleaned_data.get("commentaire")
+        if commentaire:
+            self.etape.commentaire_partenaire = commentaire
+
+
+class AccepterForm(ActionForm):
+    action = "accepter"
+    libelle = _("Accepter")
+
+    def appliquer(self, par):
+        self.etape.accepter(par, self.cleaned_data.get("commentaire", ""))
+
+
+class RefuserForm(ActionForm):
+    action = "refuser"
+    libelle = _("Refuser")
+    motif = forms.ChoiceField(label=_("Motif du refus"), choices=[("", "---------"), *MotifRefusEtape.choices])
+    detail = forms.CharField(label=_("Précisions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    field_order = ["motif", "detail", "commentaire"]
+
+    def appliquer(self, par):
+        self._commenter()
+        self.etape.refuser(par, self.cleaned_data["motif"], self.cleaned_data["detail"])
+
+
+class DemarrerForm(ActionForm):
+    action = "demarrer"
+    libelle = _("Démarrer")
+    date_debut = forms.DateField(label=_("Date de début"), widget=DATE, initial=timezone.localdate)
+    field_order = ["date_debut", "commentaire"]
+
+    def appliquer(self, par):
+        self._commenter()
+        self.etape.demarrer(par, self.cleaned_data["date_debut"])
+
+
+class TerminerForm(ActionForm):
+    action = "terminer"
+    libelle = _("Terminer")
+    date_fin = forms.DateField(label=_("Date de fin"), widget=DATE, initial=timezone.localdate)
+    resultat = forms.CharField(label=_("Résultat"), widget=forms.Textarea(attrs={"rows": 2}))
+    field_order = ["date_fin", "resultat", "commentaire"]
+
+    def appliquer(self, par):
+        self._commenter()
+        self.etape.terminer(par, self.cleaned_data["date_fin"], self.cleaned_data["resultat"])
+
+
+class AbandonnerForm(ActionForm):
+    action = "abandonner"
+    libelle = _("Abandonner")
+    date_fin = forms.DateField(label=_("Date d'abandon"), widget=DATE, initial=timezone.localdate)
+    motif = forms.CharField(label=_("Motif de l'abandon"), widget=forms.Textarea(attrs={"rows": 2}))
+    field_order = ["date_fin", "motif", "commentaire"]
+
+    def appliquer(self, par):
+        self._commenter()
+        self.etape.abandonner(par, self.cleaned_data["date_fin"], self.cleaned_data["motif"])
+
+
+class AnnulerForm(ActionForm):
+    action = "annuler"
+    libelle = _("Annuler la proposition")
+    motif = forms.CharField(label=_("Motif de l'annulation"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["commentaire"]
+
+    def appliquer(self, par):
+        self.etape.annuler(par, self.cleaned_data["motif"])
+
+
+class MettreAJourForm(forms.ModelForm):
+    """Progress of a step: dates, result and comment only (the fields a partner may change)."""
+
+    action = "mettre_a_jour"
+    libelle = _("Enregistrer le suivi")
+
+    class Meta:
+        model = Etape
+        fields = [
+            "date_debut_prevue",
+            "date_fin_prevue",
+            "date_debut",
+            "date_fin",
+            "resultat",
+            "commentaire_partenaire",
+        ]
+        widgets = {
+            "date_debut_prevue": DATE,
+            "date_fin_prevue": DATE,
+            "date_debut": DATE,
+            "date_fin": DATE,
+            "resultat": forms.Textarea(attrs={"rows": 2}),
+            "commentaire_partenaire": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, etape, **kwargs):
+        kwargs.setdefault("prefix", self.action)
+        super().__init__(*args, instance=etape, **kwargs)
+        self.etape = etape
+
+    def appliquer(self, par):
+        self.save()
+
+
+FORMULAIRES = {
+    form.action: form
+    for form in (AccepterForm, RefuserForm, DemarrerForm, TerminerForm, AbandonnerForm, AnnulerForm, MettreAJourForm)
+}
+# What a partner may do on their structure's steps; the referent records these only for a
+# structure without an active portal account.
+ACTIONS_PARTENAIRE = ("accepter", "refuser", "demarrer", "terminer", "abandonner", "mettre_a_jour")
+ACTIONS_REFERENT = ("annuler",)
+
+
+def formulaires_pour(etape, actions):
+    """Unbound forms of the `actions` possible now on `etape` (by its status)."""
+    possibles = set(etape.transitions_possibles())
+    resultat = []
+    for action in actions:
+        if action == "mettre_a_jour" or action in possibles:
+            resultat.append(FORMULAIRES[action](etape=etape))
+    return resultat

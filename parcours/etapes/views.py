@@ -1,0 +1,225 @@
+"""Steps: proposal and edit by the referent, answers and progress by the partner (or by the
+referent for a structure without portal account). Every object is taken from a scoped queryset."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.audit import log_access
+from accounts.permissions import role_required
+from notifications.services import notifier_etape_proposee, notifier_suivi_etape
+from participants.models import Participant
+
+from ..choices import StatutEtape
+from ..models import Etape, Parcours
+from .forms import (
+    ACTIONS_PARTENAIRE,
+    ACTIONS_REFERENT,
+    FORMULAIRES,
+    ModificationForm,
+    PropositionForm,
+    structures_offrant,
+)
+
+STATUTS_CLOS = (StatutEtape.REFUSEE, StatutEtape.ANNULEE)
+
+
+def url_participant(participant):
+    try:
+        return reverse("participants:detail", kwargs={"pk": participant.pk})
+    except NoReverseMatch:
+        return ""
+
+
+def _etapes_modifiables(user):
+    """Steps of the participants `user` may change (coordination: all, referent: their own)."""
+    return Etape.objects.filter(parcours__participant__in=Participant.objects.editable_by(user)).select_related(
+        "parcours__participant__commune", "parcours__referent", "type", "structure"
+    )
+
+
+def actions_du_role(user, structure_a_portail):
+    if user.is_partenaire:
+        return ACTIONS_PARTENAIRE
+    return ACTIONS_REFERENT + (() if structure_a_portail else ACTIONS_PARTENAIRE)
+
+
+def actions_permises(etape, user, structure_a_portail):
+    """Actions `user` may take on `etape` now: a partner answers; a referent cancels, and records
+    the partner's answer only when the structure has no active portal account."""
+    actions = actions_du_role(user, structure_a_portail)
+    possibles = set(etape.transitions_possibles())
+    return [
+        action
+        for action in actions
+        if action in possibles or (action == "mettre_a_jour" and etape.statut not in STATUTS_CLOS)
+    ]
+
+
+@role_required("coordination", "referent", "partenaire")
+def detail(request, pk):
+    etape = get_object_or_404(
+        Etape.objects.visible_to(request.user).select_related(
+            "parcours__participant__commune", "parcours__referent", "type", "structure", "proposee_par"
+        ),
+        pk=pk,
+    )
+    return _rendre_detail(request, etape)
+
+
+def _rendre_detail(request, etape, formulaire_lie=None, status=200):
+    user = request.user
+    participant = etape.parcours.participant
+    log_access(request, "consultation", participant, description=f"Étape {etape.pk} : {etape.type}"[:255])
+    modifiable = user.is_partenaire or _etapes_modifiables(user).filter(pk=etape.pk).exists()
+    a_portail = etape.structure.a_un_utilisateur_portail()
+    formulaires = []
+    if modifiable:
+        for action in actions_permises(etape, user, a_portail):
+            if formulaire_lie is not None and formulaire_lie.action == action:
+                formulaires.append(formulaire_lie)
+            else:
+                formulaires.append(FORMULAIRES[action](etape=etape))
+    context = {
+        "etape": etape,
+        "participant": participant,
+        "formulaires": formulaires,
+        "modifiable": modifiable and not user.is_partenaire,
+        "structure_a_portail": a_portail,
+        "url_participant": url_participant(participant),
+        # The transition log is part of the record's history, which a partner never sees.
+        "transitions": None if user.is_partenaire else etape.transitions.select_related("par"),
+    }
+    return render(request, "parcours/etapes/detail.html", context, status=status)
+
+
+@role_required("coordination", "referent")
+def proposer(request, pk):
+    parcours = get_object_or_404(
+        Parcours.objects.ouverts()
+        .filter(participant__in=Participant.objects.editable_by(request.user))
+        .select_related("participant__commune"),
+        pk=pk,
+    )
+    rafraichir = request.method == "POST" and "rafraichir" in request.POST
+    if request.method == "POST" and not rafraichir:
+        form = PropositionForm(request.POST, parcours=parcours)
+        if form.is_valid():
+            with transaction.atomic():
+                etape = form.save(commit=False)
+                etape.proposee_par = request.user
+                etape.save()
+                notifier_etape_proposee(etape)
+            messages.success(
+                request,
+                _("L'étape « %(type)s » est proposée à %(structure)s.")
+                % {"type": etape.type, "structure": etape.structure},
+            )
+            return redirect(url_participant(parcours.participant) or reverse("parcours:etape_detail", args=[etape.pk]))
+    elif rafraichir:
+        # Without JavaScript: the "update the list" button re-renders the form for the chosen type.
+        form = PropositionForm(initial=request.POST.dict(), parcours=parcours)
+    else:
+        form = PropositionForm(initial={"type": request.GET.get("type")}, parcours=parcours)
+    # HTMX refreshes the structures when the type changes; the button above does it without JS.
+    form.fields["type"].widget.attrs.update({"hx-get": request.path, "hx-target": "#bloc-structure"})
+    if request.htmx and request.method == "GET":
+        return render(request, "parcours/etapes/_structures.html", {"form": form})
+    return render(
+        request,
+        "parcours/etapes/proposer.html",
+        {
+            "form": form,
+            "parcours": parcours,
+            "participant": parcours.participant,
+            "url_participant": url_participant(parcours.participant),
+        },
+    )
+
+
+@role_required("coordination", "referent")
+def modifier(request, pk):
+    etape = get_object_or_404(_etapes_modifiables(request.user), pk=pk)
+    if etape.statut not in (StatutEtape.PROPOSEE, StatutEtape.ACCEPTEE, StatutEtape.EN_COURS):
+        messages.error(request, _("Une étape close ne peut plus être modifiée."))
+        return redirect("parcours:etape_detail", pk=etape.pk)
+    form = ModificationForm(request.POST or None, instance=etape)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("L'étape est modifiée."))
+        return redirect(
+            url_participant(etape.parcours.participant) or reverse("parcours:etape_detail", args=[etape.pk])
+        )
+    return render(
+        request,
+        "parcours/etapes/modifier.html",
+        {
+            "form": form,
+            "etape": etape,
+            "participant": etape.parcours.participant,
+            "url_participant": url_participant(etape.parcours.participant),
+        },
+    )
+
+
+@require_POST
+@role_required("coordination", "referent", "partenaire")
+def transition(request, pk, action):
+    if action not in FORMULAIRES:
+        raise Http404
+    user = request.user
+    if user.is_partenaire:
+        etape = get_object_or_404(
+            Etape.objects.visible_to(user).select_related(
+                "parcours__participant__commune", "parcours__referent", "type", "structure"
+            ),
+            pk=pk,
+        )
+    else:
+        etape = get_object_or_404(_etapes_modifiables(user), pk=pk)
+    a_portail = etape.structure.a_un_utilisateur_portail()
+    if action not in actions_permises(etape, user, a_portail):
+        if action not in actions_du_role(user, a_portail):
+            raise PermissionDenied
+        messages.error(
+            request,
+            _("Cette action n'est pas possible pour une étape « %(statut)s ».")
+            % {"statut": etape.get_statut_display()},
+        )
+        return redirect("parcours:etape_detail", pk=etape.pk)
+    form = FORMULAIRES[action](request.POST, etape=etape)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                form.appliquer(user)
+                if action != "annuler":
+                    notifier_suivi_etape(etape, user)
+        except ValidationError as erreur:
+            for message in erreur.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                _("Étape « %(type)s » : %(statut)s.")
+                % {"type": etape.type, "statut": etape.get_statut_display().lower()},
+            )
+            return redirect(_suivant(request) or reverse("parcours:etape_detail", args=[etape.pk]))
+    etape.refresh_from_db()
+    return _rendre_detail(request, etape, formulaire_lie=form)
+
+
+def _suivant(request):
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    suivant = request.POST.get("suivant", "")
+    if suivant and url_has_allowed_host_and_scheme(suivant, allowed_hosts={request.get_host()}):
+        return suivant
+    return ""
+
+
+__all__ = ["detail", "proposer", "modifier", "transition", "structures_offrant"]

@@ -1,0 +1,151 @@
+"""Forms of the partner network: structures, contacts, offers, step catalogue, users."""
+
+import re
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
+from parcours.models import EtapeType
+
+from .models import Contact, Structure
+
+User = get_user_model()
+
+
+class CrispyMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class StructureForm(CrispyMixin, forms.ModelForm):
+    class Meta:
+        model = Structure
+        fields = [
+            "nom",
+            "sigle",
+            "type",
+            "siret",
+            "rna",
+            "adresse",
+            "code_postal",
+            "commune",
+            "ville",
+            "telephone",
+            "email",
+            "site_web",
+            "actif",
+            "partenaire_plie",
+        ]
+
+    def clean_siret(self):
+        # Spaces are accepted as typed ("123 456 789 00012") and removed before the checks.
+        return re.sub(r"\s", "", self.cleaned_data.get("siret") or "") or None
+
+    def clean_rna(self):
+        return (self.cleaned_data.get("rna") or "").strip().upper() or None
+
+
+class ContactForm(CrispyMixin, forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["prenom", "nom", "fonction", "email", "telephone"]
+
+
+class OffresForm(CrispyMixin, forms.Form):
+    offres = forms.ModelMultipleChoiceField(
+        label=_("Types d'étapes proposés"),
+        queryset=EtapeType.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, structure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.structure = structure
+        actuels = list(structure.offres.values_list("pk", flat=True))
+        # An inactive type already offered stays listed, so that saving does not drop it silently.
+        self.fields["offres"].queryset = EtapeType.objects.filter(Q(actif=True) | Q(pk__in=actuels))
+        self.fields["offres"].initial = actuels
+
+    def save(self):
+        self.structure.offres.set(self.cleaned_data["offres"])
+
+
+class EtapeTypeForm(CrispyMixin, forms.ModelForm):
+    class Meta:
+        model = EtapeType
+        fields = ["libelle", "categorie", "code"]
+        help_texts = {"code": _("Identifiant stable (lettres, chiffres, tirets), utilisé par les imports.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The code is a stable key: renaming changes the label only.
+            del self.fields["code"]
+
+
+class InvitationForm(CrispyMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["email", "first_name", "last_name", "telephone", "structure", "role"]
+        labels = {"first_name": _("prénom"), "last_name": _("nom")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["structure"].required = True
+        self.fields["role"].required = True
+        self.fields["first_name"].required = True
+        self.fields["last_name"].required = True
+        self.fields["structure"].queryset = Structure.objects.actives()
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("Un compte existe déjà avec cette adresse e-mail."))
+        return email
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        # No password until the person chooses one through the emailed link.
+        user.set_unusable_password()
+        if commit:
+            user.save()
+        return user
+
+
+class RoleForm(CrispyMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["role", "structure"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].required = True
+        self.fields["structure"].required = True
+
+    def clean(self):
+        cleaned = super().clean()
+        ancien = User.objects.filter(pk=self.instance.pk).values_list("role", flat=True).first()
+        quitte_referent = ancien == Role.REFERENT and cleaned.get("role") != Role.REFERENT
+        if quitte_referent and self.instance.participants_suivis.exists():
+            raise forms.ValidationError(
+                _("Ce ou cette référent·e suit encore des participants : réaffectez d'abord son portefeuille.")
+            )
+        return cleaned
+
+
+class ReaffectationForm(CrispyMixin, forms.Form):
+    nouveau = forms.ModelChoiceField(label=_("Nouveau ou nouvelle référent·e"), queryset=User.objects.none())
+
+    def __init__(self, *args, ancien, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nouveau"].queryset = (
+            User.objects.filter(role=Role.REFERENT, is_active=True).exclude(pk=ancien.pk).select_related("structure")
+        )
+        self.fields["nouveau"].label_from_instance = lambda u: f"{u} – {u.structure or ''}"

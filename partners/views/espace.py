@@ -1,0 +1,58 @@
+"""Home of a partner: the steps their structure carries, by status, with the participant's
+identity and contact only (DESIGN §1)."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import render
+
+from parcours.choices import StatutEtape
+from parcours.models import Etape
+
+ONGLETS = [
+    ("a_traiter", StatutEtape.PROPOSEE.label, (StatutEtape.PROPOSEE,)),
+    ("acceptees", StatutEtape.ACCEPTEE.label, (StatutEtape.ACCEPTEE,)),
+    ("en_cours", StatutEtape.EN_COURS.label, (StatutEtape.EN_COURS,)),
+    ("terminees", StatutEtape.TERMINEE.label, (StatutEtape.TERMINEE,)),
+    ("abandonnees", StatutEtape.ABANDONNEE.label, (StatutEtape.ABANDONNEE,)),
+]
+TRIS = {
+    "debut": ("date_debut_prevue", "id"),
+    "-debut": ("-date_debut_prevue", "-id"),
+    "participant": ("parcours__participant__nom", "parcours__participant__prenom", "id"),
+    "recent": ("-modifie_le", "-id"),
+}
+
+
+def accueil(request):
+    """The partner's home page (HOME_VIEWS["partenaire"])."""
+    user = request.user
+    if not user.is_partenaire:
+        raise PermissionDenied
+    etapes = Etape.objects.visible_to(user)
+    compteurs = etapes.aggregate(
+        tout=Count("id"), **{cle: Count("id", filter=Q(statut__in=statuts)) for cle, _l, statuts in ONGLETS}
+    )
+    onglet = request.GET.get("onglet", "a_traiter")
+    statuts = {cle: s for cle, _l, s in ONGLETS}.get(onglet)
+    if statuts is None:
+        onglet = "tout"
+    else:
+        etapes = etapes.filter(statut__in=statuts)
+    tri = request.GET.get("tri", "debut")
+    etapes = etapes.select_related("parcours__participant__commune", "type").order_by(*TRIS.get(tri, TRIS["debut"]))
+    page = Paginator(etapes, 25).get_page(request.GET.get("page"))
+    onglets = [(cle, libelle, compteurs[cle]) for cle, libelle, _s in ONGLETS]
+    return render(
+        request,
+        "partners/espace.html",
+        {
+            "page_obj": page,
+            "etapes": page.object_list,
+            "onglets": onglets,
+            "onglet": onglet,
+            "total": compteurs["tout"],
+            "nombre": page.paginator.count,
+            "tri": tri,
+        },
+    )
