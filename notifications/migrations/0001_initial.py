@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,38 +15,89 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('categorie', models.CharField(choices=[('etape_proposee', 'Étape proposée à ma structure'), ('etape_suivi', "Réponse ou avancement d'une étape par un partenaire"), ('affectation', "Participant qui m'est affecté")], max_length=30, verbose_name='catégorie')),
-                ('titre', models.CharField(max_length=200, verbose_name='titre')),
-                ('corps', models.TextField(blank=True, verbose_name='message')),
-                ('lien', models.CharField(blank=True, max_length=300, verbose_name='lien')),
-                ('lue_le', models.DateTimeField(blank=True, null=True, verbose_name='lue le')),
-                ('cree_le', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='créée le')),
-                ('utilisateur', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL, verbose_name='destinataire')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "categorie",
+                    models.CharField(
+                        choices=[
+                            ("etape_proposee", "Étape proposée à ma structure"),
+                            ("etape_suivi", "Réponse ou avancement d'une étape par un partenaire"),
+                            ("affectation", "Participant qui m'est affecté"),
+                        ],
+                        max_length=30,
+                        verbose_name="catégorie",
+                    ),
+                ),
+                ("titre", models.CharField(max_length=200, verbose_name="titre")),
+                ("corps", models.TextField(blank=True, verbose_name="message")),
+                ("lien", models.CharField(blank=True, max_length=300, verbose_name="lien")),
+                ("lue_le", models.DateTimeField(blank=True, null=True, verbose_name="lue le")),
+                (
+                    "cree_le",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="créée le"),
+                ),
+                (
+                    "utilisateur",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="destinataire",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification',
-                'verbose_name_plural': 'notifications',
-                'ordering': ['-cree_le', '-id'],
-                'indexes': [models.Index(fields=['utilisateur', 'lue_le'], name='notificatio_utilisa_55eaa1_idx')],
+                "verbose_name": "notification",
+                "verbose_name_plural": "notifications",
+                "ordering": ["-cree_le", "-id"],
+                "indexes": [models.Index(fields=["utilisateur", "lue_le"], name="notificatio_utilisa_55eaa1_idx")],
             },
         ),
         migrations.CreateModel(
-            name='Preference',
+            name="Preference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('categorie', models.CharField(choices=[('etape_proposee', 'Étape proposée à ma structure'), ('etape_suivi', "Réponse ou avancement d'une étape par un partenaire"), ('affectation', "Participant qui m'est affecté")], max_length=30, verbose_name='catégorie')),
-                ('canal', models.CharField(choices=[('application', 'Dans le portail'), ('email', 'Par e-mail')], max_length=20, verbose_name='canal')),
-                ('actif', models.BooleanField(default=True, verbose_name='activée')),
-                ('utilisateur', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='preferences_notification', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "categorie",
+                    models.CharField(
+                        choices=[
+                            ("etape_proposee", "Étape proposée à ma structure"),
+                            ("etape_suivi", "Réponse ou avancement d'une étape par un partenaire"),
+                            ("affectation", "Participant qui m'est affecté"),
+                        ],
+                        max_length=30,
+                        verbose_name="catégorie",
+                    ),
+                ),
+                (
+                    "canal",
+                    models.CharField(
+                        choices=[("application", "Dans le portail"), ("email", "Par e-mail")],
+                        max_length=20,
+                        verbose_name="canal",
+                    ),
+                ),
+                ("actif", models.BooleanField(default=True, verbose_name="activée")),
+                (
+                    "utilisateur",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="preferences_notification",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'préférence de notification',
-                'verbose_name_plural': 'préférences de notification',
-                'ordering': ['utilisateur', 'categorie', 'canal'],
-                'constraints': [models.UniqueConstraint(fields=('utilisateur', 'categorie', 'canal'), name='preference_unique_par_canal')],
+                "verbose_name": "préférence de notification",
+                "verbose_name_plural": "préférences de notification",
+                "ordering": ["utilisateur", "categorie", "canal"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("utilisateur", "categorie", "canal"), name="preference_unique_par_canal"
+                    )
+                ],
             },
         ),
     ]
