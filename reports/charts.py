@@ -32,8 +32,8 @@ def barres(categories, series, titre, hauteur=220, largeur=680, reference=None, 
     pas = zone_l / n
     largeur_barre = max(2.0, (pas * 0.8) / max(len(series), 1))
     morceaux = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {largeur} {hauteur}" width="{largeur}" '
-        f'height="{hauteur}" role="img" aria-label="{escape(titre)}" font-family="DejaVu Sans, sans-serif">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {largeur} {hauteur}" role="img" '
+        f'aria-label="{escape(titre)}" font-family="DejaVu Sans, sans-serif">',
         f"<title>{escape(titre)}</title>",
         f'<line x1="{marge_g}" y1="{marge_h + zone_h}" x2="{largeur - marge_d}" y2="{marge_h + zone_h}" '
         'stroke="#333" stroke-width="1"/>',
@@ -84,8 +84,8 @@ def jauge(valeur, cible, titre, unite="", maximum=None, largeur=680, hauteur=70)
     longueur = zone * valeur / maximum
     x_cible = 10 + zone * cible / maximum
     return mark_safe(
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {largeur} {hauteur}" width="{largeur}" '
-        f'height="{hauteur}" role="img" aria-label="{escape(titre)}" font-family="DejaVu Sans, sans-serif">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {largeur} {hauteur}" role="img" '
+        f'aria-label="{escape(titre)}" font-family="DejaVu Sans, sans-serif">'
         f"<title>{escape(titre)}</title>"
         f'<rect x="10" y="24" width="{zone}" height="18" fill="#e8edf5" stroke="#999" stroke-width="0.5"/>'
         f'<rect x="10" y="24" width="{longueur:.1f}" height="18" fill="#1d3a6e"/>'

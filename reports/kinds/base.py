@@ -54,6 +54,10 @@ class ReportKind:
     def check_scope(self, user, parametres):
         """Raise Http404 when the object the report is about is outside the requester's scope."""
 
+    def objet(self, user, parametres):
+        """The object the document is about, within `user`'s scope (Http404 otherwise)."""
+        return None
+
     def libelle(self, parametres):
         """The title shown in the list of reports."""
         return str(self.label)

@@ -40,6 +40,9 @@ class ParticipantKind(ReportKind):
     def check_scope(self, user, parametres):
         participant_visible(user, parametres)
 
+    def objet(self, user, parametres):
+        return participant_visible(user, parametres)
+
     def libelle(self, parametres):
         from participants.models import Participant
 

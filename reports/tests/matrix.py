@@ -1,0 +1,73 @@
+"""Permission matrix of the reports: every URL × every persona (tests/test_permission_matrix.py)."""
+
+from tests.matrix import Case, expect
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def rapport(attribut):
+    return lambda w: {"pk": getattr(w, attribut).pk}
+
+
+def participant(attribut):
+    return lambda w: {"participant": getattr(w, attribut).pk}
+
+
+MATRIX = {
+    "reports:liste": [Case(expect(200))],
+    "reports:tableau_de_bord": [Case(expect(403, coordination=200, admin=200))],
+    "reports:detail": [
+        Case(expect(404, referent=200), kwargs=rapport("rapport_referent"), label="rapport du référent"),
+        Case(expect(404, coordination=200), kwargs=rapport("rapport_coordination"), label="rapport de la coordination"),
+    ],
+    "reports:etat": [
+        Case(
+            expect(404, referent=200, anonyme=204),
+            kwargs=rapport("rapport_referent_en_cours"),
+            extra=HTMX,
+            label="fragment HTMX (anonyme : HX-Redirect)",
+        ),
+        Case(expect(404, referent=302), kwargs=rapport("rapport_referent_en_cours"), label="hors HTMX : redirigé"),
+    ],
+    "reports:telecharger": [
+        Case(expect(404, referent=200), kwargs=rapport("rapport_referent"), label="fichier du référent"),
+        Case(expect(404, coordination=200), kwargs=rapport("rapport_coordination"), label="fichier de la coordination"),
+        Case(expect(404), kwargs=rapport("rapport_referent_en_cours"), label="pas encore produit"),
+    ],
+    "reports:demander": [
+        Case(expect(403, coordination=200, admin=200), kwargs=lambda w: {"type": "activite"}, label="activité"),
+        Case(expect(403, coordination=200, admin=200), kwargs=lambda w: {"type": "fse"}, label="classeur FSE+"),
+        Case(
+            expect(403, coordination=200, admin=200, referent=200, referent_autre=200, partenaire=200),
+            kwargs=lambda w: {"type": "participants"},
+            label="export des participants",
+        ),
+        Case(expect(404), kwargs=lambda w: {"type": "inconnu"}, label="type inconnu"),
+        Case(
+            expect(403, coordination=302, admin=302, referent=302, partenaire=302, referent_autre=404),
+            kwargs=lambda w: {"type": "parcours"},
+            method="post",
+            data=participant("participant"),
+            label="fiche de parcours (POST)",
+        ),
+        Case(
+            expect(403, coordination=302, admin=302, referent=404, partenaire=404, referent_autre=302),
+            kwargs=lambda w: {"type": "parcours"},
+            method="post",
+            data=participant("participant_autre"),
+            label="fiche de parcours d'un participant d'une autre structure (POST)",
+        ),
+        Case(
+            expect(403, coordination=404, admin=404, referent=404, partenaire=404, referent_autre=404),
+            kwargs=lambda w: {"type": "parcours"},
+            label="fiche de parcours sans participant",
+        ),
+        Case(
+            expect(403, coordination=302, admin=302, referent=302, referent_autre=404),
+            kwargs=lambda w: {"type": "notice"},
+            method="post",
+            data=participant("participant"),
+            label="notice d'information (POST)",
+        ),
+    ],
+}
