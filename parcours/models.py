@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +55,30 @@ class SessionCommission(models.Model):
 
     def __str__(self):
         return f"Commission du {self.date:%d/%m/%Y}"
+
+    def generer_compte_rendu(self):
+        """Minutes drafted from the session's decisions (the text stays editable)."""
+        lignes = [
+            f"Commission d'entrée du {self.date:%d/%m/%Y}",
+            "",
+            "Membres présents :",
+            *[f"- {nom.strip()}" for nom in self.membres_presents.splitlines() if nom.strip()],
+            "",
+            "Décisions :",
+        ]
+        decisions = self.parcours.select_related("participant", "prescripteur").order_by(
+            "participant__nom", "participant__prenom", "id"
+        )
+        for parcours in decisions:
+            ligne = f"- {parcours.participant} : {parcours.get_decision_commission_display()}"
+            if parcours.decision_commission == DecisionCommission.VALIDEE and parcours.date_entree:
+                ligne += f", entrée le {parcours.date_entree:%d/%m/%Y}"
+            if parcours.motif_decision:
+                ligne += f" ({parcours.motif_decision})"
+            lignes.append(ligne)
+        if len(lignes) and lignes[-1] == "Décisions :":
+            lignes.append("- Aucune décision.")
+        return "\n".join(lignes)
 
 
 class ParcoursQuerySet(models.QuerySet):
@@ -243,6 +267,27 @@ class Parcours(models.Model):
         return not self.champs_fse_manquants()
 
     # --- Transitions -------------------------------------------------------------------------
+    @classmethod
+    def orienter(cls, participant, par, date_orientation, prescripteur=None, referent=None):
+        """A new orientation waiting for the entry commission; refused while a parcours is open."""
+        if cls.objects.filter(participant=participant).ouverts().exists():
+            raise TransitionInvalide(
+                _("Ce participant a déjà un parcours ouvert : clôturez-le avant d'en ouvrir un nouveau.")
+            )
+        try:
+            with transaction.atomic():
+                parcours = cls.objects.create(
+                    participant=participant,
+                    date_orientation=date_orientation,
+                    prescripteur=prescripteur,
+                    referent=referent or participant.referent,
+                )
+                parcours._journaliser(par, "", DecisionCommission.EN_ATTENTE, _("Orientation"))
+        except IntegrityError as exc:
+            # Another request opened a parcours in between: the database constraint answers.
+            raise TransitionInvalide(_("Ce participant a déjà un parcours ouvert.")) from exc
+        return parcours
+
     def _journaliser(self, par, de, vers, motif="", etape=None):
         Transition.objects.create(parcours=self, etape=etape, par=par, de=de, vers=vers, motif=motif)
 
@@ -530,6 +575,15 @@ class Etape(models.Model):
             self.abandonner(par, max(date_sortie, self.date_debut or date_sortie), "Sortie du PLIE")
 
 
+LIBELLES_ETATS = {
+    **dict(DecisionCommission.choices),
+    **dict(StatutEtape.choices),
+    "en_parcours": _("En parcours"),
+    "sorti": _("Sorti"),
+    "suivi_6_mois": _("Suivi à 6 mois"),
+}
+
+
 class Transition(models.Model):
     """Log of every change of state of a parcours or a step: who, when, from, to, reason."""
 
@@ -548,6 +602,18 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.de} → {self.vers}"
+
+    @staticmethod
+    def libelle(code):
+        return LIBELLES_ETATS.get(code, code or "—")
+
+    @property
+    def de_libelle(self):
+        return self.libelle(self.de)
+
+    @property
+    def vers_libelle(self):
+        return self.libelle(self.vers)
 
 
 class EntretienQuerySet(models.QuerySet):
@@ -581,6 +647,21 @@ class Entretien(models.Model):
 
     def __str__(self):
         return f"Entretien du {timezone.localtime(self.date):%d/%m/%Y %H:%M}"
+
+    @property
+    def est_planifie(self):
+        return self.statut == StatutEntretien.PLANIFIE
+
+    def marquer(self, statut):
+        """A planned interview is marked realised or missed (a no-show is not a contact)."""
+        if self.statut != StatutEntretien.PLANIFIE:
+            raise TransitionInvalide(_("Seul un entretien planifié peut être marqué réalisé ou absent."))
+        if statut not in (StatutEntretien.REALISE, StatutEntretien.ABSENT):
+            raise TransitionInvalide(_("Statut d'entretien inconnu."))
+        if self.date > timezone.now():
+            raise TransitionInvalide(_("Un entretien à venir ne peut pas encore être marqué réalisé ou absent."))
+        self.statut = statut
+        self.save(update_fields=["statut"])
 
 
 class Objectif(models.Model):

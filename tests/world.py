@@ -20,6 +20,7 @@ WORLD_BUILDERS = [
     "tests.world.base",
     "partners.tests.world.build",
     "participants.tests.world.build",
+    "parcours.tests.world.build",
     "aap_invisibles.tests.world.build",
     "reports.tests.world.build",
 ]

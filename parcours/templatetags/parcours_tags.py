@@ -1,0 +1,36 @@
+"""Template helpers of the parcours pages: yes/no/unknown display and the journal block."""
+
+from django import template
+from django.utils.translation import gettext as _
+
+from ..choices import MOTIFS_SORTIE_POSITIVE
+from ..forms import EntretienForm
+
+register = template.Library()
+
+
+@register.filter
+def oui_non(valeur):
+    """A nullable boolean in words: an unknown answer is shown as such, never as no."""
+    if valeur is None:
+        return _("Inconnu")
+    return _("Oui") if valeur else _("Non")
+
+
+@register.filter
+def motif_positif(motif):
+    return motif in MOTIFS_SORTIE_POSITIVE
+
+
+@register.inclusion_tag("parcours/includes/journal.html", takes_context=True)
+def journal(context, parcours, peut_modifier):
+    """The interviews of a parcours, with the inline add form for who may change it."""
+    return {
+        "parcours": parcours,
+        "entretiens": list(parcours.entretiens.select_related("auteur")),
+        "form_entretien": EntretienForm(prefix="entretien") if peut_modifier else None,
+        "peut_modifier": peut_modifier,
+        "fragment": False,
+        "csrf_token": context.get("csrf_token"),
+        "request": context.get("request"),
+    }

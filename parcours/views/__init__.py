@@ -1,0 +1,1 @@
+"""Views of the parcours app, one module per page family."""
