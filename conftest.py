@@ -62,14 +62,45 @@ def world(db, communes):
     return build_world()
 
 
+def mark_second_factor_verified(client, user):
+    """Mark the client's session OTP-verified as `django_otp.login` does (with a static device)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    device, _created = StaticDevice.objects.get_or_create(user=user, name="Tests", defaults={"confirmed": True})
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
 @pytest.fixture
 def client_of(client):
-    """`client_of(user)` logs `user` in and returns the test client (None: anonymous)."""
+    """`client_of(user)` logs `user` in and returns the test client (None: anonymous).
+
+    For users to whom the second factor applies (coordination, instructeurs, administrators, or
+    who enrolled a device), the session is also marked verified: the full login, both factors.
+    """
+    from accounts.otp import second_factor_applies
 
     def login(user):
         client.logout()
         if user is not None:
             client.force_login(user)
+            if second_factor_applies(user):
+                mark_second_factor_verified(client, user)
         return client
+
+    return login
+
+
+@pytest.fixture
+def client_password_only(db):
+    """`client_password_only(user)`: a new client logged in with the password only (no second factor)."""
+    from django.test import Client
+
+    def login(user):
+        new_client = Client()
+        new_client.force_login(user)
+        return new_client
 
     return login

@@ -1,13 +1,22 @@
 """Recording of accesses to personal data (DESIGN §1: who, what, when, from where)."""
 
+from django.conf import settings
+
 from .models import AccesDonnees
 
 
 def client_ip(request):
-    """The client address: REMOTE_ADDR, or the first X-Forwarded-For hop behind the proxy."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded:
-        return forwarded.split(",")[0].strip() or None
+    """The client address as seen by our own proxies (also django-axes' AXES_CLIENT_IP_CALLABLE).
+
+    Behind PLIE_PROXY_COUNT trusted proxies, each appending to X-Forwarded-For, the client is the
+    entry that many places from the right: the entries left of it are whatever the client sent
+    and cannot be trusted (otherwise anyone could dodge the lockout by inventing addresses).
+    Without a proxy (PLIE_PROXY_COUNT=0) or without the header, REMOTE_ADDR.
+    """
+    count = getattr(settings, "PLIE_PROXY_COUNT", 1)
+    forwarded = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    if count > 0 and forwarded:
+        return forwarded[-min(count, len(forwarded))]
     return request.META.get("REMOTE_ADDR") or None
 
 

@@ -16,3 +16,19 @@ class ConnexionForm(AuthenticationForm):
         "invalid_login": _("Adresse e-mail ou mot de passe incorrect. Les deux champs tiennent compte des majuscules."),
         "inactive": _("Ce compte est désactivé. Contactez la coordination du PLIE."),
     }
+
+
+class CodeVerificationForm(forms.Form):
+    """A one-time code: six digits from the application, or a backup code."""
+
+    code = forms.CharField(
+        label=_("Code à usage unique"),
+        help_text=_("Les 6 chiffres affichés par votre application, ou l'un de vos codes de secours."),
+        max_length=16,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True, "spellcheck": "false"}
+        ),
+    )
+
+    def clean_code(self):
+        return self.cleaned_data["code"].replace(" ", "").strip()

@@ -3,6 +3,11 @@
 from plie_portal.seed import DEMO_PASSWORD
 
 from .models import Role, User
+from .otp import new_backup_codes, second_factor_required
+
+# Demo only: fixed backup codes so that `make run` stays usable without an authenticator app.
+# Each code works once; running seed_demo again restores them.
+CODES_SECOURS_DEMO = ["plie0001", "plie0002", "plie0003", "plie0004", "plie0005"]
 
 # (email, role, structure name, first name, last name, label printed)
 COMPTES = [
@@ -101,3 +106,12 @@ def seed(ctx):
         )
     ctx.data["users"][admin.email] = admin
     ctx.login("Administrateur (/admin/)", admin)
+    enrolled = [user for user in ctx.data["users"].values() if second_factor_required(user)]
+    for user in enrolled:
+        new_backup_codes(user, CODES_SECOURS_DEMO)
+    ctx.notes.append(
+        "Double authentification obligatoire pour la coordination, l'instruction et l'administration "
+        f"({', '.join(sorted(u.email for u in enrolled))}) : après le mot de passe, saisissez l'un des codes "
+        f"de secours de démonstration {', '.join(CODES_SECOURS_DEMO)} (chacun une fois ; relancez seed_demo "
+        "pour les rétablir), puis activez une application depuis « Sécurité du compte »."
+    )

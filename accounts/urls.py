@@ -1,7 +1,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from . import views
 from .forms import ConnexionForm
+from .otp import second_factor_exempt
 
 app_name = "accounts"
 
@@ -11,7 +13,13 @@ urlpatterns = [
         auth_views.LoginView.as_view(authentication_form=ConnexionForm, redirect_authenticated_user=True),
         name="login",
     ),
-    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("deconnexion/", second_factor_exempt(auth_views.LogoutView.as_view()), name="logout"),
+    path("double-authentification/", views.verification, name="otp_verification"),
+    path("double-authentification/activer/", views.enrolement, name="otp_enrolement"),
+    path("securite/", views.securite, name="securite"),
+    path("securite/codes-de-secours/", views.codes_secours, name="otp_codes_secours"),
+    path("securite/desactiver/", views.desactiver, name="otp_desactiver"),
+    path("session/prolonger/", views.prolonger_session, name="session_prolonger"),
     path(
         "mot-de-passe/",
         auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("accounts:password_change_done")),

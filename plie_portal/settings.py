@@ -5,6 +5,7 @@ Nothing set: SQLite file in the project, Celery tasks run eagerly in-process, DE
 switch to PostgreSQL and Redis with real workers.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -66,6 +67,11 @@ INSTALLED_APPS = [
     "simple_history",
     "django_celery_beat",
     "csp",
+    # Second factor (TOTP and backup codes) and lockout after repeated failures (issue 7).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     # Project apps
     "accounts",
     "partners",
@@ -83,12 +89,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "plie_portal.middleware.LoginRequiredMiddleware",
+    "plie_portal.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "plie_portal.middleware.SessionExpiryMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "plie_portal.urls"
@@ -132,6 +143,11 @@ IS_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.post
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# django-axes first: it refuses a locked-out account before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -220,7 +236,27 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+# Inactivity timeout by role, set on each request by plie_portal.middleware.SessionExpiryMiddleware,
+# which saves the session itself except on polling requests (plie_portal/session.py): polling
+# must not keep a session alive, so Django must not save every request on its own.
+SESSION_SAVE_EVERY_REQUEST = False
+PLIE_SESSION_INACTIVITE_PERSONNEL = env_int("PLIE_SESSION_INACTIVITE_PERSONNEL", 30 * 60)
+PLIE_SESSION_INACTIVITE_PORTEUR = env_int("PLIE_SESSION_INACTIVITE_PORTEUR", 2 * 3600)
+
+# Lockout after repeated failed logins (django-axes 8): by account AND address together, so that
+# an office behind one NAT does not lock itself out; lifted after 30 minutes or by an admin.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = not TESTING
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.lockout.username_for_lockout"
+AXES_LOCKOUT_TEMPLATE = "registration/verrouillage.html"
+# The client address behind the TLS proxy (X-Forwarded-For), as the access log reads it.
+AXES_CLIENT_IP_CALLABLE = "accounts.audit.client_ip"
+PLIE_PROXY_COUNT = env_int("PLIE_PROXY_COUNT", 1)
+OTP_TOTP_ISSUER = "Portail PLIE"
 
 # Content-Security-Policy (django-csp 4): no inline script or style anywhere.
 CONTENT_SECURITY_POLICY = {

@@ -11,4 +11,14 @@ MATRIX = {
         Case(expect(200, anonyme=200), kwargs=lambda w: {"uidb64": "MQ", "token": "jeton-invalide"})
     ],
     "accounts:password_reset_complete": [Case(expect(200, anonyme=200))],
+    "accounts:otp_verification": [
+        Case(expect(302, referent=302, referent_autre=302, partenaire=302, porteur=302), label="vérifié : redirigé")
+    ],
+    "accounts:otp_enrolement": [Case(expect(200), label="nouvel appareil")],
+    "accounts:securite": [Case(expect(200))],
+    "accounts:otp_codes_secours": [
+        Case(expect(200, referent=403, referent_autre=403, partenaire=403, porteur=403), method="post")
+    ],
+    "accounts:otp_desactiver": [Case(expect(302, coordination=403, instructeur=403, admin=403), method="post")],
+    "accounts:session_prolonger": [Case(expect(200), method="post")],
 }

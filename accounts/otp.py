@@ -1,0 +1,103 @@
+"""Second factor (TOTP application and backup codes) on top of django-otp (issue 7).
+
+Mandatory for coordination, instructeurs and administrators: with a password alone they reach
+no personal data (plie_portal.middleware.SecondFactorMiddleware). Optional for the other roles;
+once a user of another role has enrolled, the gate applies to them too.
+"""
+
+import base64
+import io
+from functools import wraps
+
+import qrcode
+import qrcode.image.svg
+from django.db import transaction
+from django_otp import devices_for_user, user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .models import Role
+
+ROLES_DOUBLE_AUTHENTIFICATION = {Role.COORDINATION, Role.INSTRUCTEUR}
+NOM_APPLICATION = "Application d'authentification"
+NOM_CODES_SECOURS = "Codes de secours"
+NOMBRE_CODES_SECOURS = 10
+
+
+def second_factor_exempt(view):
+    """Mark a view reachable by a logged-in user who has not given the second factor yet."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        return view(*args, **kwargs)
+
+    wrapped.second_factor_exempt = True
+    return wrapped
+
+
+def second_factor_required(user):
+    """True when the user's role makes the second factor mandatory (superusers included)."""
+    return user.is_authenticated and (user.is_superuser or user.role in ROLES_DOUBLE_AUTHENTIFICATION)
+
+
+def second_factor_applies(user):
+    """True when the gate applies: mandatory role, or a user who chose to enrol a device."""
+    return second_factor_required(user) or (user.is_authenticated and user_has_device(user))
+
+
+def has_confirmed_device(user):
+    return user_has_device(user, confirmed=True)
+
+
+def pending_totp_device(user):
+    """The unconfirmed TOTP device being enrolled (created on first call, reused afterwards)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=NOM_APPLICATION, confirmed=False)
+    return device
+
+
+def secret_key_text(device):
+    """The TOTP secret in base32 by groups of four, for typing it into an application."""
+    secret = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+def qr_code_data_uri(device):
+    """The enrolment QR code as an SVG data URI (an <img>: nothing inline for the CSP)."""
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    out = io.BytesIO()
+    image.save(out)
+    return "data:image/svg+xml;base64," + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+@transaction.atomic
+def confirm_totp_device(user, device):
+    """Confirm an enrolled TOTP device, replacing the previous application of the user."""
+    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    return device
+
+
+@transaction.atomic
+def new_backup_codes(user, codes=None):
+    """Replace the user's backup codes (each usable once) and return them in clear, once."""
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, name=NOM_CODES_SECOURS, defaults={"confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes = list(codes) if codes is not None else [StaticToken.random_token() for _ in range(NOMBRE_CODES_SECOURS)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def backup_codes_left(user):
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+@transaction.atomic
+def disable_second_factor(user):
+    """Remove every device of the user (only for roles where the second factor is optional)."""
+    for device in devices_for_user(user, confirmed=None):
+        device.delete()

@@ -1,0 +1,118 @@
+"""Account security pages: second factor enrolment and verification, backup codes."""
+
+import django_otp
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from plie_portal.session import inactivity_timeout
+
+from . import otp
+from .forms import CodeVerificationForm
+
+
+def _next_url(request):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return ""
+
+
+@otp.second_factor_exempt
+@never_cache
+@sensitive_post_parameters("code")
+def verification(request):
+    """Second step of the login: a code from the application or a backup code."""
+    if request.user.is_verified():
+        return redirect(_next_url(request) or "home")
+    if not otp.has_confirmed_device(request.user):
+        return redirect("accounts:otp_enrolement")
+    form = CodeVerificationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = django_otp.match_token(request.user, form.cleaned_data["code"])
+        if device is not None:
+            django_otp.login(request, device)
+            if device.name == otp.NOM_CODES_SECOURS:
+                messages.warning(
+                    request,
+                    _("Vous avez utilisé un code de secours ; il vous en reste %(n)d.")
+                    % {"n": otp.backup_codes_left(request.user)},
+                )
+            return redirect(_next_url(request) or "home")
+        form.add_error("code", _("Code incorrect ou expiré. Réessayez avec le code affiché maintenant."))
+    return render(request, "accounts/otp_verification.html", {"form": form, "next": _next_url(request)})
+
+
+@otp.second_factor_exempt
+@never_cache
+@sensitive_post_parameters("code")
+def enrolement(request):
+    """Enrol an authenticator application: QR code or secret key, then a first code to confirm."""
+    user = request.user
+    # With a password alone, nobody may replace an enrolled device: verify first.
+    if otp.has_confirmed_device(user) and not user.is_verified():
+        return redirect("accounts:otp_verification")
+    device = otp.pending_totp_device(user)
+    form = CodeVerificationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["code"]):
+            otp.confirm_totp_device(user, device)
+            codes = otp.new_backup_codes(user)
+            django_otp.login(request, device)
+            messages.success(request, _("La double authentification est activée."))
+            return render(request, "accounts/otp_codes_secours.html", {"codes": codes, "next": _next_url(request)})
+        form.add_error("code", _("Ce code ne correspond pas. Vérifiez l'heure de votre téléphone et réessayez."))
+    context = {
+        "form": form,
+        "qr_code": otp.qr_code_data_uri(device),
+        "secret": otp.secret_key_text(device),
+        "obligatoire": otp.second_factor_required(user),
+        "next": _next_url(request),
+    }
+    return render(request, "accounts/otp_enrolement.html", context)
+
+
+@never_cache
+def securite(request):
+    """The user's second factor: state, backup codes left, renewal, deactivation if optional."""
+    user = request.user
+    context = {
+        "active": otp.has_confirmed_device(user),
+        "obligatoire": otp.second_factor_required(user),
+        "codes_restants": otp.backup_codes_left(user),
+    }
+    return render(request, "accounts/securite.html", context)
+
+
+@require_POST
+@never_cache
+def codes_secours(request):
+    """New backup codes (the previous ones stop working), shown once."""
+    if not request.user.is_verified():
+        raise PermissionDenied
+    codes = otp.new_backup_codes(request.user)
+    return render(request, "accounts/otp_codes_secours.html", {"codes": codes, "next": ""})
+
+
+@require_POST
+def desactiver(request):
+    """Remove the second factor of a user whose role does not require it."""
+    # The gate already demands the second factor from a user who has a device.
+    if otp.second_factor_required(request.user):
+        raise PermissionDenied
+    otp.disable_second_factor(request.user)
+    messages.success(request, _("La double authentification est désactivée."))
+    return redirect("accounts:securite")
+
+
+@require_POST
+@never_cache
+def prolonger_session(request):
+    """Keep-alive of the "Votre session va expirer" dialog: a real activity, the session goes on."""
+    return JsonResponse({"secondes": inactivity_timeout(request.user)})
