@@ -53,6 +53,8 @@ class StructureFilter(django_filters.FilterSet):
                 empty_label=_("Partenaires du PLIE"),
             )
             self.filters["perimetre"].model = Structure
+            self.filters["perimetre"].field_name = "perimetre"
+            self.filters["perimetre"].parent = self
         for field in self.form.fields.values():
             field.widget.attrs.setdefault(
                 "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"

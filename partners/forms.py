@@ -24,6 +24,9 @@ class CrispyMixin:
 
 
 class StructureForm(CrispyMixin, forms.ModelForm):
+    # Longer than 14 so that a SIRET typed in groups ("123 456 789 00012") reaches clean_siret.
+    siret = forms.CharField(label=_("SIRET"), max_length=20, required=False, help_text=_("14 chiffres."))
+
     class Meta:
         model = Structure
         fields = [

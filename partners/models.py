@@ -64,9 +64,12 @@ class StructureQuerySet(models.QuerySet):
         if not terme_normalise:
             return self
         chiffres = re.sub(r"\s", "", terme)
-        condition = Q(nom_normalise__contains=terme_normalise)
         if chiffres.isdigit():
-            condition |= Q(siret__startswith=chiffres)
+            return self.filter(Q(siret__startswith=chiffres) | Q(nom_normalise__contains=terme_normalise))
+        # Every word must appear, in any order ("herouville epicerie" finds "Épicerie … Hérouville").
+        condition = Q()
+        for mot in terme_normalise.split():
+            condition &= Q(nom_normalise__contains=mot)
         return self.filter(condition)
 
 

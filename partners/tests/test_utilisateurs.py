@@ -1,0 +1,140 @@
+"""Coordination manages the accounts of structures (partners/views/utilisateurs.py)."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from accounts.models import Role
+from notifications.models import Categorie, Notification
+from parcours.models import Parcours
+from parcours.tests.factories import ParcoursFactory
+from participants.models import Participant
+from participants.tests.factories import ParticipantFactory
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+def inviter(client, structure, **extra):
+    return client.post(
+        reverse("partners:inviter"),
+        {
+            "email": "Nouvelle@ACI.fr",
+            "first_name": "Inès",
+            "last_name": "Morel",
+            "structure": structure.pk,
+            "role": Role.PARTENAIRE,
+            **extra,
+        },
+    )
+
+
+def test_an_invitation_creates_the_account_and_emails_a_link_after_commit(
+    world, client_of, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = inviter(client_of(world.coordination), world.aci)
+    assert response.status_code == 302 and len(callbacks) == 1
+    user = User.objects.get(email="nouvelle@aci.fr")
+    assert user.structure == world.aci and user.role == Role.PARTENAIRE and not user.has_usable_password()
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["nouvelle@aci.fr"]
+    lien = re.search(r"https?://\S+", mailoutbox[0].body).group(0)
+    # The link is Django's password reset: it leads to the form to choose a password.
+    anonyme = client_of(None)
+    formulaire = anonyme.get(lien, follow=True)
+    assert formulaire.status_code == 200 and formulaire.context["validlink"]
+    anonyme.post(
+        formulaire.redirect_chain[-1][0],
+        {"new_password1": "Un-Mot-De-Passe-Solide-2026", "new_password2": "Un-Mot-De-Passe-Solide-2026"},
+    )
+    user.refresh_from_db()
+    assert user.check_password("Un-Mot-De-Passe-Solide-2026")
+
+
+def test_an_invitation_to_an_existing_email_is_refused_without_sending_anything(
+    world, client_of, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = inviter(client_of(world.coordination), world.aci, email=world.partenaire.email.upper())
+    assert "Un compte existe déjà avec cette adresse e-mail." in response.content.decode()
+    assert mailoutbox == []
+
+
+def test_coordination_changes_the_role_of_an_account(world, client_of):
+    client_of(world.coordination).post(
+        reverse("partners:utilisateur_modifier", args=[world.partenaire_autre.pk]),
+        {"role": Role.REFERENT, "structure": world.of_autre.pk},
+    )
+    world.partenaire_autre.refresh_from_db()
+    assert world.partenaire_autre.role == Role.REFERENT
+
+
+def test_a_referent_who_still_follows_participants_keeps_the_role_until_reassigned(world, client_of):
+    response = client_of(world.coordination).post(
+        reverse("partners:utilisateur_modifier", args=[world.referent.pk]),
+        {"role": Role.PARTENAIRE, "structure": world.plie.pk},
+    )
+    assert "réaffectez d&#x27;abord son portefeuille" in response.content.decode()
+    world.referent.refresh_from_db()
+    assert world.referent.role == Role.REFERENT
+
+
+def test_deactivation_asks_for_confirmation_and_reactivation_restores_the_account(world, client_of):
+    client = client_of(world.coordination)
+    page = client.get(reverse("partners:utilisateurs"), {"structure": world.aci.pk}).content.decode()
+    assert "data-confirm=" in page and world.partenaire.email in page
+    url = reverse("partners:utilisateur_activer", args=[world.partenaire.pk])
+    client.post(url)
+    world.partenaire.refresh_from_db()
+    assert not world.partenaire.is_active
+    client.post(url)
+    world.partenaire.refresh_from_db()
+    assert world.partenaire.is_active
+
+
+def test_coordination_cannot_deactivate_itself(world, client_of):
+    client_of(world.coordination).post(reverse("partners:utilisateur_activer", args=[world.coordination.pk]))
+    world.coordination.refresh_from_db()
+    assert world.coordination.is_active
+
+
+def test_the_user_list_filters_by_structure_and_role(world, client_of):
+    response = client_of(world.coordination).get(
+        reverse("partners:utilisateurs"), {"structure": world.plie.pk, "role": Role.REFERENT}
+    )
+    emails = {u.email for u in response.context["utilisateurs"]}
+    assert emails == {world.referent.email, world.referent_collegue.email}
+
+
+def test_a_whole_caseload_moves_to_another_referent_in_one_action_with_a_notification(
+    world, client_of, django_capture_on_commit_callbacks, mailoutbox
+):
+    autre = ParticipantFactory(referent=world.referent)
+    ParcoursFactory(participant=autre)
+    nombre = Participant.objects.filter(referent=world.referent).count()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_of(world.coordination).post(
+            reverse("partners:reaffecter", args=[world.referent.pk]), {"nouveau": world.referent_collegue.pk}
+        )
+    assert response.status_code == 302
+    assert not Participant.objects.filter(referent=world.referent).exists()
+    assert (
+        Participant.objects.filter(referent=world.referent_collegue, pk__in=[world.participant.pk, autre.pk]).count()
+        == 2
+    )
+    assert not Parcours.objects.ouverts().filter(referent=world.referent).exists()
+    notification = Notification.objects.get(utilisateur=world.referent_collegue)
+    assert notification.categorie == Categorie.AFFECTATION and f"{nombre} participant" in notification.titre
+    assert [m.to for m in mailoutbox] == [[world.referent_collegue.email]]
+    # The change history keeps each move.
+    assert world.participant.history.filter(referent=world.referent_collegue).exists()
+
+
+def test_a_caseload_cannot_be_given_to_a_partner_account(world, client_of):
+    response = client_of(world.coordination).post(
+        reverse("partners:reaffecter", args=[world.referent.pk]), {"nouveau": world.partenaire.pk}
+    )
+    assert response.status_code == 200
+    assert Participant.objects.filter(referent=world.referent).exists()
