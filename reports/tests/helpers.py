@@ -20,6 +20,8 @@ def lire_pdf(rapport):
     with rapport.fichier.open("rb") as fichier:
         reader = PdfReader(io.BytesIO(fichier.read()))
     texte = "\n".join(page.extract_text() for page in reader.pages)
+    # French typography groups digits with (narrow) no-break spaces.
+    texte = texte.replace("\u202f", " ").replace("\u00a0", " ")
     return reader, texte
 
 
