@@ -1,0 +1,85 @@
+import datetime
+
+import pytest
+
+from parcours.choices import DecisionCommission
+from parcours.models import TransitionInvalide
+from parcours.tests.factories import ParcoursFactory
+from participants.exports import neutraliser
+from participants.fusion import fusionner
+from participants.models import Fusion, Participant, StatutParcours
+from participants.tests.factories import ParticipantFactory
+
+
+def test_search_is_accent_and_case_insensitive(world):
+    assert list(Participant.objects.recherche("LEFEVRE hélene")) == [world.participant]
+    assert list(Participant.objects.recherche("lèfêvre")) == [world.participant]
+
+
+def test_homonyms_ignore_accents_and_case(world):
+    assert list(Participant.objects.homonymes("LEFEVRE", "helene", world.participant.date_naissance)) == [
+        world.participant
+    ]
+    assert not Participant.objects.homonymes("Lefèvre", "Hélène", datetime.date(1991, 1, 1)).exists()
+
+
+def test_sensitive_data_is_visible_to_coordination_and_the_referents_of_the_structure(world):
+    assert set(Participant.objects.sensibles_visibles_par(world.referent)) == {
+        world.participant,
+        world.participant_collegue,
+    }
+    assert set(Participant.objects.sensibles_visibles_par(world.coordination)) == set(Participant.objects.all())
+    assert not Participant.objects.sensibles_visibles_par(world.partenaire).exists()
+    assert world.participant_collegue.voit_sensible(world.referent)
+    assert not world.participant.voit_sensible(world.partenaire)
+    assert not world.participant.voit_sensible(world.referent_autre)
+
+
+def test_only_coordination_and_the_participants_referent_may_change_the_record(world):
+    assert world.participant.peut_modifier(world.referent)
+    assert world.participant.peut_modifier(world.coordination)
+    assert not world.participant_collegue.peut_modifier(world.referent)
+    assert not world.participant.peut_modifier(world.partenaire)
+
+
+def test_the_current_parcours_status_is_annotated(world):
+    refuse = ParticipantFactory(nom="Refus")
+    ParcoursFactory(participant=refuse, decision_commission=DecisionCommission.REFUSEE, date_entree=None)
+    sans = ParticipantFactory(nom="Sans")
+    statuts = {p.nom: p.statut_parcours for p in Participant.objects.avec_parcours_courant()}
+    assert statuts["Lefèvre"] == StatutParcours.EN_PARCOURS
+    assert statuts["Refus"] == StatutParcours.REFUSE
+    assert statuts["Sans"] == StatutParcours.AUCUN
+    assert Participant.objects.avec_parcours_courant().get(pk=sans.pk).libelle_statut_parcours == "Sans parcours"
+
+
+def test_fse_incompleteness_reads_sex_and_the_current_parcours(world):
+    world.participant.sexe = ""
+    world.participant.save()
+    incomplets = Participant.objects.avec_parcours_courant().filter(fse_incomplet=1)
+    assert list(incomplets) == [world.participant]
+
+
+def test_a_merge_refuses_two_open_parcours_and_changes_nothing(world):
+    with pytest.raises(TransitionInvalide):
+        fusionner(world.participant, world.participant_autre, world.coordination)
+    assert Participant.objects.filter(pk=world.participant_autre.pk).exists()
+    assert not Fusion.objects.exists()
+
+
+def test_a_merge_keeps_a_snapshot_of_the_absorbed_identity(world):
+    doublon = ParticipantFactory(nom="Lefevre", prenom="Helene", email="doublon@exemple.fr")
+    fusion = fusionner(world.participant, doublon, world.coordination)
+    assert fusion.absorbe_identite["email"] == "doublon@exemple.fr"
+    assert fusion.conserve == world.participant
+    assert str(fusion) == f"Fiche {doublon.pk} fusionnée dans la fiche {world.participant.pk}"
+
+
+@pytest.mark.parametrize("valeur", ["=1+1", "+33 6", "-2", "@SUM(A1)"])
+def test_cells_starting_like_a_formula_are_neutralised(valeur):
+    assert neutraliser(valeur) == "'" + valeur
+
+
+def test_ordinary_cells_are_kept():
+    assert neutraliser("Hélène") == "Hélène"
+    assert neutraliser(datetime.date(2026, 1, 1)) == datetime.date(2026, 1, 1)

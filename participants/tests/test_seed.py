@@ -1,0 +1,49 @@
+from django.db.models import Count
+
+from parcours.choices import MOTIFS_SORTIE_POSITIVE
+from parcours.models import Etape, Parcours
+from participants.models import Participant
+from plie_portal.seed import DemoContext, run_seeders
+
+
+def semer(n=120):
+    ctx = DemoContext(participants=n, seed=7)
+    run_seeders(ctx)
+    return ctx
+
+
+def test_the_seed_creates_participants_with_parcours_steps_interviews_and_exits(communes):
+    ctx = semer()
+    assert Participant.objects.count() == 120
+    assert any("Participants : 120" in note for note in ctx.notes)
+    assert Participant.objects.filter(referent__isnull=True).count() == 0
+    assert Participant.history.count() >= 120  # bulk writes still keep the history
+    assert Etape.history.count() == Etape.objects.count() > 0
+    entres = Parcours.objects.filter(date_entree__isnull=False).annotate(n=Count("etapes"))
+    moyenne = sum(p.n for p in entres) / entres.count()
+    assert 3 <= moyenne <= 6
+    assert Parcours.objects.filter(decision_commission="en_attente").exists()
+    sorties = Parcours.objects.filter(date_sortie__isnull=False)
+    positives = sorties.filter(motif_sortie__in=MOTIFS_SORTIE_POSITIVE).count()
+    assert 0.3 < positives / sorties.count() < 0.65
+    assert Parcours.objects.filter(date_suivi_6_mois__isnull=False).exists()
+    assert Parcours.objects.filter(entretiens__statut="planifie").exists()
+
+
+def test_the_seed_writes_accented_names_and_fills_the_search_column(communes):
+    semer()
+    assert Participant.objects.filter(recherche="").count() == 0
+    accentues = [
+        p
+        for p in Participant.objects.all()
+        if p.nom + p.prenom != p.nom.encode("ascii", "ignore").decode() + p.prenom.encode("ascii", "ignore").decode()
+    ]
+    assert accentues
+
+
+def test_the_seed_is_idempotent(communes):
+    semer()
+    compte = (Participant.objects.count(), Parcours.objects.count(), Etape.objects.count())
+    ctx = semer()
+    assert (Participant.objects.count(), Parcours.objects.count(), Etape.objects.count()) == compte
+    assert any("déjà présents" in note for note in ctx.notes)

@@ -1,0 +1,120 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from parcours.choices import DecisionCommission, StatutEntretien, StatutEtape
+from parcours.models import Objectif
+from parcours.tests.factories import EntretienFactory, EtapeFactory, ParcoursFactory
+from participants.tests.factories import ParticipantFactory
+from participants.tests.helpers import creer_participants
+
+HOME = reverse("home")
+
+
+def alertes_de(response, participant):
+    ligne = next(p for p in response.context["participants"] if p.pk == participant.pk)
+    return {cle for cle in ("entretien", "fse", "etape", "duree", "suivi") if getattr(ligne, f"alerte_{cle}")}
+
+
+def test_the_referent_home_is_their_caseload_with_alerts(world, client_of):
+    response = client_of(world.referent).get(HOME)
+    assert [p.pk for p in response.context["participants"]] == [world.participant.pk]
+    # No interview at all, and the ACI step planned to end on 31/05/2026.
+    attendu = {"entretien"} | ({"etape"} if world.today > datetime.date(2026, 5, 31) else set())
+    assert alertes_de(response, world.participant) == attendu
+
+
+def test_a_recent_realised_interview_clears_the_interview_alert_but_a_no_show_does_not(world, client_of):
+    client = client_of(world.referent)
+    EntretienFactory(parcours=world.parcours, date=timezone.now(), statut=StatutEntretien.ABSENT)
+    assert "entretien" in alertes_de(client.get(HOME), world.participant)
+    EntretienFactory(parcours=world.parcours, date=timezone.now() - datetime.timedelta(days=2))
+    assert "entretien" not in alertes_de(client.get(HOME), world.participant)
+
+
+def test_fse_duration_late_step_and_follow_up_alerts(world, client_of, settings):
+    settings.PLIE_ALERTE_PARCOURS_MOIS = 1
+    world.parcours.niveau_formation = ""
+    world.parcours.save()
+    EtapeFactory(
+        parcours=world.parcours,
+        structure=world.aci,
+        statut=StatutEtape.EN_COURS,
+        date_debut_prevue=world.today - datetime.timedelta(days=60),
+        date_fin_prevue=world.today - datetime.timedelta(days=1),
+    )
+    sortie = ParticipantFactory(nom="Sortie", referent=world.referent)
+    ParcoursFactory(participant=sortie, date_sortie=world.today - datetime.timedelta(days=200), motif_sortie="autre")
+    response = client_of(world.referent).get(HOME)
+    assert {"fse", "etape", "duree"} <= alertes_de(response, world.participant)
+    assert alertes_de(response, sortie) == {"suivi"}
+    filtre = client_of(world.referent).get(HOME, {"alerte": "suivi"})
+    assert [p.nom for p in filtre.context["participants"]] == ["Sortie"]
+
+
+def test_the_agenda_lists_the_planned_interviews_of_the_next_14_days(world, client_of):
+    demain = timezone.now() + datetime.timedelta(days=1)
+    EntretienFactory(parcours=world.parcours, date=demain, statut=StatutEntretien.PLANIFIE)
+    EntretienFactory(
+        parcours=world.parcours, date=demain + datetime.timedelta(days=20), statut=StatutEntretien.PLANIFIE
+    )
+    EntretienFactory(parcours=world.parcours_collegue, date=demain, statut=StatutEntretien.PLANIFIE)
+    response = client_of(world.referent).get(HOME)
+    assert [e.parcours for e in response.context["agenda"]] == [world.parcours]
+
+
+@pytest.mark.parametrize("nombre", [10, 80])
+def test_the_caseload_runs_the_same_number_of_queries_for_10_and_80_participants(
+    world, client_of, nombre, django_assert_num_queries
+):
+    creer_participants(nombre, world.referent)
+    client = client_of(world.referent)
+    client.get(HOME)
+    # session, user, layout, count, caseload page, agenda
+    with django_assert_num_queries(9):
+        assert client.get(HOME).status_code == 200
+
+
+def test_the_coordination_home_counts_people_per_structure_and_referent(world, client_of):
+    creer_participants(3, world.referent_autre)
+    response = client_of(world.coordination).get(HOME)
+    par_structure = {
+        ligne["participant__referent__structure__nom"]: ligne["n"] for ligne in response.context["par_structure"]
+    }
+    assert par_structure == {"PLIE test": 2, "CCAS test": 4}
+    par_referent = {ligne["participant__referent__id"]: ligne["n"] for ligne in response.context["par_referent"]}
+    assert par_referent[world.referent_autre.pk] == 4
+
+
+def test_the_coordination_home_compares_the_year_with_its_objectives(world, client_of):
+    annee = timezone.localdate().year
+    Objectif.objects.create(annee=annee, participants_min=2300, participants_max=2500, taux_sorties_positives=0.5)
+    attente = ParticipantFactory(nom="Attente")
+    ParcoursFactory(participant=attente, decision_commission=DecisionCommission.EN_ATTENTE, date_entree=None)
+    for motif in ("emploi_cdi", "abandon", "alternance", "sante"):
+        ParcoursFactory(
+            participant=ParticipantFactory(),
+            date_orientation=datetime.date(annee, 1, 2),
+            date_entree=datetime.date(annee, 1, 3),
+            date_sortie=datetime.date(annee, 1, 20),
+            motif_sortie=motif,
+        )
+    ParcoursFactory(
+        participant=ParticipantFactory(),
+        date_orientation=datetime.date(annee - 2, 1, 2),
+        date_entree=datetime.date(annee - 2, 1, 3),
+        date_sortie=datetime.date(annee - 1, 12, 31),
+        motif_sortie="emploi_cdi",
+    )
+    response = client_of(world.coordination).get(HOME)
+    ctx = response.context
+    assert ctx["en_attente"] == 1
+    assert ctx["sorties"] == 4 and ctx["sorties_positives"] == 2
+    assert ctx["taux_pourcent"] == 50.0
+    # The three world parcours entered on 15/01/2026 are open, plus the four exits of the year.
+    assert ctx["accompagnes"] == 3 + 4
+    contenu = response.content.decode()
+    assert "2300 à 2500" in contenu
+    assert "<progress" in contenu

@@ -1,0 +1,142 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import AccesDonnees
+from parcours.choices import DecisionCommission
+from parcours.tests.factories import ParcoursFactory
+from participants.tests.factories import ParticipantFactory
+from participants.tests.helpers import creer_participants, lire_xlsx
+
+URL = reverse("participants:liste")
+EXPORT = reverse("participants:export")
+
+
+def noms(response):
+    return [p.nom for p in response.context["participants"]]
+
+
+def test_the_search_ignores_accents_and_case(world, client_of):
+    client = client_of(world.coordination)
+    assert noms(client.get(URL, {"q": "helene LEFEVRE"})) == ["Lefèvre"]
+    assert noms(client.get(URL, {"q": "HÉLÈNE"})) == ["Lefèvre"]
+
+
+def test_the_search_finds_the_france_travail_identifier_and_the_email(world, client_of):
+    ParticipantFactory(nom="Zola", identifiant_france_travail="1234567A", email="emile.zola@exemple.fr")
+    client = client_of(world.coordination)
+    assert noms(client.get(URL, {"q": "1234567a"})) == ["Zola"]
+    assert noms(client.get(URL, {"q": "emile.zola"})) == ["Zola"]
+
+
+def test_a_referent_only_lists_the_participants_of_their_structure(world, client_of):
+    response = client_of(world.referent).get(URL)
+    assert set(noms(response)) == {"Lefèvre", "Durand"}
+    assert reverse("participants:detail", args=[world.participant_autre.pk]) not in response.content.decode()
+
+
+def test_a_partner_only_lists_the_participants_with_a_step_of_their_structure(world, client_of):
+    response = client_of(world.partenaire).get(URL)
+    assert noms(response) == ["Lefèvre"]
+
+
+def test_a_partner_never_sees_fse_columns_nor_sensitive_filters(world, client_of):
+    world.parcours.rsa = True
+    world.parcours.qpv = True
+    world.parcours.save()
+    contenu = client_of(world.partenaire).get(URL).content.decode()
+    for mot in ("RSA", "QPV", "Données FSE+ incomplètes", "Référent", "Parcours actuel", "Entrée", "Incomplet"):
+        assert mot not in contenu
+    assert client_of(world.partenaire).get(URL, {"qpv": "non"}).context["participants"][0] == world.participant
+
+
+def test_the_status_filter_reads_the_current_parcours(world, client_of):
+    attente = ParticipantFactory(nom="Attente", referent=world.referent)
+    ParcoursFactory(participant=attente, decision_commission=DecisionCommission.EN_ATTENTE, date_entree=None)
+    sorti = ParticipantFactory(nom="Sorti", referent=world.referent)
+    ParcoursFactory(participant=sorti, date_sortie=datetime.date(2026, 3, 1), motif_sortie="emploi_cdi")
+    client = client_of(world.coordination)
+    assert noms(client.get(URL, {"statut": "en_attente"})) == ["Attente"]
+    assert noms(client.get(URL, {"statut": "sorti"})) == ["Sorti"]
+    assert "Attente" not in noms(client.get(URL, {"statut": "en_parcours"}))
+
+
+def test_the_filters_on_qpv_age_commune_structure_and_fse(world, client_of):
+    world.parcours.qpv = True
+    world.parcours.save()
+    jeune = ParticipantFactory(nom="Jeune", date_naissance=datetime.date.today().replace(year=2005), commune_id="76575")
+    ParcoursFactory(participant=jeune, niveau_formation="")
+    client = client_of(world.coordination)
+    assert noms(client.get(URL, {"qpv": "oui"})) == ["Lefèvre"]
+    assert noms(client.get(URL, {"age": "16-25"})) == ["Jeune"]
+    assert noms(client.get(URL, {"commune": "76575"})) == ["Jeune"]
+    assert noms(client.get(URL, {"fse_incomplet": "true"})) == ["Jeune"]
+    assert set(noms(client.get(URL, {"structure": world.plie.pk}))) == {"Lefèvre", "Durand"}
+    assert noms(client.get(URL, {"annee_entree": "2026", "referent": world.referent_autre.pk})) == ["Martin"]
+
+
+def test_sorting_by_name_descending_and_by_commune(world, client_of):
+    client = client_of(world.coordination)
+    assert noms(client.get(URL, {"tri": "-nom"})) == ["Martin", "Lefèvre", "Durand"]
+    world.participant_autre.commune_id = "76575"  # Saint-Étienne-du-Rouvray, after Rouen
+    world.participant_autre.save()
+    assert noms(client.get(URL, {"tri": "commune"}))[-1] == "Martin"
+    assert client.get(URL, {"tri": "n'importe quoi"}).status_code == 200
+
+
+def test_the_list_shows_25_per_page_the_count_and_an_empty_state(world, client_of):
+    creer_participants(30, world.referent)
+    client = client_of(world.coordination)
+    response = client.get(URL)
+    assert len(response.context["participants"]) == 25
+    assert "33 participants trouvés" in response.content.decode()
+    assert len(client.get(URL, {"page": 2}).context["participants"]) == 8
+    vide = client.get(URL, {"q": "personne-inexistante"}).content.decode()
+    assert "Aucun participant ne correspond à ces critères." in vide
+
+
+@pytest.mark.parametrize("nombre", [10, 500])
+def test_the_list_runs_the_same_number_of_queries_for_10_and_500_participants(
+    world, client_of, nombre, django_assert_num_queries
+):
+    creer_participants(nombre, world.referent)
+    client = client_of(world.coordination)
+    client.get(URL)
+    # session, user, layout (menu, notifications…), count, rows, three filter choices
+    with django_assert_num_queries(11):
+        assert client.get(URL).status_code == 200
+
+
+def test_the_export_of_coordination_has_the_fse_columns_and_is_logged(world, client_of):
+    world.parcours.rsa = True
+    world.parcours.save()
+    response = client_of(world.coordination).get(EXPORT, {"q": "lefevre"})
+    lignes = lire_xlsx(response)
+    assert "RSA" in lignes[0]
+    assert lignes[1][lignes[0].index("RSA")] == "oui"
+    assert len(lignes) == 2
+    acces = AccesDonnees.objects.get(action="export")
+    assert acces.objet_type == "participants.Participant"
+    assert acces.utilisateur == world.coordination
+
+
+def test_the_export_of_a_partner_has_only_identity_and_contact(world, client_of):
+    lignes = lire_xlsx(client_of(world.partenaire).get(EXPORT))
+    assert lignes[0] == ["Nom", "Nom de naissance", "Prénom", "Date de naissance", "Commune", "Téléphone", "E-mail"]
+    assert [ligne[0] for ligne in lignes[1:]] == ["Lefèvre"]
+    assert not any("RSA" in str(cellule) or "RQTH" in str(cellule) for ligne in lignes for cellule in ligne)
+
+
+def test_the_export_neutralises_cells_that_look_like_formulas(world, client_of):
+    ParticipantFactory(nom='=HYPERLINK("http://x")', prenom="+33", referent=world.referent)
+    lignes = lire_xlsx(client_of(world.referent).get(EXPORT))
+    cellules = [c for ligne in lignes for c in ligne if isinstance(c, str)]
+    assert '\'=HYPERLINK("http://x")' in cellules
+    assert "'+33" in cellules
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cellules)
+
+
+def test_the_export_of_a_referent_stays_in_their_structure(world, client_of):
+    lignes = lire_xlsx(client_of(world.referent).get(EXPORT))
+    assert sorted(ligne[0] for ligne in lignes[1:]) == ["Durand", "Lefèvre"]
