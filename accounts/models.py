@@ -112,6 +112,22 @@ class User(AbstractUser):
         return self.is_authenticated and self.effective_role in roles
 
 
+class AccesDonneesQuerySet(models.QuerySet):
+    def older_than(self, moment):
+        return self.filter(le__lt=moment)
+
+    def purge(self, now=None):
+        """Delete rows past the retention period (PLIE_DUREE_JOURNAL_ACCES_JOURS, one year)."""
+        from datetime import timedelta
+
+        from django.conf import settings
+        from django.utils import timezone
+
+        limit = (now or timezone.now()) - timedelta(days=settings.PLIE_DUREE_JOURNAL_ACCES_JOURS)
+        deleted, _detail = self.older_than(limit).delete()
+        return deleted
+
+
 class AccesDonnees(models.Model):
     """Access log of personal data (DESIGN §1): each view of a participant record, export and
     download. Kept one year, searchable by coordination."""
@@ -133,6 +149,8 @@ class AccesDonnees(models.Model):
     chemin = models.CharField(_("adresse de la page"), max_length=255, blank=True)
     adresse_ip = models.GenericIPAddressField(_("adresse IP"), null=True, blank=True)
     le = models.DateTimeField(_("le"), auto_now_add=True, db_index=True)
+
+    objects = AccesDonneesQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("accès aux données personnelles")

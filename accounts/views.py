@@ -10,11 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
+from django.views.generic import ListView
 
 from plie_portal.session import inactivity_timeout
 
 from . import otp
+from .filters import TRIS, AccesDonneesFilter
 from .forms import CodeVerificationForm
+from .models import AccesDonnees, Role
+from .permissions import RoleRequiredMixin
 
 
 def _next_url(request):
@@ -116,3 +120,32 @@ def desactiver(request):
 def prolonger_session(request):
     """Keep-alive of the "Votre session va expirer" dialog: a real activity, the session goes on."""
     return JsonResponse({"secondes": inactivity_timeout(request.user)})
+
+
+class JournalAcces(RoleRequiredMixin, ListView):
+    """Coordination: who viewed, exported or downloaded which personal data, and when."""
+
+    allowed_roles = (Role.COORDINATION,)
+    template_name = "accounts/acces.html"
+    context_object_name = "acces"
+    paginate_by = 25
+
+    def get_tri(self):
+        tri = self.request.GET.get("tri", "-le")
+        return tri if tri in TRIS else "-le"
+
+    def get_queryset(self):
+        objet_types = AccesDonnees.objects.order_by("objet_type").values_list("objet_type", flat=True).distinct()
+        self.filterset = AccesDonneesFilter(
+            self.request.GET or None, queryset=AccesDonnees.objects.all(), objet_types=list(objet_types)
+        )
+        queryset = self.filterset.qs if self.filterset.is_bound and self.filterset.is_valid() else AccesDonnees.objects
+        return queryset.order_by(*TRIS[self.get_tri()])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query.pop("tri", None)
+        context.update(filtre=self.filterset, tri=self.get_tri(), filtres_query=query.urlencode())
+        return context

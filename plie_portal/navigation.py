@@ -15,6 +15,7 @@ MENU = [
     (_("Instruction AAP"), "aap_invisibles:instruction", {COORD, INSTR}),
     (_("Appels à projets"), "aap_invisibles:liste", {PORT}),
     (_("Rapports"), "reports:liste", {COORD, REF, PART, INSTR, PORT}),
+    (_("Journal des accès"), "accounts:acces", {COORD}),
 ]
 
 

@@ -256,6 +256,13 @@ AXES_LOCKOUT_TEMPLATE = "registration/verrouillage.html"
 # The client address behind the TLS proxy (X-Forwarded-For), as the access log reads it.
 AXES_CLIENT_IP_CALLABLE = "accounts.audit.client_ip"
 PLIE_PROXY_COUNT = env_int("PLIE_PROXY_COUNT", 1)
+# Retention of personal data (RGPD, docs/securite.md): access log one year; participants anonymised
+# two years after their last contact, never inside the FSE+ audit period (years after the end of
+# the year of exit); applicants' drafts untouched for 12 months deleted after a warning one month before.
+PLIE_DUREE_JOURNAL_ACCES_JOURS = env_int("PLIE_DUREE_JOURNAL_ACCES_JOURS", 365)
+PLIE_DUREE_CONSERVATION_PARTICIPANT_ANS = env_int("PLIE_DUREE_CONSERVATION_PARTICIPANT_ANS", 2)
+PLIE_DUREE_AUDIT_FSE_ANS = env_int("PLIE_DUREE_AUDIT_FSE_ANS", 5)
+PLIE_DUREE_BROUILLON_MOIS = env_int("PLIE_DUREE_BROUILLON_MOIS", 12)
 OTP_TOTP_ISSUER = "Portail PLIE"
 
 # Content-Security-Policy (django-csp 4): no inline script or style anywhere.
@@ -297,6 +304,8 @@ CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 4 * 3600}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
+    # RGPD: access-log rows are kept one year (issue 7).
+    "journal-acces-purge": {"task": "accounts.tasks.purger_journal_acces", "schedule": 24 * 3600},
     # Daily scan of AAP final reports due soon or overdue (reminders by scan, not by ETA).
     "aap-relances-bilans": {"task": "aap_invisibles.tasks.relancer_bilans", "schedule": 24 * 3600},
 }

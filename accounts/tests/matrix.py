@@ -21,4 +21,5 @@ MATRIX = {
     ],
     "accounts:otp_desactiver": [Case(expect(302, coordination=403, instructeur=403, admin=403), method="post")],
     "accounts:session_prolonger": [Case(expect(200), method="post")],
+    "accounts:acces": [Case(expect(403, coordination=200, admin=200))],
 }
