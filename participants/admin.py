@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Commune, Document, Participant
+from .models import Commune, Document, Fusion, Participant
 
 
 @admin.register(Commune)
@@ -37,3 +37,31 @@ class DocumentAdmin(admin.ModelAdmin):
     search_fields = ["titre", "participant__nom"]
     list_select_related = ["participant", "auteur"]
     raw_id_fields = ["participant", "auteur"]
+
+
+@admin.register(Fusion)
+class FusionAdmin(admin.ModelAdmin):
+    """Merges are a log: read-only, never edited nor deleted by hand."""
+
+    list_display = ["le", "par", "conserve_numero", "absorbe_numero", "conserve"]
+    list_select_related = ["par", "conserve"]
+    search_fields = ["conserve_numero", "absorbe_numero", "absorbe_identite"]
+    readonly_fields = [
+        "le",
+        "par",
+        "conserve",
+        "conserve_numero",
+        "absorbe_numero",
+        "absorbe_identite",
+        "elements_deplaces",
+    ]
+    date_hierarchy = "le"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
