@@ -263,6 +263,11 @@ PLIE_DUREE_JOURNAL_ACCES_JOURS = env_int("PLIE_DUREE_JOURNAL_ACCES_JOURS", 365)
 PLIE_DUREE_CONSERVATION_PARTICIPANT_ANS = env_int("PLIE_DUREE_CONSERVATION_PARTICIPANT_ANS", 2)
 PLIE_DUREE_AUDIT_FSE_ANS = env_int("PLIE_DUREE_AUDIT_FSE_ANS", 5)
 PLIE_DUREE_BROUILLON_MOIS = env_int("PLIE_DUREE_BROUILLON_MOIS", 12)
+# Shown on the public pages (personal-data notice, legal notice).
+PLIE_CONTACT_DPO = os.environ.get("PLIE_CONTACT_DPO", "dpo@metropole-rouen-normandie.fr")
+PLIE_HEBERGEUR = os.environ.get(
+    "PLIE_HEBERGEUR", "Métropole Rouen Normandie, 108 allée François Mitterrand, 76006 Rouen Cedex."
+)
 OTP_TOTP_ISSUER = "Portail PLIE"
 
 # Content-Security-Policy (django-csp 4): no inline script or style anywhere.

@@ -3,11 +3,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import pages, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("donnees-personnelles/", pages.donnees_personnelles, name="donnees_personnelles"),
+    path("accessibilite/", pages.accessibilite, name="accessibilite"),
+    path("mentions-legales/", pages.mentions_legales, name="mentions_legales"),
     path("comptes/", include("accounts.urls")),
     path("participants/", include("participants.urls")),
     path("parcours/", include("parcours.urls")),
