@@ -29,8 +29,6 @@ def tableau_de_bord_contexte(user):
         **donnees,
         **graphiques,
         "annee": aujourd_hui.year,
-        "taux_pourcent": round(donnees["taux_sorties_positives"] * 100, 1),
-        "taux_objectif_pourcent": round(donnees["taux_objectif"] * 100, 1),
         "entrees_dans_objectif": objectif.participants_min <= donnees["entrees_annee"] <= objectif.participants_max,
         "rapports_mensuels": Rapport.objects.visible_to(user)
         .filter(automatique=True)

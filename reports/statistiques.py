@@ -82,6 +82,8 @@ def activite(debut, fin, parcours=None):
         "objectif": objectif,
         "taux_sorties_positives": taux,
         "taux_objectif": float(objectif.taux_sorties_positives),
+        "taux_pourcent": round(taux * 100, 1),
+        "taux_objectif_pourcent": round(float(objectif.taux_sorties_positives) * 100, 1),
         "taux_atteint": taux >= float(objectif.taux_sorties_positives),
         "actifs": actifs,
         "entrees_annee": entrees_annee,

@@ -22,6 +22,8 @@ def lire_pdf(rapport):
     texte = "\n".join(page.extract_text() for page in reader.pages)
     # French typography groups digits with (narrow) no-break spaces.
     texte = texte.replace("\u202f", " ").replace("\u00a0", " ")
+    # Lines wrap anywhere: compare on the text with whitespace collapsed.
+    texte = " ".join(texte.split())
     return reader, texte
 
 
