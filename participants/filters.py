@@ -126,3 +126,30 @@ def filtre_recherche(queryset, terme):
     """Search on the normalised column (accent- and case-insensitive on every database)."""
     terme = (terme or "").strip()
     return queryset.recherche(terme) if terme else queryset
+
+
+def champs_du_formulaire(form):
+    """The filter fields as plain data for the template: rendering the selects through Django's
+    per-option widget templates costs more than the whole query on a list page."""
+    champs = []
+    for champ in form:
+        valeur = champ.value()
+        valeur = "" if valeur is None else str(valeur)
+        widget = champ.field.widget
+        choix = getattr(widget, "choices", None)
+        if isinstance(widget, django_filters.widgets.BooleanWidget):
+            choix = [("", _("Tous")), ("true", _("Oui")), ("false", _("Non"))]
+        options = None
+        if choix is not None:
+            options = [(str(v), str(libelle), str(v) == valeur) for v, libelle in choix]
+        champs.append(
+            {
+                "nom": champ.html_name,
+                "id": champ.auto_id,
+                "libelle": champ.label,
+                "valeur": valeur,
+                "options": options,
+                "erreurs": champ.errors,
+            }
+        )
+    return champs

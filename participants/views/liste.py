@@ -11,7 +11,7 @@ from accounts.audit import log_access
 from accounts.permissions import RoleRequiredMixin
 
 from ..exports import ecrire_export_participants
-from ..filters import TRIS, TRIS_PARTENAIRE, ParticipantFilter, filtre_recherche
+from ..filters import TRIS, TRIS_PARTENAIRE, ParticipantFilter, champs_du_formulaire, filtre_recherche
 from ..models import Participant
 
 ROLES_PARTICIPANTS = ("coordination", "referent", "partenaire")
@@ -57,6 +57,7 @@ class ParticipantListView(RoleRequiredMixin, ListView):
         sans_tri.pop("tri", None)
         context.update(
             filtre=self.filtre,
+            champs_filtre=champs_du_formulaire(self.filtre.form),
             q=self.request.GET.get("q", ""),
             tri=self.tri,
             sensible=voit_colonnes_sensibles(self.request.user),
