@@ -1,0 +1,62 @@
+"""The partner's home: their structure's steps by status (partners/views/espace.py)."""
+
+import pytest
+from django.urls import reverse
+
+from parcours.choices import StatutEtape
+from parcours.tests.factories import EtapeFactory, ParcoursFactory
+from participants.tests.factories import ParticipantFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_partner_lands_on_the_proposals_to_answer(world, client_of):
+    response = client_of(world.partenaire).get(reverse("home"))
+    assert response.templates[0].name == "partners/espace.html"
+    assert list(response.context["etapes"]) == [world.etape_proposee]
+    page = response.content.decode()
+    assert world.participant.telephone in page and world.participant.email in page
+    assert reverse("parcours:etape_transition", args=[world.etape_proposee.pk, "accepter"]) in page
+
+
+def test_tabs_show_counts_and_filter_by_status(world, client_of):
+    client = client_of(world.partenaire)
+    onglets = {cle: nombre for cle, _libelle, nombre in client.get(reverse("home")).context["onglets"]}
+    assert onglets["a_traiter"] == 1 and onglets["en_cours"] == 1 and onglets["terminees"] == 0
+    en_cours = client.get(reverse("home"), {"onglet": "en_cours"})
+    assert list(en_cours.context["etapes"]) == [world.etape]
+    assert client.get(reverse("home"), {"onglet": "tout"}).context["nombre"] == 2
+
+
+def test_the_partner_never_sees_another_structures_steps(world, client_of):
+    response = client_of(world.partenaire).get(reverse("home"), {"onglet": "tout"})
+    assert world.etape_autre not in response.context["etapes"]
+    assert world.participant_autre.nom not in response.content.decode()
+
+
+def test_the_partner_home_shows_no_sensitive_data(world, client_of):
+    page = client_of(world.partenaire).get(reverse("home"), {"onglet": "tout"}).content.decode()
+    for sensible in ("RSA", "RQTH", "Journal", "Documents", "Historique", "Niveau de formation"):
+        assert sensible not in page
+
+
+def test_the_partner_home_is_not_the_home_of_other_roles(world, client_of):
+    response = client_of(world.referent).get(reverse("home"))
+    assert "partners/espace.html" not in [t.name for t in response.templates]
+
+
+@pytest.mark.parametrize("nombre", [10, 100])
+def test_the_partner_home_costs_the_same_number_of_queries_for_10_or_100_steps(
+    nombre, world, client_of, django_assert_num_queries
+):
+    for _ in range(nombre):
+        parcours = ParcoursFactory(participant=ParticipantFactory(referent=world.referent))
+        EtapeFactory(parcours=parcours, structure=world.aci, statut=StatutEtape.PROPOSEE)
+    client = client_of(world.partenaire)
+    client.get(reverse("home"))
+    # session and security middlewares (session, user, OTP devices), the user's structure in the
+    # menu, bell, counts per tab (one aggregate), page count, one page of steps with participants
+    # and types: the same for 10 or 100 steps.
+    with django_assert_num_queries(12):
+        response = client.get(reverse("home"))
+    assert response.context["onglets"][0][2] == nombre + 1
