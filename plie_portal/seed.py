@@ -11,6 +11,7 @@ DEMO_PASSWORD = "Demo-PLIE-Rouen-2026"
 SEEDERS = [
     "partners.seed.seed",
     "accounts.seed.seed",
+    "partners.seed.seed_utilisateurs",
     "participants.seed.seed",
     "aap_invisibles.seed.seed",
 ]
