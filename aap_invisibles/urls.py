@@ -1,5 +1,63 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import comptes, dossier, gestion, instruction, porteur, public
 
 app_name = "aap_invisibles"
 
-urlpatterns = []
+urlpatterns = [
+    # Public
+    path("", public.liste, name="liste"),
+    path("appels/<slug:slug>/", public.appel, name="appel"),
+    path("appels/<slug:slug>/documents/<int:pk>/", public.appel_document, name="appel_document"),
+    path("inscription/", comptes.inscription, name="inscription"),
+    path("inscription/verifier/<str:token>/", comptes.inscription_verifier, name="inscription_verifier"),
+    path("invitation/", comptes.invitation, name="invitation"),
+    path("invitation/<str:token>/", comptes.invitation_accepter, name="invitation_accepter"),
+    # Applicant
+    path("mes-dossiers/", porteur.mes_dossiers, name="mes_dossiers"),
+    path("appels/<slug:slug>/candidater/", porteur.dossier_creer, name="dossier_creer"),
+    path("dossiers/<int:pk>/", dossier.dossier, name="dossier"),
+    path("dossiers/<int:pk>/sections/<str:code>/", porteur.dossier_section, name="dossier_section"),
+    path(
+        "dossiers/<int:pk>/pieces/<int:piece_pk>/supprimer/",
+        porteur.dossier_piece_supprimer,
+        name="dossier_piece_supprimer",
+    ),
+    path("dossiers/<int:pk>/fichiers/<str:nature>/<int:objet>/", dossier.dossier_fichier, name="dossier_fichier"),
+    path("dossiers/<int:pk>/deposer/", porteur.dossier_deposer, name="dossier_deposer"),
+    path("dossiers/<int:pk>/bilan/", porteur.bilan, name="bilan"),
+    path(
+        "dossiers/<int:pk>/correction/reponse/", dossier.ReponseCorrection.as_view(), name="dossier_correction_repondre"
+    ),
+    path("dossiers/<int:pk>/messages/", dossier.Ecrire.as_view(), name="dossier_message"),
+    path("dossiers/<int:pk>/sans-suite/", dossier.SansSuite.as_view(), name="dossier_sans_suite"),
+    # Instruction
+    path("instruction/", instruction.instruction, name="instruction"),
+    path("dossiers/<int:pk>/recevabilite/", dossier.Recevabilite.as_view(), name="dossier_recevabilite"),
+    path("dossiers/<int:pk>/correction/", dossier.Correction.as_view(), name="dossier_correction"),
+    path("dossiers/<int:pk>/notation/", dossier.Noter.as_view(), name="dossier_evaluation"),
+    path("dossiers/<int:pk>/conflit/", dossier.Conflit.as_view(), name="dossier_conflit"),
+    path("dossiers/<int:pk>/annotations/", dossier.Annoter.as_view(), name="dossier_annotation"),
+    path("dossiers/<int:pk>/audition/", dossier.Audition.as_view(), name="dossier_audition"),
+    path("dossiers/<int:pk>/proposition/", dossier.Proposition.as_view(), name="dossier_proposition"),
+    path("dossiers/<int:pk>/decision/", dossier.Decision.as_view(), name="dossier_decision"),
+    path("dossiers/<int:pk>/reouvrir/", dossier.Reouvrir.as_view(), name="dossier_reouvrir"),
+    path("dossiers/<int:pk>/convention/", dossier.ConventionVue.as_view(), name="dossier_convention"),
+    path("dossiers/<int:pk>/versements/", dossier.VersementVue.as_view(), name="dossier_versement"),
+    path("gestion/<int:pk>/comite/", instruction.comite, name="comite"),
+    path("gestion/<int:pk>/export.xlsx", instruction.export, name="export"),
+    # Calls (coordination)
+    path("gestion/", gestion.gestion, name="gestion"),
+    path("gestion/nouveau/", gestion.appel_creer, name="appel_creer"),
+    path("gestion/<int:pk>/", gestion.appel_modifier, name="appel_modifier"),
+    path("gestion/<int:pk>/statut/", gestion.appel_publier, name="appel_publier"),
+    path("gestion/<int:pk>/report/", gestion.appel_reporter, name="appel_reporter"),
+    path("gestion/<int:pk>/grille/", gestion.appel_grille, name="appel_grille"),
+    path("gestion/<int:pk>/questions/", gestion.appel_questions, name="appel_questions"),
+    path("gestion/<int:pk>/documents/", gestion.appel_documents, name="appel_documents"),
+    path(
+        "gestion/<int:pk>/documents/<int:document_pk>/supprimer/",
+        gestion.appel_document_supprimer,
+        name="appel_document_supprimer",
+    ),
+]

@@ -15,8 +15,8 @@ HOME_VIEWS = {
     "coordination": "participants.views.accueil.accueil_coordination",
     "referent": "participants.views.accueil.accueil_referent",
     "partenaire": "partners.views.espace.accueil",
-    "instructeur": "plie_portal.views.home_generic",
-    "porteur": "plie_portal.views.home_generic",
+    "instructeur": "aap_invisibles.views.instruction.instruction",
+    "porteur": "aap_invisibles.views.porteur.mes_dossiers",
 }
 
 

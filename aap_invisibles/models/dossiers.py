@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from plie_portal.dates import months_after
 
 from .cerfa import SECTIONS_CERFA, SECTIONS_PAR_CODE, ContenuCerfa
-from .choices import COMPTES_CHARGES, COMPTES_PRODUITS, Compte, StatutDossier, TypePiece
+from .choices import COMPTES_CHARGES, COMPTES_PRODUITS, Avis, Compte, StatutDossier, TypePiece
 from .workflow import WorkflowDossier
 
 DELAI_BILAN_MOIS = 6
@@ -58,7 +58,7 @@ class Dossier(WorkflowDossier, ContenuCerfa):
     date_accuse = models.DateTimeField(_("déposé le"), null=True, blank=True)
     copie_deposee = models.JSONField(_("copie figée du dépôt"), null=True, blank=True, encoder=DjangoJSONEncoder)
     # Instructors' proposal to the committee.
-    proposition_avis = models.CharField(_("avis proposé"), max_length=20, blank=True)
+    proposition_avis = models.CharField(_("avis proposé"), max_length=20, choices=Avis.choices, blank=True)
     proposition_montant = models.DecimalField(
         _("montant proposé (€)"), max_digits=12, decimal_places=2, null=True, blank=True
     )

@@ -62,15 +62,19 @@ def test_the_final_report_shows_gaps_in_euros_and_percent(world):
     assert (objectifs[0]["prevu"], objectifs[0]["realise"]) == (60, 50)
 
 
-def test_the_daily_scan_reminds_a_report_due_within_a_month_once_per_fortnight(world, mailoutbox, settings):
+def test_the_daily_scan_reminds_a_report_due_within_a_month_once_per_fortnight(
+    world, mailoutbox, settings, django_capture_on_commit_callbacks
+):
     dossier = world.dossier_autre
     dossier.retenir(world.coordination, Decimal("25000"))
     dossier.date_fin = timezone.localdate() - datetime.timedelta(days=170)
     dossier.save()
     assert dossier.echeance_bilan() - timezone.localdate() <= datetime.timedelta(days=30)
-    assert relancer_bilans() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert relancer_bilans() >= 1
     assert relancer_bilans() == 0
     assert dossier.messages.filter(objet__contains="bilan").count() == 1
+    assert any(world.porteur_autre.email in m.to for m in mailoutbox)
     assert "aap-relances-bilans" in settings.CELERY_BEAT_SCHEDULE
 
 
@@ -79,11 +83,13 @@ def test_no_reminder_for_a_report_far_ahead_or_already_submitted(world):
     dossier.retenir(world.coordination, Decimal("25000"))
     dossier.date_fin = timezone.localdate()
     dossier.save()
-    assert relancer_bilans() == 0
+    relancer_bilans()
+    assert not dossier.messages.filter(objet__contains="bilan").exists()
     dossier.date_fin = timezone.localdate() - datetime.timedelta(days=400)
     dossier.save()
     Bilan.objects.create(dossier=dossier, jeunes_reperes=1, jeunes_mobilises=1, depose_le=timezone.now())
-    assert relancer_bilans() == 0
+    relancer_bilans()
+    assert not dossier.messages.filter(objet__contains="bilan").exists()
     assert dossier.statut == StatutDossier.RETENU
 
 

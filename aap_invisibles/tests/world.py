@@ -2,9 +2,9 @@
 
 from decimal import Decimal
 
-from aap_invisibles.models import StatutDossier
+from aap_invisibles.models import DocumentAppel, StatutDossier
 
-from .factories import AppelFactory, DossierFactory, dossier_depose
+from .factories import AppelFactory, DossierFactory, dossier_depose, pdf_upload
 
 
 def build(world):
@@ -22,3 +22,11 @@ def build(world):
     # A call the instructor is not assigned to.
     w.appel_non_assigne = AppelFactory(titre="Appel non assigné", slug="non-assigne")
     w.dossier_non_assigne = dossier_depose(w.appel_non_assigne, w.asso_autre, Decimal("10000"))
+    # A dossier retained on the second call (another organisation), and a public document.
+    w.dossier_retenu = dossier_depose(w.appel_bis, w.asso_autre, Decimal("15000"), StatutDossier.EN_INSTRUCTION)
+    w.dossier_retenu.retenir(w.coordination, Decimal("15000"))
+    w.document_appel = DocumentAppel.objects.create(
+        appel=w.appel, titre="Règlement", fichier=pdf_upload("reglement.pdf")
+    )
+    w.piece = w.dossier_depose.pieces.first()
+    w.piece_non_assignee = w.dossier_non_assigne.pieces.first()

@@ -1,0 +1,145 @@
+"""Applicant accounts: sign-up with email verification, invitation of a colleague."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accounts.models import Role, User
+from partners.models import Structure, TypeStructure
+
+from ..forms import ActivationInvitationForm, InscriptionForm, InvitationForm
+from .base import exiger_role
+
+SEL_INSCRIPTION = "aap-inscription"
+SEL_INVITATION = "aap-invitation"
+VALIDITE_JETON = 3 * 24 * 3600
+
+
+def jeton(user, sel):
+    # The password hash and last login make the link single-use: they change on activation.
+    return signing.dumps({"u": user.pk, "h": user.password[-12:]}, salt=sel)
+
+
+def utilisateur_du_jeton(token, sel):
+    try:
+        data = signing.loads(token, salt=sel, max_age=VALIDITE_JETON)
+    except signing.BadSignature as exc:
+        raise Http404 from exc
+    user = User.objects.filter(pk=data.get("u"), is_active=False).first()
+    if user is None or user.password[-12:] != data.get("h"):
+        raise Http404
+    return user
+
+
+def envoyer_lien(request, user, sujet, texte, url):
+    lien = request.build_absolute_uri(url)
+    transaction.on_commit(
+        lambda: send_mail(f"[Portail PLIE] {sujet}", f"{texte}\n\n{lien}\n", settings.DEFAULT_FROM_EMAIL, [user.email])
+    )
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def inscription(request):
+    """Sign-up of an applicant organisation; the account stays inactive until the email is verified."""
+    form = InscriptionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            structure = Structure.objects.create(
+                nom=data["structure_nom"],
+                type=TypeStructure.ASSOCIATION,
+                siret=data["siret"] or None,
+                rna=data["rna"] or None,
+                commune=data.get("commune"),
+                email=data["email"],
+                partenaire_plie=False,
+            )
+            user = User(
+                email=data["email"],
+                first_name=data["prenom"],
+                last_name=data["nom"],
+                role=Role.PORTEUR,
+                structure=structure,
+                is_active=False,
+            )
+            user.set_password(data["password1"])
+            user.save()
+            url = reverse("aap_invisibles:inscription_verifier", kwargs={"token": jeton(user, SEL_INSCRIPTION)})
+            envoyer_lien(
+                request,
+                user,
+                _("Confirmez votre adresse e-mail"),
+                _("Bonjour, confirmez votre adresse e-mail pour activer votre compte de porteur de projet :"),
+                url,
+            )
+        return render(request, "aap_invisibles/comptes/inscription_envoyee.html", {"email": user.email})
+    return render(request, "aap_invisibles/comptes/inscription.html", {"form": form})
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def inscription_verifier(request, token):
+    """The signed link of the email: GET shows a button, POST activates (mail scanners do not activate)."""
+    user = utilisateur_du_jeton(token, SEL_INSCRIPTION)
+    if request.method == "POST":
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        messages.success(request, _("Votre adresse est confirmée : vous pouvez vous connecter."))
+        return redirect("accounts:login")
+    return render(request, "aap_invisibles/comptes/verifier.html", {"compte": user})
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request):
+    """A member of an applicant organisation invites a colleague by email."""
+    exiger_role(request, Role.PORTEUR)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user = User(
+                email=form.cleaned_data["email"],
+                first_name=form.cleaned_data["prenom"],
+                last_name=form.cleaned_data["nom"],
+                role=Role.PORTEUR,
+                structure_id=request.user.structure_id,
+                is_active=False,
+            )
+            user.set_unusable_password()
+            user.save()
+            url = reverse("aap_invisibles:invitation_accepter", kwargs={"token": jeton(user, SEL_INVITATION)})
+            envoyer_lien(
+                request,
+                user,
+                _("Invitation au Portail PLIE"),
+                _("%(qui)s vous invite à rejoindre %(structure)s sur le Portail PLIE. Choisissez votre mot de passe :")
+                % {"qui": request.user.get_full_name() or request.user.email, "structure": request.user.structure},
+                url,
+            )
+        messages.success(request, _("Invitation envoyée à %(email)s.") % {"email": user.email})
+        return redirect("aap_invisibles:mes_dossiers")
+    membres = User.objects.filter(structure_id=request.user.structure_id, role=Role.PORTEUR).order_by("email")
+    return render(request, "aap_invisibles/comptes/invitation.html", {"form": form, "membres": membres})
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def invitation_accepter(request, token):
+    """The invited colleague chooses a password; the account becomes active."""
+    user = utilisateur_du_jeton(token, SEL_INVITATION)
+    form = ActivationInvitationForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        user.set_password(form.cleaned_data["password1"])
+        user.is_active = True
+        user.save()
+        messages.success(request, _("Votre compte est activé : vous pouvez vous connecter."))
+        return redirect("accounts:login")
+    return render(request, "aap_invisibles/comptes/invitation_accepter.html", {"form": form, "compte": user})

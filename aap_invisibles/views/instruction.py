@@ -1,0 +1,148 @@
+"""Instruction: the dashboard, the committee view with its simulation, the XLSX export."""
+
+import io
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.audit import log_access
+from participants.models import Commune
+
+from ..exports import ecrire_classeur
+from ..models import AppelAProjets, Dossier, SimulationAllocation, StatutDossier
+from .base import ROLES_INSTRUCTION, appel_instruit, exiger_role, paginer
+
+TRIS = {
+    "depot": ["date_accuse", "id"],
+    "-depot": ["-date_accuse", "-id"],
+    "montant": ["montant_demande", "id"],
+    "-montant": ["-montant_demande", "-id"],
+    "score": ["score", "id"],
+    "-score": ["-score", "-id"],
+    "organisme": ["porteur__nom", "id"],
+}
+
+
+def _decimal(valeur):
+    try:
+        return Decimal(valeur) if valeur not in (None, "") else None
+    except InvalidOperation:
+        return None
+
+
+@require_GET
+def instruction(request):
+    """Dossiers the user instructs, by state (tabs with counts), filtered and sorted."""
+    exiger_role(request, *ROLES_INSTRUCTION)
+    appels = AppelAProjets.objects.visible_to(request.user).order_by("-date_cloture", "id")
+    base = Dossier.objects.visible_to(request.user)
+    appel_id = request.GET.get("appel", "")
+    if appel_id.isdigit():
+        base = base.filter(appel_id=int(appel_id))
+    commune = request.GET.get("commune", "")
+    if commune:
+        base = base.filter(communes__code_insee=commune)
+    mini, maxi = _decimal(request.GET.get("montant_min")), _decimal(request.GET.get("montant_max"))
+    if mini is not None:
+        base = base.filter(montant_demande__gte=mini)
+    if maxi is not None:
+        base = base.filter(montant_demande__lte=maxi)
+    base = base.avec_score()
+    score_min = _decimal(request.GET.get("score_min"))
+    if score_min is not None:
+        base = base.filter(score__gte=score_min)
+    comptes = dict(base.order_by().values_list("statut").annotate(n=Count("id", distinct=True)))
+    statut = request.GET.get("statut", "")
+    dossiers = base.filter(statut=statut) if statut in StatutDossier.values else base
+    tri = request.GET.get("tri", "-depot")
+    dossiers = dossiers.select_related("appel", "porteur").order_by(*TRIS.get(tri, TRIS["-depot"])).distinct()
+    onglets = [
+        {"code": code, "libelle": libelle, "n": comptes.get(code, 0)}
+        for code, libelle in StatutDossier.choices
+        if code != StatutDossier.BROUILLON
+    ]
+    contexte = {
+        "page": paginer(request, dossiers),
+        "onglets": onglets,
+        "total": sum(comptes.values()),
+        "statut": statut,
+        "appels": appels,
+        "communes": Commune.objects.order_by("nom"),
+        "filtres": {k: request.GET.get(k, "") for k in ("appel", "commune", "montant_min", "montant_max", "score_min")},
+        "tri": tri,
+    }
+    return render(request, "aap_invisibles/instruction.html", contexte)
+
+
+@require_http_methods(["GET", "POST"])
+def comite(request, pk):
+    """Ranking by score with requested/proposed amounts, the remainder to allocate and a stored simulation."""
+    appel = appel_instruit(request, pk)
+    classement = list(
+        appel.classement().filter(
+            statut__in=[
+                StatutDossier.EN_INSTRUCTION,
+                StatutDossier.AUDITION,
+                StatutDossier.RETENU,
+                StatutDossier.REFUSE,
+            ]
+        )
+    )
+    simulation = SimulationAllocation.objects.filter(appel=appel).first() or SimulationAllocation(appel=appel)
+    if request.method == "POST":
+        if not request.user.is_coordination:
+            raise PermissionDenied
+        montants, erreurs = {}, []
+        for d in classement:
+            valeur = request.POST.get(f"simulation_{d.pk}", "").strip().replace(",", ".")
+            if not valeur:
+                continue
+            montant = _decimal(valeur)
+            if montant is None or montant < 0 or montant > d.montant_demande:
+                erreurs.append(_("%(o)s : montant entre 0 et %(m)s €.") % {"o": d.porteur.nom, "m": d.montant_demande})
+                continue
+            montants[str(d.pk)] = str(montant)
+        if not erreurs:
+            simulation.montants = montants
+            simulation.modifiee_par = request.user
+            simulation.save()
+            messages.success(request, _("Simulation enregistrée (elle n'engage pas l'enveloppe)."))
+            return redirect("aap_invisibles:comite", pk=appel.pk)
+        for erreur in erreurs:
+            messages.error(request, erreur)
+    simules = simulation.montants
+    for d in classement:
+        d.simule = request.POST.get(f"simulation_{d.pk}") if request.method == "POST" else simules.get(str(d.pk), "")
+    total_simule = simulation.total()
+    contexte = {
+        "appel": appel,
+        "classement": classement,
+        "reste": appel.reste_a_allouer(),
+        "accorde": appel.montant_accorde_total(),
+        "total_simule": total_simule,
+        "reste_simule": appel.budget_total - total_simule,
+        "simulation": simulation,
+    }
+    return render(request, "aap_invisibles/comite.html", contexte)
+
+
+@require_GET
+def export(request, pk):
+    """XLSX of the call's dossiers the user may see, with scores and amounts."""
+    appel = appel_instruit(request, pk)
+    dossiers = Dossier.objects.visible_to(request.user).filter(appel=appel).avec_score().order_by("date_accuse", "id")
+    contenu = io.BytesIO()
+    ecrire_classeur(appel, dossiers, contenu)
+    log_access(request, "export", obj=appel, description=f"Export XLSX des dossiers – {appel}")
+    reponse = HttpResponse(
+        contenu.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    reponse["Content-Disposition"] = f'attachment; filename="dossiers-{slugify(appel.slug)}.xlsx"'
+    return reponse

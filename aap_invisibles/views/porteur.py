@@ -1,0 +1,232 @@
+"""The applicant's side: their dossiers, the editor by section, attachments, submission, final report."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.models import Role
+
+from ..forms import (
+    BilanForm,
+    ConsultationEPSForm,
+    LigneBudgetFormSet,
+    PieceJointeForm,
+    SubventionForm,
+    formulaire_section,
+)
+from ..models import (
+    SECTIONS_CERFA,
+    SECTIONS_PAR_CODE,
+    AppelAProjets,
+    Bilan,
+    ConsultationEPS,
+    Dossier,
+    LigneBilan,
+    LigneBudget,
+    StatutDossier,
+    TransitionInvalide,
+)
+from ..validators import type_reel
+from .base import dossier_visible, exiger_role, paginer
+
+
+@require_GET
+def mes_dossiers(request):
+    """The applicant's home: their organisation's dossiers and the open calls."""
+    exiger_role(request, Role.PORTEUR)
+    dossiers = (
+        Dossier.objects.visible_to(request.user).select_related("appel", "porteur").order_by("-modifie_le", "-id")
+    )
+    page = paginer(request, dossiers)
+    deja = set(dossiers.values_list("appel_id", flat=True))
+    ouverts = [a for a in AppelAProjets.objects.ouverts().order_by("date_cloture", "id") if a.pk not in deja]
+    return render(request, "aap_invisibles/mes_dossiers.html", {"page": page, "ouverts": ouverts})
+
+
+@require_http_methods(["GET", "POST"])
+def dossier_creer(request, slug):
+    """Start the organisation's dossier for a call (one per organisation and call)."""
+    exiger_role(request, Role.PORTEUR)
+    appel = get_object_or_404(AppelAProjets.objects.publies(), slug=slug)
+    existant = Dossier.objects.filter(appel=appel, porteur_id=request.user.structure_id).first()
+    if existant:
+        return redirect(existant)
+    if request.method == "POST":
+        if not appel.accepte_les_depots():
+            messages.error(request, _("Cet appel n'accepte plus de candidature."))
+            return redirect(appel)
+        structure = request.user.structure
+        with transaction.atomic():
+            dossier = Dossier.objects.create(
+                appel=appel,
+                porteur=structure,
+                cree_par=request.user,
+                nom=structure.nom,
+                sigle=structure.sigle,
+                siret=structure.siret or "",
+                rna=structure.rna or "",
+                telephone=structure.telephone,
+                email=structure.email,
+                site_web=structure.site_web,
+            )
+        messages.success(request, _("Votre dossier est créé : complétez chaque section puis déposez-le."))
+        return redirect(dossier)
+    return render(request, "aap_invisibles/dossier_creer.html", {"appel": appel})
+
+
+def _dossier_du_porteur(request, pk):
+    return dossier_visible(request, pk, Role.PORTEUR)
+
+
+@require_http_methods(["GET", "POST"])
+def dossier_section(request, pk, code):
+    """One section of the application, saved on its own, with what it still lacks."""
+    dossier = _dossier_du_porteur(request, pk)
+    section = SECTIONS_PAR_CODE.get(code)
+    if section is None:
+        raise Http404
+    modifiable = code in dossier.sections_modifiables()
+    if request.method == "POST" and not modifiable:
+        raise PermissionDenied
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    contexte = {"dossier": dossier, "section": section, "modifiable": modifiable, "sections": SECTIONS_CERFA}
+
+    if section.champs:
+        form = formulaire_section(code)(data, instance=dossier)
+        if data is not None and form.is_valid():
+            form.save()
+            return _enregistre(request, dossier, code)
+        contexte["form"] = form
+    elif code == "6bis":
+        lignes = dossier.lignes_budget.filter(subvention_metropole=False)
+        formset = LigneBudgetFormSet(data, instance=dossier, queryset=lignes, prefix="lignes")
+        subvention = dossier.ligne_subvention()
+        sub_form = SubventionForm(data, initial={"montant_demande": subvention.montant if subvention else None})
+        if data is not None and formset.is_valid() and sub_form.is_valid():
+            with transaction.atomic():
+                formset.save()
+                LigneBudget.objects.update_or_create(
+                    dossier=dossier,
+                    subvention_metropole=True,
+                    defaults={
+                        "compte": "74",
+                        "libelle": "Métropole Rouen Normandie",
+                        "montant": sub_form.cleaned_data["montant_demande"],
+                    },
+                )
+                dossier.recalculer_montant_demande()
+            return _enregistre(request, dossier, code)
+        contexte.update(formset=formset, sub_form=sub_form, budget=dossier.lignes_budget_par_compte())
+        contexte["totaux"] = dossier.totaux_budget()
+    elif code == "eps":
+        instance = getattr(dossier, "consultation_eps", None) or ConsultationEPS(dossier=dossier)
+        form = ConsultationEPSForm(data, files, instance=instance)
+        if data is not None and form.is_valid():
+            form.save()
+            return _enregistre(request, dossier, code)
+        contexte["form"] = form
+        contexte["eps"] = instance if instance.pk else None
+    else:  # pieces
+        form = PieceJointeForm(data, files)
+        if data is not None and form.is_valid():
+            piece = form.save(commit=False)
+            fichier = form.cleaned_data["fichier"]
+            piece.dossier = dossier
+            piece.nom_original = fichier.name[:255]
+            piece.taille = fichier.size
+            piece.type_mime = type_reel(fichier) or ""
+            piece.ajoute_par = request.user
+            piece.save()
+            return _enregistre(request, dossier, code)
+        contexte["form"] = form
+        contexte["pieces"] = dossier.pieces.all()
+    contexte["manquants"] = dossier.manquants_section(code)
+    return render(request, "aap_invisibles/dossier_section.html", contexte)
+
+
+def _enregistre(request, dossier, code):
+    manquants = dossier.manquants_section(code)
+    if manquants:
+        messages.warning(request, _("Section enregistrée. Il manque encore : %s.") % ", ".join(manquants))
+    else:
+        messages.success(request, _("Section enregistrée et complète."))
+    return redirect("aap_invisibles:dossier_section", pk=dossier.pk, code=code)
+
+
+@require_POST
+def dossier_piece_supprimer(request, pk, piece_pk):
+    dossier = _dossier_du_porteur(request, pk)
+    piece = get_object_or_404(dossier.pieces, pk=piece_pk)
+    if "pieces" not in dossier.sections_modifiables():
+        raise PermissionDenied
+    piece.fichier.delete(save=False)
+    piece.delete()
+    messages.success(request, _("Pièce supprimée."))
+    return redirect("aap_invisibles:dossier_section", pk=dossier.pk, code="pieces")
+
+
+@require_http_methods(["GET", "POST"])
+def dossier_deposer(request, pk):
+    """Checklist of what is missing; submission only when complete and while the call accepts submissions."""
+    dossier = _dossier_du_porteur(request, pk)
+    if dossier.statut != StatutDossier.BROUILLON:
+        return redirect(dossier)
+    erreur = None
+    if request.method == "POST":
+        try:
+            dossier.deposer(request.user)
+        except TransitionInvalide as exc:
+            erreur = exc.message
+        else:
+            messages.success(request, _("Dossier déposé. Accusé de réception n° %(n)s.") % {"n": dossier.numero_accuse})
+            return redirect(dossier)
+    contexte = {
+        "dossier": dossier,
+        "completude": dossier.completude(),
+        "complet": dossier.est_complet(),
+        "ouvert": dossier.appel.accepte_les_depots(),
+        "erreur": erreur,
+    }
+    return render(request, "aap_invisibles/dossier_deposer.html", contexte, status=200)
+
+
+@require_http_methods(["GET", "POST"])
+def bilan(request, pk):
+    """The funded organisation's final report: young people and budget vs actual per line."""
+    dossier = dossier_visible(request, pk)
+    if dossier.statut != StatutDossier.RETENU:
+        raise Http404
+    bilan_existant = Bilan.objects.filter(dossier=dossier).prefetch_related("lignes").first()
+    modifiable = dossier.est_porteur(request.user) and not (bilan_existant and bilan_existant.depose_le)
+    if request.method == "POST" and not modifiable:
+        raise PermissionDenied
+    lignes = list(dossier.lignes_budget.all())
+    realises = {lb.ligne_id: lb.montant_realise for lb in bilan_existant.lignes.all()} if bilan_existant else {}
+    form = BilanForm(request.POST or None, instance=bilan_existant, lignes=lignes, realises=realises)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            objet = form.save(commit=False)
+            objet.dossier = dossier
+            if "deposer" in request.POST:
+                objet.depose_le = timezone.now()
+                objet.depose_par = request.user
+            objet.save()
+            for ligne, montant in form.realises().items():
+                LigneBilan.objects.update_or_create(bilan=objet, ligne=ligne, defaults={"montant_realise": montant})
+        messages.success(request, _("Bilan déposé.") if objet.depose_le else _("Bilan enregistré (brouillon)."))
+        return redirect("aap_invisibles:bilan", pk=dossier.pk)
+    contexte = {
+        "dossier": dossier,
+        "bilan": bilan_existant,
+        "form": form if modifiable else None,
+        "echeance": dossier.echeance_bilan(),
+        "lignes": bilan_existant.lignes_financieres() if bilan_existant else [],
+        "objectifs": bilan_existant.comparaison_objectifs() if bilan_existant else [],
+    }
+    return render(request, "aap_invisibles/bilan.html", contexte)

@@ -1,0 +1,48 @@
+"""Public pages (no login): the calls and their documents."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from ..models import AppelAProjets, Dossier
+from .base import telecharger
+
+
+@login_not_required
+@require_GET
+def liste(request):
+    """Open calls, then past ones."""
+    now = timezone.now()
+    appels = AppelAProjets.objects.publies().order_by("-date_cloture", "id")
+    ouverts = [a for a in appels if a.accepte_les_depots(now)]
+    passes = [a for a in appels if not a.accepte_les_depots(now)]
+    return render(request, "aap_invisibles/liste.html", {"ouverts": ouverts, "passes": passes})
+
+
+@login_not_required
+@require_GET
+def appel(request, slug):
+    """A call's public page: description, rules, Q&A, envelope, deadline and its postponements, documents."""
+    appel = get_object_or_404(AppelAProjets.objects.publies().prefetch_related("questions", "documents"), slug=slug)
+    user = request.user
+    mon_dossier = None
+    if user.is_authenticated and user.is_porteur and user.structure_id:
+        mon_dossier = Dossier.objects.filter(appel=appel, porteur_id=user.structure_id).first()
+    contexte = {
+        "appel": appel,
+        "reports": list(appel.reports.all()),
+        "ouvert": appel.accepte_les_depots(),
+        "mon_dossier": mon_dossier,
+        "est_porteur": user.is_authenticated and user.is_porteur,
+    }
+    return render(request, "aap_invisibles/appel.html", contexte)
+
+
+@login_not_required
+@require_GET
+def appel_document(request, slug, pk):
+    """Download a public document of a published call."""
+    appel = get_object_or_404(AppelAProjets.objects.publies(), slug=slug)
+    document = get_object_or_404(appel.documents, pk=pk)
+    return telecharger(document.fichier)
