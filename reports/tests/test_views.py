@@ -1,0 +1,185 @@
+import pytest
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.urls import reverse
+
+from accounts.models import AccesDonnees
+from reports.kinds import REGISTRY, get_kind
+from reports.models import Rapport, StatutRapport
+from reports.tests.factories import RapportFactory
+from reports.tests.test_tasks import KindQuiEchoue
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def test_each_person_sees_only_the_reports_they_asked_for(world, client_of):
+    page = client_of(world.referent).get(reverse("reports:liste"))
+
+    assert list(page.context["rapports"]) == [world.rapport_referent_en_cours, world.rapport_referent]
+    assert world.rapport_coordination.libelle not in page.content.decode()
+
+
+def test_coordination_does_not_see_the_reports_of_referents(world, client_of):
+    page = client_of(world.coordination).get(reverse("reports:liste"))
+
+    assert list(page.context["rapports"]) == [world.rapport_coordination]
+
+
+def test_the_list_shows_progress_polled_every_two_seconds_only_while_the_report_runs(world, client_of):
+    html = client_of(world.referent).get(reverse("reports:liste")).content.decode()
+
+    en_cours = reverse("reports:etat", args=[world.rapport_referent_en_cours.pk])
+    termine = reverse("reports:etat", args=[world.rapport_referent.pk])
+    assert f'hx-get="{en_cours}" hx-trigger="every 2s"' in html
+    assert f'hx-get="{termine}"' not in html
+    assert '<progress id="progression-' in html and 'value="40"' in html
+    assert "style=" not in html and "hx-on" not in html
+
+
+def test_the_list_has_an_empty_state(world, client_of):
+    html = client_of(world.instructeur).get(reverse("reports:liste")).content.decode()
+
+    assert "Vous n'avez demandé aucun document pour le moment." in html
+
+
+@pytest.mark.parametrize("nombre", [1, 30])
+def test_the_list_runs_a_constant_number_of_queries(world, client_of, django_assert_num_queries, nombre):
+    RapportFactory.create_batch(nombre, demandeur=world.instructeur, fichier=None)
+    client = client_of(world.instructeur)
+
+    # Session, user, second-factor devices, notifications badge, structure in the menu, session save
+    # (middleware and base template), then the count and the page of reports: the same for 1 or 30 rows.
+    with django_assert_num_queries(10):
+        page = client.get(reverse("reports:liste"))
+    assert page.context["page_obj"].paginator.count == nombre
+
+
+def test_the_list_is_sorted_and_paginated_by_25(world, client_of):
+    RapportFactory.create_batch(26, demandeur=world.instructeur, fichier=None)
+
+    page = client_of(world.instructeur).get(reverse("reports:liste"), {"tri": "date", "page": 2})
+
+    assert len(page.context["rapports"]) == 1
+    assert page.context["tri"] == "date"
+
+
+def test_the_polling_fragment_does_not_extend_the_session(world, client_of):
+    client = client_of(world.referent)
+    client.get(reverse("reports:liste"))
+    cle = client.session.session_key
+    expire = Session.objects.get(session_key=cle).expire_date
+
+    reponse = client.get(reverse("reports:etat", args=[world.rapport_referent_en_cours.pk]), **HTMX)
+
+    assert reponse.status_code == 200
+    assert settings.SESSION_COOKIE_NAME not in reponse.cookies
+    assert Session.objects.get(session_key=cle).expire_date == expire
+
+
+def test_the_fragment_of_a_finished_report_stops_polling_and_offers_the_download(world, client_of):
+    html = (
+        client_of(world.referent)
+        .get(reverse("reports:etat", args=[world.rapport_referent.pk]), **HTMX)
+        .content.decode()
+    )
+
+    assert "hx-trigger" not in html
+    assert reverse("reports:telecharger", args=[world.rapport_referent.pk]) in html
+
+
+def test_a_failed_report_shows_its_french_message_on_the_list(world, client_of, django_capture_on_commit_callbacks):
+    get_kind("activite")
+    REGISTRY["essai_echec"] = KindQuiEchoue()
+    try:
+        client = client_of(world.referent)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("reports:demander", args=["essai_echec"]), {})
+        html = client.get(reverse("reports:liste")).content.decode()
+    finally:
+        REGISTRY.pop("essai_echec")
+
+    assert "Échec" in html
+    assert "Une erreur inattendue a empêché la production du document." in html
+
+
+def test_asking_for_a_parcours_sheet_produces_it_and_leads_to_its_page(
+    world, client_of, django_capture_on_commit_callbacks
+):
+    client = client_of(world.referent)
+    with django_capture_on_commit_callbacks(execute=True):
+        reponse = client.post(reverse("reports:demander", args=["parcours"]), {"participant": world.participant.pk})
+
+    rapport = Rapport.objects.filter(demandeur=world.referent).latest("cree_le")
+    assert reponse.status_code == 302 and reponse["Location"] == rapport.get_absolute_url()
+    assert rapport.statut == StatutRapport.TERMINE, rapport.erreur
+    assert rapport.parametres == {"participant": world.participant.pk}
+
+
+def test_asking_for_a_sheet_of_a_participant_outside_the_scope_answers_404_and_creates_nothing(world, client_of):
+    reponse = client_of(world.referent).post(
+        reverse("reports:demander", args=["parcours"]), {"participant": world.participant_autre.pk}
+    )
+
+    assert reponse.status_code == 404
+    assert not Rapport.objects.filter(type="parcours", parametres__participant=world.participant_autre.pk).exists()
+
+
+def test_a_kind_the_role_never_asks_for_answers_403(world, client_of):
+    reponse = client_of(world.referent).post(
+        reverse("reports:demander", args=["activite"]), {"debut": "2026-01-01", "fin": "2026-01-31"}
+    )
+
+    assert reponse.status_code == 403
+
+
+def test_an_invalid_period_is_refused_in_french_and_the_form_keeps_what_was_typed(world, client_of):
+    reponse = client_of(world.coordination).post(
+        reverse("reports:demander", args=["activite"]), {"debut": "2026-06-30", "fin": "2026-01-01"}
+    )
+
+    html = reponse.content.decode()
+    assert reponse.status_code == 200
+    assert "La fin de la période ne peut pas précéder son début." in html
+    assert 'value="2026-06-30"' in html
+    assert (
+        not Rapport.objects.filter(type="activite", demandeur=world.coordination)
+        .exclude(pk=world.rapport_coordination.pk)
+        .exists()
+    )
+
+
+def test_downloading_streams_the_file_counts_and_logs_the_access(world, client_of):
+    reponse = client_of(world.referent).get(reverse("reports:telecharger", args=[world.rapport_referent.pk]))
+
+    assert reponse.status_code == 200
+    assert b"".join(reponse.streaming_content) == b"%PDF-1.7 rapport de test"
+    assert reponse["Content-Disposition"].startswith("attachment")
+    assert reponse["Content-Type"] == "application/pdf"
+    world.rapport_referent.refresh_from_db()
+    assert world.rapport_referent.telechargements == 1
+    acces = AccesDonnees.objects.get(utilisateur=world.referent, action="telechargement")
+    assert acces.objet_type == "reports.Rapport" and acces.objet_id == str(world.rapport_referent.pk)
+
+
+def test_another_users_report_cannot_be_downloaded(world, client_of):
+    for user in (world.referent_collegue, world.coordination, world.admin, world.partenaire):
+        reponse = client_of(user).get(reverse("reports:telecharger", args=[world.rapport_referent.pk]))
+        assert reponse.status_code == 404, user
+    assert not AccesDonnees.objects.filter(action="telechargement").exists()
+
+
+def test_generated_files_are_not_under_a_public_url(world):
+    assert settings.MEDIA_URL is None
+    assert world.rapport_referent.fichier.name.startswith("rapports/")
+    with pytest.raises(ValueError):
+        world.rapport_referent.fichier.url  # noqa: B018
+
+
+def test_the_dashboard_shows_the_years_figures_against_the_objectives(world, client_of):
+    html = client_of(world.coordination).get(reverse("reports:tableau_de_bord")).content.decode()
+    html = html.replace("\u202f", " ").replace("\xa0", " ")
+
+    assert "Entrées dans l'année" in html and "2 300 – 2 500" in html
+    assert "Taux de sorties positives" in html and "50,0 %" in html
+    assert "<svg" in html and 'role="img"' in html
+    assert "Aucun rapport mensuel n'a encore été produit." in html
