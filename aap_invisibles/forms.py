@@ -171,7 +171,8 @@ class ConsultationEPSForm(forms.ModelForm):
     class Meta:
         model = ConsultationEPS
         fields = ["communes", "date_consultation", "justificatif", "commentaire"]
-        widgets = {"date_consultation": DATE, "communes": forms.CheckboxSelectMultiple}
+        # FileInput: private files have no URL, so no "currently: <link>" of ClearableFileInput.
+        widgets = {"date_consultation": DATE, "communes": forms.CheckboxSelectMultiple, "justificatif": forms.FileInput}
 
     def clean_communes(self):
         communes = self.cleaned_data["communes"]
@@ -311,7 +312,7 @@ class ConventionForm(forms.ModelForm):
     class Meta:
         model = Convention
         fields = ["date_signature", "fichier"]
-        widgets = {"date_signature": DATE}
+        widgets = {"date_signature": DATE, "fichier": forms.FileInput}
 
 
 class VersementForm(forms.ModelForm):
