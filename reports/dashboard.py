@@ -11,13 +11,21 @@ from .models import Rapport
 from .statistiques import activite
 
 
-def jeunes_aap(annee):
-    """Young people reached by the funded AAP actions (final reports), or None before AAP reports exist."""
-    try:
-        from aap_invisibles.statistiques import jeunes_mobilises
-    except ImportError:
+def jeunes_aap():
+    """Young people mobilised by the funded AAP actions according to the submitted final reports,
+    against the objectives of the calls concerned; None while no final report has been submitted."""
+    from django.db.models import Sum
+
+    from aap_invisibles.models import AppelAProjets, Bilan
+
+    bilans = Bilan.objects.filter(depose_le__isnull=False)
+    totaux = bilans.aggregate(mobilises=Sum("jeunes_mobilises"), reperes=Sum("jeunes_reperes"))
+    if totaux["mobilises"] is None:
         return None
-    return jeunes_mobilises(annee)
+    objectifs = AppelAProjets.objects.filter(pk__in=bilans.values("dossier__appel")).aggregate(
+        objectif_min=Sum("objectif_jeunes_min"), objectif_max=Sum("objectif_jeunes_max")
+    )
+    return {**totaux, **objectifs}
 
 
 def tableau_de_bord_contexte(user):
@@ -35,7 +43,7 @@ def tableau_de_bord_contexte(user):
         .select_related("demandeur")
         .order_by("-cree_le", "-id")[:12],
     }
-    jeunes = jeunes_aap(aujourd_hui.year)
+    jeunes = jeunes_aap()
     if jeunes is not None:
         contexte["jeunes_aap"] = jeunes
         contexte["graphique_jeunes"] = charts.jauge(

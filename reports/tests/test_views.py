@@ -183,3 +183,17 @@ def test_the_dashboard_shows_the_years_figures_against_the_objectives(world, cli
     assert "Taux de sorties positives" in html and "50,0 %" in html
     assert "<svg" in html and 'role="img"' in html
     assert "Aucun rapport mensuel n'a encore été produit." in html
+
+
+def test_the_dashboard_counts_young_people_mobilised_in_submitted_aap_final_reports(world, client_of):
+    from django.utils import timezone
+
+    from aap_invisibles.models import Bilan
+
+    Bilan.objects.create(dossier=world.dossier_autre, jeunes_reperes=80, jeunes_mobilises=57, depose_le=timezone.now())
+    Bilan.objects.create(dossier=world.dossier_depose, jeunes_reperes=30, jeunes_mobilises=20)  # not submitted
+
+    html = client_of(world.coordination).get(reverse("reports:tableau_de_bord")).content.decode()
+
+    assert "Jeunes mobilisés par les actions AAP (bilans)" in html
+    assert '<td class="text-end">57</td><td>200 – 250</td><td>objectif non atteint</td>' in html
