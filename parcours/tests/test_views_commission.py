@@ -2,11 +2,20 @@
 
 import datetime
 
+import pytest
 from django.urls import reverse
 
 from parcours.choices import DecisionCommission
 from parcours.models import SessionCommission, Transition
 from parcours.tests.factories import ParcoursFactory
+from participants.tests.factories import ParticipantFactory
+
+
+@pytest.fixture(autouse=True)
+def oriente(world):
+    """A participant of the referent waiting for the entry commission."""
+    world.participant_oriente = ParticipantFactory(nom="Bernard", prenom="Inès", referent=world.referent)
+    world.orientation = orientation(participant=world.participant_oriente)
 
 
 def orientation(**kwargs):

@@ -282,3 +282,18 @@ def test_earlier_parcours_show_the_positive_exit_and_the_follow_up_link(world, c
     assert reverse("parcours:suivi", kwargs={"pk": ancien.pk}) in texte
     assert reverse("parcours:creer", kwargs={"participant_pk": participant.pk}) in texte
     assert Parcours.objects.filter(participant=participant).count() == 1
+
+
+def test_opening_and_changing_the_questionnaire_is_written_to_the_access_log(world, client_of):
+    from accounts.models import AccesDonnees
+
+    client = client_of(world.referent)
+    url = reverse("parcours:situation", kwargs={"pk": world.parcours.pk})
+    client.get(url)
+    client.post(url, {"statut_marche_travail": "inactif", "niveau_formation": "niveau_3"})
+    actions = list(
+        AccesDonnees.objects.filter(utilisateur=world.referent, objet_id=str(world.participant.pk))
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
+    assert actions == ["consultation", "modification"]

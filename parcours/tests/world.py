@@ -1,12 +1,13 @@
 """Parcours objects of the shared test world: interviews inside and outside each scope, a
-commission session and a pending orientation."""
+commission session.
+
+Kept free of new participants: other apps count the participants of the world."""
 
 import datetime
 
-from parcours.choices import DecisionCommission, StatutEntretien
+from parcours.choices import StatutEntretien
 from parcours.models import SessionCommission
-from parcours.tests.factories import EntretienFactory, ParcoursFactory
-from participants.tests.factories import ParticipantFactory
+from parcours.tests.factories import EntretienFactory
 
 
 def build(world):
@@ -18,12 +19,4 @@ def build(world):
     )
     w.session = SessionCommission.objects.create(
         date=datetime.date(2026, 3, 10), membres_presents="Claire Coordination\nMarc Métropole", cree_par=w.coordination
-    )
-    # A participant of the referent waiting for the entry commission.
-    w.participant_oriente = ParticipantFactory(nom="Bernard", prenom="Inès", referent=w.referent)
-    w.orientation = ParcoursFactory(
-        participant=w.participant_oriente,
-        decision_commission=DecisionCommission.EN_ATTENTE,
-        date_orientation=datetime.date(2026, 3, 1),
-        date_entree=None,
     )

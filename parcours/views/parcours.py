@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from accounts.audit import log_access
 from accounts.permissions import role_required
 
 from ..choices import MOTIFS_SORTIE_POSITIVE, MotifSortie
@@ -20,6 +21,11 @@ from .acces import (
     parcours_modifiable,
     participant_modifiable,
 )
+
+
+def _acces(request, participant):
+    """Every page here shows or changes sensitive data of the participant: it goes to the access log."""
+    log_access(request, "modification" if request.method == "POST" else "consultation", participant)
 
 
 @role_required(*ROLES_PARCOURS)
@@ -50,6 +56,7 @@ def creer(request, participant_pk):
 def situation(request, pk):
     """The FSE+ entry questionnaire, with what is still missing for the participation to count."""
     parcours = parcours_modifiable(request.user, pk)
+    _acces(request, parcours.participant)
     form = SituationForm(request.POST or None, instance=parcours)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -74,6 +81,7 @@ def situation(request, pk):
 def sortie(request, pk):
     """Exit of the PLIE (Parcours.sortir); open steps may be marked abandoned in the same move."""
     parcours = parcours_modifiable(request.user, pk)
+    _acces(request, parcours.participant)
     etapes_ouvertes = list(parcours.etapes.ouvertes().select_related("type", "structure"))
     form = SortieForm(request.POST or None, parcours=parcours, etapes_ouvertes=etapes_ouvertes)
     possible = parcours.est_entre and parcours.est_ouvert
@@ -115,6 +123,7 @@ def sortie(request, pk):
 def suivi(request, pk):
     """The six-month follow-up after the exit."""
     parcours = parcours_modifiable(request.user, pk)
+    _acces(request, parcours.participant)
     form = SuiviForm(request.POST or None, instance=parcours)
     if parcours.date_sortie and request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -150,6 +159,7 @@ def _journal(request, parcours, form=None, status=200):
 def entretien_ajouter(request, pk):
     """Add an interview to the journal: inline with HTMX, or as a page without JavaScript."""
     parcours = parcours_modifiable(request.user, pk)
+    _acces(request, parcours.participant)
     form = EntretienForm(request.POST or None, prefix="entretien")
     if request.method == "POST" and form.is_valid():
         entretien = form.save(commit=False)
@@ -170,6 +180,7 @@ def entretien_modifier(request, pk):
     """Edit an interview, or mark a planned one realised / absent (buttons of the agenda)."""
     entretien = entretien_modifiable(request.user, pk)
     parcours = entretien.parcours
+    _acces(request, parcours.participant)
     action = request.POST.get("marquer")
     if request.method == "POST" and action:
         try:

@@ -1,9 +1,6 @@
-"""Parcours, steps, interviews and entry commission (DESIGN §2, parcours).
-
-Every change of state goes through a named transition method that checks its guard, writes a
-`Transition` row (who, when, from, to, reason) and refuses an invalid move with a French
-message, changing nothing.
-"""
+"""Parcours: one participation from orientation to exit, the entry commission and the
+transition log (DESIGN §2). Every change of state goes through a named transition that checks its
+guard, writes a `Transition` row and refuses an invalid move with a French message."""
 
 from datetime import timedelta
 
@@ -17,21 +14,16 @@ from simple_history.models import HistoricalRecords
 
 from plie_portal.dates import age_on, months_before
 
-from .choices import (
+from ..choices import (
     MOTIFS_SORTIE_POSITIVE,
     STATUTS_ETAPE_OUVERTS,
-    STATUTS_ETAPE_TERMINES,
-    CategorieEtape,
     DecisionCommission,
-    MotifRefusEtape,
     MotifSortie,
     Nationalite,
     NiveauFormation,
     SituationSortie,
-    StatutEntretien,
     StatutEtape,
     StatutMarcheTravail,
-    TypeEntretien,
 )
 
 
@@ -374,207 +366,6 @@ class Parcours(models.Model):
         self._journaliser(par, "sorti", "suivi_6_mois")
 
 
-class EtapeTypeQuerySet(models.QuerySet):
-    def actifs(self):
-        return self.filter(actif=True)
-
-
-class EtapeType(models.Model):
-    """An entry of the step catalogue, offered by some structures. Never deleted once used."""
-
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    libelle = models.CharField(_("libellé"), max_length=200)
-    categorie = models.CharField(_("catégorie"), max_length=30, choices=CategorieEtape.choices)
-    actif = models.BooleanField(_("actif"), default=True)
-    structures = models.ManyToManyField(
-        "partners.Structure", verbose_name=_("structures qui la proposent"), blank=True, related_name="offres"
-    )
-
-    objects = EtapeTypeQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("type d'étape")
-        verbose_name_plural = _("types d'étape")
-        ordering = ["categorie", "libelle"]
-
-    def __str__(self):
-        return self.libelle
-
-
-class EtapeQuerySet(models.QuerySet):
-    def ouvertes(self):
-        return self.filter(statut__in=STATUTS_ETAPE_OUVERTS)
-
-    def dans_fenetre_partenaire(self, aujourd_hui=None):
-        """Steps that open a participant to their partner: proposed, accepted, in progress, or
-        ended (finished or abandoned) less than 6 months ago (DESIGN §1)."""
-        aujourd_hui = aujourd_hui or timezone.localdate()
-        limite = months_before(aujourd_hui, settings.PLIE_FENETRE_PARTENAIRE_MOIS)
-        return self.filter(
-            Q(statut__in=STATUTS_ETAPE_OUVERTS) | Q(statut__in=STATUTS_ETAPE_TERMINES, date_fin__gt=limite)
-        )
-
-    def visible_to(self, user):
-        """Steps `user` may see: a partner only their own structure's, inside the window."""
-        from participants.models import Participant
-
-        if not user.is_authenticated:
-            return self.none()
-        if user.effective_role == "partenaire":
-            if not user.structure_id:
-                return self.none()
-            return self.dans_fenetre_partenaire().filter(structure_id=user.structure_id)
-        return self.filter(parcours__participant__in=Participant.objects.visible_to(user))
-
-
-class Etape(models.Model):
-    """A step of a parcours carried by a structure."""
-
-    parcours = models.ForeignKey(Parcours, on_delete=models.CASCADE, related_name="etapes")
-    type = models.ForeignKey(EtapeType, verbose_name=_("type d'étape"), on_delete=models.PROTECT, related_name="etapes")
-    structure = models.ForeignKey(
-        "partners.Structure", verbose_name=_("structure"), on_delete=models.PROTECT, related_name="etapes"
-    )
-    statut = models.CharField(_("statut"), max_length=12, choices=StatutEtape.choices, default=StatutEtape.PROPOSEE)
-    date_debut_prevue = models.DateField(_("début prévu"), null=True, blank=True)
-    date_fin_prevue = models.DateField(_("fin prévue"), null=True, blank=True)
-    date_debut = models.DateField(_("début réel"), null=True, blank=True)
-    date_fin = models.DateField(_("fin réelle"), null=True, blank=True)
-    objectif = models.TextField(_("objectif de l'étape"), blank=True)
-    resultat = models.TextField(_("résultat"), blank=True)
-    motif_refus = models.CharField(_("motif"), max_length=20, choices=MotifRefusEtape.choices, blank=True)
-    motif_detail = models.TextField(_("précisions sur le motif"), blank=True)
-    commentaire_partenaire = models.TextField(_("commentaire pour le ou la référent·e"), blank=True)
-    proposee_par = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    cree_le = models.DateTimeField(_("créée le"), auto_now_add=True)
-    modifie_le = models.DateTimeField(_("modifiée le"), auto_now=True)
-
-    history = HistoricalRecords(excluded_fields=["modifie_le"])
-    objects = EtapeQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("étape")
-        verbose_name_plural = _("étapes")
-        ordering = ["date_debut_prevue", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(date_fin_prevue__isnull=True)
-                | Q(date_debut_prevue__isnull=True)
-                | Q(date_fin_prevue__gte=F("date_debut_prevue")),
-                name="etape_fin_prevue_apres_debut",
-                violation_error_message=_("La fin prévue ne peut pas précéder le début prévu."),
-            ),
-            models.CheckConstraint(
-                condition=Q(date_fin__isnull=True) | Q(date_debut__isnull=True) | Q(date_fin__gte=F("date_debut")),
-                name="etape_fin_apres_debut",
-                violation_error_message=_("La date de fin ne peut pas précéder la date de début."),
-            ),
-        ]
-        indexes = [models.Index(fields=["structure", "statut"]), models.Index(fields=["statut", "date_fin_prevue"])]
-
-    def __str__(self):
-        return f"{self.type} – {self.structure}"
-
-    @property
-    def est_ouverte(self):
-        return self.statut in STATUTS_ETAPE_OUVERTS
-
-    @property
-    def en_retard(self):
-        return (
-            self.statut in STATUTS_ETAPE_OUVERTS
-            and self.date_fin_prevue is not None
-            and self.date_fin_prevue < timezone.localdate()
-        )
-
-    # --- Transitions -------------------------------------------------------------------------
-    TRANSITIONS = {
-        "accepter": ({StatutEtape.PROPOSEE}, StatutEtape.ACCEPTEE),
-        "refuser": ({StatutEtape.PROPOSEE}, StatutEtape.REFUSEE),
-        "annuler": ({StatutEtape.PROPOSEE, StatutEtape.ACCEPTEE}, StatutEtape.ANNULEE),
-        "demarrer": ({StatutEtape.ACCEPTEE}, StatutEtape.EN_COURS),
-        "terminer": ({StatutEtape.EN_COURS}, StatutEtape.TERMINEE),
-        "abandonner": ({StatutEtape.ACCEPTEE, StatutEtape.EN_COURS}, StatutEtape.ABANDONNEE),
-    }
-    MESSAGES_REFUS = {
-        "accepter": _("Seule une étape proposée peut être acceptée."),
-        "refuser": _("Seule une étape proposée peut être refusée."),
-        "annuler": _("Seule une étape proposée ou acceptée peut être annulée."),
-        "demarrer": _("Seule une étape acceptée peut démarrer."),
-        "terminer": _("Seule une étape en cours peut être terminée."),
-        "abandonner": _("Seule une étape acceptée ou en cours peut être abandonnée."),
-    }
-
-    def transitions_possibles(self):
-        return [nom for nom, (sources, _cible) in self.TRANSITIONS.items() if self.statut in sources]
-
-    def _changer(self, nom, par, motif=""):
-        sources, cible = self.TRANSITIONS[nom]
-        if self.statut not in sources:
-            raise TransitionInvalide(self.MESSAGES_REFUS[nom])
-        de = self.statut
-        self.statut = cible
-        self.full_clean(exclude=["parcours", "type", "structure", "proposee_par"])
-        self.save()
-        Transition.objects.create(parcours_id=self.parcours_id, etape=self, par=par, de=de, vers=cible, motif=motif)
-
-    @transaction.atomic
-    def accepter(self, par, commentaire=""):
-        if commentaire:
-            self.commentaire_partenaire = commentaire
-        self._changer("accepter", par)
-
-    @transaction.atomic
-    def refuser(self, par, motif, detail=""):
-        if motif not in MotifRefusEtape.values:
-            raise TransitionInvalide(_("Choisissez le motif du refus."))
-        self.motif_refus = motif
-        self.motif_detail = detail
-        self._changer("refuser", par, MotifRefusEtape(motif).label + (f" – {detail}" if detail else ""))
-
-    @transaction.atomic
-    def annuler(self, par, motif=""):
-        self._changer("annuler", par, motif)
-
-    @transaction.atomic
-    def demarrer(self, par, date_debut):
-        if date_debut is None:
-            raise TransitionInvalide(_("Indiquez la date de début."))
-        self.date_debut = date_debut
-        self._changer("demarrer", par)
-
-    @transaction.atomic
-    def terminer(self, par, date_fin, resultat=""):
-        if date_fin is None:
-            raise TransitionInvalide(_("Indiquez la date de fin."))
-        if self.date_debut and date_fin < self.date_debut:
-            raise TransitionInvalide(_("La date de fin ne peut pas précéder la date de début."))
-        self.date_fin = date_fin
-        self.resultat = resultat or self.resultat
-        self._changer("terminer", par)
-
-    @transaction.atomic
-    def abandonner(self, par, date_fin, motif):
-        if date_fin is None:
-            raise TransitionInvalide(_("Indiquez la date d'abandon."))
-        if not (motif or "").strip():
-            raise TransitionInvalide(_("Le motif de l'abandon est obligatoire."))
-        if self.date_debut and date_fin < self.date_debut:
-            raise TransitionInvalide(_("La date d'abandon ne peut pas précéder la date de début."))
-        self.date_fin = date_fin
-        self.motif_detail = motif
-        self._changer("abandonner", par, motif)
-
-    def clore_a_la_sortie(self, par, date_sortie):
-        """Close an open step at the exit of the PLIE: abandoned, or cancelled if never accepted."""
-        if self.statut == StatutEtape.PROPOSEE:
-            self.annuler(par, "Sortie du PLIE")
-        else:
-            self.abandonner(par, max(date_sortie, self.date_debut or date_sortie), "Sortie du PLIE")
-
-
 LIBELLES_ETATS = {
     **dict(DecisionCommission.choices),
     **dict(StatutEtape.choices),
@@ -588,7 +379,7 @@ class Transition(models.Model):
     """Log of every change of state of a parcours or a step: who, when, from, to, reason."""
 
     parcours = models.ForeignKey(Parcours, on_delete=models.CASCADE, related_name="transitions")
-    etape = models.ForeignKey(Etape, on_delete=models.CASCADE, null=True, blank=True, related_name="transitions")
+    etape = models.ForeignKey("Etape", on_delete=models.CASCADE, null=True, blank=True, related_name="transitions")
     par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.RESTRICT, related_name="+")
     le = models.DateTimeField(default=timezone.now)
     de = models.CharField(_("de"), max_length=30)
@@ -614,83 +405,3 @@ class Transition(models.Model):
     @property
     def vers_libelle(self):
         return self.libelle(self.vers)
-
-
-class EntretienQuerySet(models.QuerySet):
-    def realises(self):
-        return self.filter(statut=StatutEntretien.REALISE)
-
-    def planifies(self):
-        return self.filter(statut=StatutEntretien.PLANIFIE)
-
-
-class Entretien(models.Model):
-    """An interview of the journal; planned ones form the referent's agenda. The note is sensitive."""
-
-    parcours = models.ForeignKey(Parcours, on_delete=models.CASCADE, related_name="entretiens")
-    date = models.DateTimeField(_("date et heure"))
-    type = models.CharField(_("type"), max_length=12, choices=TypeEntretien.choices, default=TypeEntretien.PRESENTIEL)
-    statut = models.CharField(
-        _("statut"), max_length=10, choices=StatutEntretien.choices, default=StatutEntretien.REALISE
-    )
-    note = models.TextField(_("note"), blank=True)
-    auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    cree_le = models.DateTimeField(auto_now_add=True)
-
-    objects = EntretienQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("entretien")
-        verbose_name_plural = _("entretiens")
-        ordering = ["-date", "-id"]
-        indexes = [models.Index(fields=["parcours", "statut", "date"])]
-
-    def __str__(self):
-        return f"Entretien du {timezone.localtime(self.date):%d/%m/%Y %H:%M}"
-
-    @property
-    def est_planifie(self):
-        return self.statut == StatutEntretien.PLANIFIE
-
-    def marquer(self, statut):
-        """A planned interview is marked realised or missed (a no-show is not a contact)."""
-        if self.statut != StatutEntretien.PLANIFIE:
-            raise TransitionInvalide(_("Seul un entretien planifié peut être marqué réalisé ou absent."))
-        if statut not in (StatutEntretien.REALISE, StatutEntretien.ABSENT):
-            raise TransitionInvalide(_("Statut d'entretien inconnu."))
-        if self.date > timezone.now():
-            raise TransitionInvalide(_("Un entretien à venir ne peut pas encore être marqué réalisé ou absent."))
-        self.statut = statut
-        self.save(update_fields=["statut"])
-
-
-class Objectif(models.Model):
-    """Yearly objectives of the PLIE, editable by coordination (DESIGN §1)."""
-
-    annee = models.PositiveIntegerField(_("année"), unique=True)
-    participants_min = models.PositiveIntegerField(_("personnes accompagnées (minimum)"), default=2300)
-    participants_max = models.PositiveIntegerField(_("personnes accompagnées (maximum)"), default=2500)
-    taux_sorties_positives = models.DecimalField(
-        _("taux de sorties positives visé"), max_digits=4, decimal_places=3, default=0.5
-    )
-
-    class Meta:
-        verbose_name = _("objectif annuel")
-        verbose_name_plural = _("objectifs annuels")
-        ordering = ["-annee"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(participants_max__gte=F("participants_min")),
-                name="objectif_max_superieur_min",
-                violation_error_message=_("Le maximum doit être supérieur ou égal au minimum."),
-            )
-        ]
-
-    def __str__(self):
-        return f"Objectifs {self.annee}"
-
-    @classmethod
-    def pour(cls, annee):
-        """The objectives of a year, created with the defaults when absent."""
-        objectif, _created = cls.objects.get_or_create(annee=annee)
-        return objectif

@@ -1,0 +1,28 @@
+"""Models of the parcours domain (DESIGN §2), split by theme; import them from here."""
+
+from .etapes import Etape, EtapeQuerySet, EtapeType, EtapeTypeQuerySet
+from .parcours import (
+    LIBELLES_ETATS,
+    Parcours,
+    ParcoursQuerySet,
+    SessionCommission,
+    Transition,
+    TransitionInvalide,
+)
+from .suivi import Entretien, EntretienQuerySet, Objectif
+
+__all__ = [
+    "LIBELLES_ETATS",
+    "Entretien",
+    "EntretienQuerySet",
+    "Etape",
+    "EtapeQuerySet",
+    "EtapeType",
+    "EtapeTypeQuerySet",
+    "Objectif",
+    "Parcours",
+    "ParcoursQuerySet",
+    "SessionCommission",
+    "Transition",
+    "TransitionInvalide",
+]
