@@ -1,0 +1,236 @@
+"""Retention of personal data (RGPD): what `purge_expired` anonymises and deletes.
+
+- Participants: anonymised `PLIE_DUREE_CONSERVATION_PARTICIPANT_ANS` years after their last contact
+  (last realised interview, step start or end, orientation, entry, exit, six-month follow-up), never
+  while a parcours is open, nor before the end of the FSE+ audit period (`PLIE_DUREE_AUDIT_FSE_ANS`
+  years after the end of the year of exit).
+- Access log: rows older than one year.
+- Applicants' drafts untouched for `PLIE_DUREE_BROUILLON_MOIS` months: a warning email one month
+  before, then deletion (with their files) if still untouched.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import models, transaction
+from django.db.models.deletion import Collector
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .models import AccesDonnees, AvertissementBrouillon, Role, User
+
+
+@dataclass
+class Bilan:
+    """What a purge did (or would do, in a dry run)."""
+
+    participants: list = field(default_factory=list)
+    documents: int = 0
+    historique: int = 0
+    rapports: int = 0
+    acces: int = 0
+    brouillons_avertis: list = field(default_factory=list)
+    brouillons_supprimes: list = field(default_factory=list)
+
+
+def add_years(day, years):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def add_months(day, months):
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    return day.replace(year=year, month=month, day=min(day.day, last[month - 1]))
+
+
+def fin_audit_fse(date_sortie):
+    """Last day of the FSE+ audit period of a parcours that ended on `date_sortie`."""
+    return datetime.date(date_sortie.year + settings.PLIE_DUREE_AUDIT_FSE_ANS, 12, 31)
+
+
+def dernier_contact(participant):
+    """The last date the PLIE was in contact with the person (creation date when nothing else)."""
+    dates = [timezone.localdate(participant.cree_le)]
+    for parcours in participant.parcours.all():
+        dates += [parcours.date_orientation, parcours.date_entree, parcours.date_sortie, parcours.date_suivi_6_mois]
+        dates += [d for etape in parcours.etapes.all() for d in (etape.date_debut, etape.date_fin)]
+        dates += [timezone.localdate(e.date) for e in parcours.entretiens_realises]
+    return max(d for d in dates if d)
+
+
+def anonymisable(participant, today):
+    """True when the retention period is over and no FSE+ audit period nor open parcours keeps the data."""
+    from parcours.choices import DecisionCommission
+
+    for parcours in participant.parcours.all():
+        if parcours.date_sortie is None and parcours.decision_commission != DecisionCommission.REFUSEE:
+            return False
+        if parcours.date_sortie is not None and today <= fin_audit_fse(parcours.date_sortie):
+            return False
+    limite = add_years(dernier_contact(participant), settings.PLIE_DUREE_CONSERVATION_PARTICIPANT_ANS)
+    return today > limite
+
+
+def participants_a_anonymiser(today):
+    from parcours.choices import StatutEntretien
+    from parcours.models import Entretien
+    from participants.models import Participant
+
+    realises = models.Prefetch(
+        "parcours__entretiens",
+        queryset=Entretien.objects.filter(statut=StatutEntretien.REALISE).only("id", "parcours_id", "date"),
+        to_attr="entretiens_realises",
+    )
+    queryset = (
+        Participant.objects.filter(
+            anonymise_le__isnull=True,
+            cree_le__date__lt=add_years(today, -settings.PLIE_DUREE_CONSERVATION_PARTICIPANT_ANS),
+        )
+        .prefetch_related("parcours__etapes", realises)
+        .order_by("pk")
+    )
+    return [p for p in queryset.iterator(chunk_size=500) if anonymisable(p, today)]
+
+
+def supprimer_fichiers(objets):
+    """Delete from storage the files of the FileFields of `objets`."""
+    count = 0
+    for objet in objets:
+        for champ in objet._meta.concrete_fields:
+            if isinstance(champ, models.FileField):
+                fichier = getattr(objet, champ.name)
+                if fichier and fichier.name:
+                    fichier.storage.delete(fichier.name)
+                    count += 1
+    return count
+
+
+def anonymiser(participant, bilan, now):
+    """Erase the identity, contact, free texts, documents, history and reports of one participant."""
+    from django.apps import apps
+
+    from parcours.models import Entretien, Etape, Parcours, Transition
+    from participants.models import Fusion
+
+    with transaction.atomic():
+        parcours_ids = list(Parcours.history.filter(participant_id=participant.pk).values_list("id", flat=True))
+        parcours_ids = sorted(set(parcours_ids) | set(participant.parcours.values_list("id", flat=True)))
+        documents = list(participant.documents.all())
+        bilan.documents += len(documents)
+        supprimer_fichiers(documents)
+        participant.documents.all().delete()
+
+        participant.nom = "ANONYME"
+        participant.nom_naissance = ""
+        participant.prenom = f"n° {participant.pk}"
+        participant.date_naissance = participant.date_naissance.replace(month=1, day=1)
+        participant.adresse = participant.telephone = participant.email = ""
+        participant.identifiant_france_travail = ""
+        participant.anonymise_le = now
+        participant.save_without_historical_record()
+
+        Parcours.objects.filter(pk__in=parcours_ids).update(motif_decision="")
+        Etape.objects.filter(parcours_id__in=parcours_ids).update(
+            objectif="", resultat="", motif_detail="", commentaire_partenaire=""
+        )
+        Entretien.objects.filter(parcours_id__in=parcours_ids).update(note="")
+        Transition.objects.filter(parcours_id__in=parcours_ids).update(motif="")
+        Fusion.objects.filter(conserve=participant).update(absorbe_identite={})
+        AccesDonnees.objects.filter(objet_type=participant._meta.label, objet_id=str(participant.pk)).update(
+            description=""
+        )
+
+        bilan.historique += participant.history.all().delete()[0]
+        bilan.historique += Parcours.history.filter(id__in=parcours_ids).delete()[0]
+        bilan.historique += Etape.history.filter(parcours_id__in=parcours_ids).delete()[0]
+
+        if apps.is_installed("reports"):
+            from reports.models import Rapport
+
+            rapports = list(Rapport.objects.filter(parametres__participant=participant.pk))
+            supprimer_fichiers(rapports)
+            bilan.rapports += len(rapports)
+            Rapport.objects.filter(pk__in=[r.pk for r in rapports]).delete()
+    bilan.participants.append(participant.pk)
+
+
+def brouillons(now, bilan, dry_run):
+    """Warn about drafts untouched for 11 months; delete those warned a month ago and still untouched."""
+    from django.apps import apps
+
+    if not apps.is_installed("aap_invisibles"):
+        return
+    from aap_invisibles.models import Dossier, StatutDossier
+
+    duree = settings.PLIE_DUREE_BROUILLON_MOIS
+    a_avertir = Dossier.objects.filter(
+        statut=StatutDossier.BROUILLON, modifie_le__lt=add_months(now, -(duree - 1))
+    ).select_related("appel", "porteur", "avertissement_suppression")
+    for dossier in a_avertir.order_by("pk"):
+        avertissement = getattr(dossier, "avertissement_suppression", None)
+        if avertissement is not None and avertissement.dossier_modifie_le == dossier.modifie_le:
+            if dossier.modifie_le < add_months(now, -duree) and avertissement.envoye_le <= add_months(now, -1):
+                bilan.brouillons_supprimes.append(dossier.pk)
+                if not dry_run:
+                    supprimer_dossier(dossier)
+            continue
+        bilan.brouillons_avertis.append(dossier.pk)
+        if not dry_run:
+            avertir(dossier, now)
+
+
+def avertir(dossier, now):
+    destinataires = list(
+        User.objects.filter(structure=dossier.porteur, role=Role.PORTEUR, is_active=True)
+        .order_by("email")
+        .values_list("email", flat=True)
+    )
+    contexte = {"dossier": dossier, "suppression_le": add_months(now, 1)}
+    if destinataires:
+        send_mail(
+            f"Votre brouillon de dossier « {dossier.appel} » sera supprimé dans un mois",
+            render_to_string("accounts/email/brouillon_avertissement.txt", contexte),
+            None,
+            destinataires,
+        )
+    AvertissementBrouillon.objects.update_or_create(
+        dossier=dossier, defaults={"envoye_le": now, "dossier_modifie_le": dossier.modifie_le}
+    )
+
+
+def supprimer_dossier(dossier):
+    """Delete a draft with everything attached to it, files included."""
+    with transaction.atomic():
+        collector = Collector(using="default")
+        collector.collect([dossier])
+        for instances in collector.data.values():
+            supprimer_fichiers(instances)
+        for queryset in collector.fast_deletes:
+            if any(isinstance(f, models.FileField) for f in queryset.model._meta.concrete_fields):
+                supprimer_fichiers(queryset)
+        dossier.delete()
+
+
+def purger(dry_run=False, now=None):
+    """Run every retention rule; with `dry_run`, only say what would be done."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    bilan = Bilan()
+    for participant in participants_a_anonymiser(today):
+        if dry_run:
+            bilan.participants.append(participant.pk)
+        else:
+            anonymiser(participant, bilan, now)
+    limite = now - datetime.timedelta(days=settings.PLIE_DUREE_JOURNAL_ACCES_JOURS)
+    if dry_run:
+        bilan.acces = AccesDonnees.objects.older_than(limite).count()
+    else:
+        bilan.acces = AccesDonnees.objects.purge(now=now)
+    brouillons(now, bilan, dry_run)
+    return bilan
