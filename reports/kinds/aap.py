@@ -137,6 +137,9 @@ class AccuseReception(DossierKind):
     label = _("Accusé de réception du dossier")
     description = _("Numéro et date de dépôt du dossier.")
 
+    def disponible_pour(self, objet):
+        return bool(objet.date_accuse)
+
     def ecrire(self, rapport, progress, sortie):
         dossier = dossier_visible(rapport.demandeur, rapport.parametres)
         if not dossier.date_accuse:
@@ -153,6 +156,11 @@ class LettreNotification(DossierKind):
     label = _("Lettre de notification de la décision")
     description = _("Décision, montant accordé et voies de recours.")
     roles = frozenset({COORD, PORT})
+
+    def disponible_pour(self, objet):
+        from aap_invisibles.models import StatutDossier
+
+        return objet.statut in (StatutDossier.RETENU, StatutDossier.REFUSE)
 
     def ecrire(self, rapport, progress, sortie):
         from aap_invisibles.models import StatutDossier

@@ -58,6 +58,10 @@ class ReportKind:
         """The object the document is about, within `user`'s scope (Http404 otherwise)."""
         return None
 
+    def disponible_pour(self, objet):
+        """Whether the document makes sense for this object now (e.g. a decision letter needs a decision)."""
+        return True
+
     def libelle(self, parametres):
         """The title shown in the list of reports."""
         return str(self.label)
