@@ -1,0 +1,69 @@
+/* Portail PLIE – automatic draft saving of long forms (issue 7).
+ *
+ * <form data-autosave-url="/url/that/saves/" …> … <p data-autosave-statut></p> … </form>
+ *
+ * When the form has changed, its data are POSTed (fetch, CSRF header) to data-autosave-url on each
+ * change and at the latest every 20 s; "Brouillon enregistré à HH:MM" is announced in an aria-live
+ * region (the element carrying data-autosave-statut, created at the end of the form when absent).
+ * An untouched form posts nothing: an abandoned page does not keep the session alive.
+ * The URL answers 2xx when saved; any other answer is shown as a failure. */
+(function () {
+  "use strict";
+  var INTERVALLE = 20000;
+
+  function serialise(form) {
+    return new URLSearchParams(new FormData(form)).toString();
+  }
+
+  function csrf(form) {
+    var input = form.querySelector("input[name=csrfmiddlewaretoken]") || document.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  function heure(date) {
+    return String(date.getHours()).padStart(2, "0") + ":" + String(date.getMinutes()).padStart(2, "0");
+  }
+
+  function init(form) {
+    var statut = form.querySelector("[data-autosave-statut]");
+    if (!statut) {
+      statut = document.createElement("p");
+      statut.setAttribute("data-autosave-statut", "");
+      statut.className = "autosave-statut small text-body-secondary";
+      form.appendChild(statut);
+    }
+    statut.setAttribute("role", "status");
+    statut.setAttribute("aria-live", "polite");
+    var dernier = serialise(form);
+    var enCours = false;
+    var delai = null;
+
+    function enregistrer() {
+      var donnees = serialise(form);
+      if (enCours || donnees === dernier) { return; }
+      enCours = true;
+      fetch(form.getAttribute("data-autosave-url"), {
+        method: "POST",
+        credentials: "same-origin",
+        headers: {"X-CSRFToken": csrf(form), "Content-Type": "application/x-www-form-urlencoded", "X-Requested-With": "fetch"},
+        body: donnees
+      }).then(function (response) {
+        if (!response.ok || response.redirected) { throw new Error(String(response.status)); }
+        dernier = donnees;
+        statut.textContent = "Brouillon enregistré à " + heure(new Date());
+      }).catch(function () {
+        statut.textContent = "L’enregistrement automatique a échoué : enregistrez le formulaire avant de quitter la page.";
+      }).finally(function () { enCours = false; });
+    }
+
+    form.addEventListener("change", function () {
+      window.clearTimeout(delai);
+      delai = window.setTimeout(enregistrer, 500);
+    });
+    window.setInterval(enregistrer, INTERVALLE);
+    // A real submission makes the pending automatic save useless.
+    form.addEventListener("submit", function () { dernier = serialise(form); });
+  }
+
+  document.querySelectorAll("form[data-autosave-url]").forEach(init);
+})();
