@@ -14,6 +14,7 @@ SEEDERS = [
     "partners.seed.seed_utilisateurs",
     "participants.seed.seed",
     "aap_invisibles.seed.seed",
+    "reports.seed.seed",
 ]
 
 
