@@ -7,8 +7,8 @@ from decimal import Decimal
 from django.core import mail
 from django.urls import reverse
 
-from accounts.models import User
 from aap_invisibles.models import Bilan, Dossier, StatutDossier
+from accounts.models import User
 
 from .factories import pdf_upload
 

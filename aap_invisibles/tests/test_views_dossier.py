@@ -1,0 +1,131 @@
+"""The dossier pages: scoping, uploads, private annotations, blind scoring, messages."""
+
+from decimal import Decimal
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from aap_invisibles.models import Annotation, Evaluation, NoteCritere, StatutDossier
+
+from .factories import PNG_1PX
+
+
+def url(name, **kwargs):
+    return reverse(f"aap_invisibles:{name}", kwargs=kwargs)
+
+
+def test_an_applicant_sees_only_its_organisations_dossiers(world, client_of):
+    client = client_of(world.porteur)
+    page = client.get(url("mes_dossiers")).content.decode()
+    assert world.appel.titre in page and world.appel_bis.titre in page
+    assert client.get(url("dossier", pk=world.dossier_autre.pk)).status_code == 404
+    assert client.get(url("dossier", pk=world.dossier_brouillon.pk)).status_code == 200
+
+
+def test_instructors_never_see_drafts_and_only_their_calls(world, client_of):
+    client = client_of(world.instructeur)
+    page = client.get(url("instruction")).content.decode()
+    assert world.asso_autre.nom in page
+    assert client.get(url("dossier", pk=world.dossier_brouillon.pk)).status_code == 404
+    assert client.get(url("dossier", pk=world.dossier_non_assigne.pk)).status_code == 404
+    ids = {d.pk for d in client.get(url("instruction")).context["page"].object_list}
+    assert world.dossier_brouillon.pk not in ids and world.dossier_non_assigne.pk not in ids
+
+
+def piece(nom, contenu):
+    return {"type_piece": "statuts", "fichier": SimpleUploadedFile(nom, contenu)}
+
+
+def test_uploads_of_the_wrong_type_or_a_fake_pdf_are_refused_with_a_french_reason(world, client_of):
+    client = client_of(world.porteur)
+    adresse = url("dossier_section", pk=world.dossier_brouillon.pk, code="pieces")
+    reponse = client.post(adresse, piece("virus.pdf", b"MZ\x90\x00"))
+    assert "ni un PDF" in reponse.content.decode()
+    reponse = client.post(adresse, piece("faux.pdf", b"%PDF-1.4 n'importe quoi"))
+    assert "illisible" in reponse.content.decode()
+    assert not world.dossier_brouillon.pieces.exists()
+    assert client.post(adresse, piece("photo.png", PNG_1PX)).status_code == 302
+    assert world.dossier_brouillon.pieces.get().type_mime == "image/png"
+
+
+def test_an_upload_over_the_limit_is_refused(world, client_of, settings):
+    settings.MAX_UPLOAD_SIZE = 100
+    reponse = client_of(world.porteur).post(
+        url("dossier_section", pk=world.dossier_brouillon.pk, code="pieces"), piece("gros.png", PNG_1PX + b"0" * 200)
+    )
+    assert "taille maximale" in reponse.content.decode()
+
+
+def test_private_annotations_are_never_shown_to_the_applicant(world, client_of):
+    dossier = world.dossier_depose
+    client_of(world.instructeur).post(url("dossier_annotation", pk=dossier.pk), {"texte": "Trésorerie fragile"})
+    assert Annotation.objects.filter(dossier=dossier).exists()
+    assert "Trésorerie fragile" in client_of(world.coordination).get(url("dossier", pk=dossier.pk)).content.decode()
+    page = client_of(world.porteur).get(url("dossier", pk=dossier.pk)).content.decode()
+    assert "Trésorerie fragile" not in page and "Annotations privées" not in page
+    assert client_of(world.porteur).post(url("dossier_annotation", pk=dossier.pk), {"texte": "x"}).status_code == 403
+
+
+def test_an_instructor_does_not_see_others_scores_until_theirs_is_submitted(world, client_of):
+    dossier = world.dossier_autre
+    autre = Evaluation.objects.create(dossier=dossier, instructeur=world.coordination, commentaire="Très bon")
+    for critere in dossier.appel.criteres.all():
+        NoteCritere.objects.create(evaluation=autre, critere=critere, note=5)
+    autre.soumettre()
+    client = client_of(world.instructeur)
+    page = client.get(url("dossier", pk=dossier.pk)).content.decode()
+    assert "Très bon" not in page and "100,00 / 100" not in page
+    notes = {f"critere_{c.pk}": 2 for c in dossier.appel.criteres.all()}
+    client.post(url("dossier_evaluation", pk=dossier.pk), {**notes, "soumettre": "on"})
+    page = client.get(url("dossier", pk=dossier.pk)).content.decode()
+    assert "Très bon" in page
+    assert dossier.score() == Decimal("70")
+
+
+def test_an_instructor_with_a_conflict_of_interest_cannot_score(world, client_of):
+    dossier = world.dossier_autre
+    client = client_of(world.instructeur)
+    client.post(url("dossier_conflit", pk=dossier.pk), {"motif": "Membre du bureau"})
+    notes = {f"critere_{c.pk}": 2 for c in dossier.appel.criteres.all()}
+    reponse = client.post(url("dossier_evaluation", pk=dossier.pk), notes)
+    assert "conflit" in reponse.content.decode()
+    assert not Evaluation.objects.filter(dossier=dossier).exists()
+
+
+def test_messages_go_both_ways_with_attachments_and_the_applicant_is_emailed(
+    world, client_of, mailoutbox, django_capture_on_commit_callbacks
+):
+    dossier = world.dossier_depose
+    with django_capture_on_commit_callbacks(execute=True):
+        client_of(world.instructeur).post(
+            url("dossier_message", pk=dossier.pk),
+            {
+                "objet": "Question",
+                "texte": "Pouvez-vous préciser ?",
+                "piece_jointe": SimpleUploadedFile("a.png", PNG_1PX),
+            },
+        )
+    assert world.porteur.email in mailoutbox[-1].to
+    message = dossier.messages.get(objet="Question")
+    client = client_of(world.porteur)
+    fichier = client.get(url("dossier_fichier", pk=dossier.pk, nature="message", objet=message.pk))
+    assert fichier.content == PNG_1PX
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("dossier_message", pk=dossier.pk), {"objet": "Réponse", "texte": "Voici."})
+    assert world.instructeur.email in mailoutbox[-1].to
+
+
+def test_bad_input_on_an_action_shows_the_page_again_with_the_message(world, client_of):
+    reponse = client_of(world.instructeur).post(
+        url("dossier_recevabilite", pk=world.dossier_depose.pk), {"decision": "irrecevable"}
+    )
+    assert reponse.status_code == 200
+    assert "irrecevabilité est obligatoire" in reponse.content.decode()
+    world.dossier_depose.refresh_from_db()
+    assert world.dossier_depose.statut == StatutDossier.DEPOSE
+
+
+def test_the_applicant_withdraws_after_confirmation(world, client_of):
+    client_of(world.porteur).post(url("dossier_sans_suite", pk=world.dossier_depose.pk), {"motif": ""})
+    world.dossier_depose.refresh_from_db()
+    assert world.dossier_depose.statut == StatutDossier.SANS_SUITE
