@@ -1,11 +1,23 @@
 from django.contrib import admin
 
+from parcours.models import EtapeType
+
 from .models import Contact, Structure
 
 
 class ContactInline(admin.TabularInline):
     model = Contact
     extra = 0
+
+
+class OffreInline(admin.TabularInline):
+    """The step types a structure offers (EtapeType.structures, seen from the structure)."""
+
+    model = EtapeType.structures.through
+    extra = 0
+    verbose_name = "étape proposée"
+    verbose_name_plural = "étapes proposées"
+    autocomplete_fields = ["etapetype"]
 
 
 @admin.register(Structure)
@@ -15,7 +27,7 @@ class StructureAdmin(admin.ModelAdmin):
     search_fields = ["nom", "nom_normalise", "sigle", "siret", "rna"]
     list_select_related = ["commune"]
     autocomplete_fields = ["commune"]
-    inlines = [ContactInline]
+    inlines = [ContactInline, OffreInline]
 
 
 @admin.register(Contact)
