@@ -1,5 +1,6 @@
 """Background tasks of the calls app: emails of the thread and the daily final-report reminders."""
 
+import contextvars
 import logging
 
 from celery import shared_task
@@ -8,6 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
+
+# Set by seed_demo: messages are written to the thread but not emailed.
+SANS_COURRIEL = contextvars.ContextVar("aap_sans_courriel", default=False)
 
 # Reminders start this many days before the report is due, then repeat at this interval.
 RELANCE_AVANT_JOURS = 30

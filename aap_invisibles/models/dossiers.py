@@ -254,9 +254,11 @@ class Message(models.Model):
         return message
 
     def envoyer_apres_commit(self):
-        from aap_invisibles.tasks import envoyer_message
+        from aap_invisibles.tasks import SANS_COURRIEL, envoyer_message
 
-        transaction.on_commit(lambda: envoyer_message.delay(self.pk))
+        # Demo data writes the thread without emailing fictitious addresses.
+        if not SANS_COURRIEL.get():
+            transaction.on_commit(lambda: envoyer_message.delay(self.pk))
 
     @property
     def du_porteur(self):
