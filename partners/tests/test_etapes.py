@@ -243,6 +243,21 @@ def test_a_partner_gets_404_for_a_step_ended_more_than_six_months_ago(world, cli
     assert client.get(reverse("parcours:etape_detail", args=[recente.pk])).status_code == 200
 
 
+def test_a_partner_gets_404_for_a_participant_whose_only_step_ended_long_ago(world, client_of):
+    hors_fenetre = ParticipantFactory(referent=world.referent)
+    EtapeFactory(
+        parcours=ParcoursFactory(participant=hors_fenetre),
+        structure=world.aci,
+        statut=StatutEtape.TERMINEE,
+        date_debut=world.today - datetime.timedelta(days=400),
+        date_fin=world.today - datetime.timedelta(days=200),
+    )
+    client = client_of(world.partenaire)
+    assert client.get(reverse("participants:detail", args=[hors_fenetre.pk])).status_code == 404
+    assert client.get(reverse("participants:detail", args=[world.participant_autre.pk])).status_code == 404
+    assert client.get(reverse("participants:detail", args=[world.participant.pk])).status_code == 200
+
+
 def test_the_step_page_of_a_partner_shows_identity_and_contact_but_no_history(world, client_of):
     world.participant.adresse = "12 rue Secrète"
     world.participant.save()
