@@ -1,0 +1,147 @@
+"""Browser tests: headless system Chromium driven by Playwright, axe-core on every page.
+
+Skipped (with the reason) when /usr/bin/chromium is absent, so that `make test` runs anywhere;
+`.ci/browser_setup.sh` installs it. No browser is ever downloaded.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("PLIE_CHROMIUM", "/usr/bin/chromium"))
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# WCAG 2.1 A and AA, the level the RGAA transposes.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+            if not CHROMIUM.exists():
+                item.add_marker(pytest.mark.skip(reason=f"Chromium absent ({CHROMIUM}) : lancer .ci/browser_setup.sh"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's sync API runs an event loop in this thread: Django's ORM, called by the test
+    # itself between two browser steps, must be allowed to run there.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """pytest-django's live server, with a MEDIA_URL: its media handler cannot start without one.
+
+    The portal itself has none (files are only downloaded through views that check access).
+    """
+    from django.conf import settings
+    from pytest_django.live_server_helper import LiveServer
+
+    media_url = settings.MEDIA_URL
+    settings.MEDIA_URL = "/fichiers-de-test/"
+    server = LiveServer(os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
+    yield server
+    server.stop()
+    settings.MEDIA_URL = media_url
+
+
+@pytest.fixture
+def http_live_server(settings, live_server, communes):
+    """The live server speaks plain HTTP: cookies must not be Secure there."""
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    return live_server
+
+
+class Visite:
+    """A browsing session: a page with the portal's CSP enforced, plus axe checks in a twin context."""
+
+    def __init__(self, browser, base_url):
+        self.browser = browser
+        self.base_url = base_url
+        self.context = browser.new_context(base_url=base_url, locale="fr-FR")
+        self.page = self.context.new_page()
+        self.csp_errors = []
+        self.page.on(
+            "console",
+            lambda msg: self.csp_errors.append(msg.text) if "Content Security Policy" in msg.text else None,
+        )
+        self.page.on("pageerror", lambda error: self.csp_errors.append(f"erreur JavaScript : {error}"))
+        self.axe_pages = []
+
+    def goto(self, path):
+        response = self.page.goto(path)
+        return response
+
+    def axe(self, url=None):
+        """Run axe on the current page (re-opened by GET in a context allowed to inject axe)."""
+        self.assert_no_csp_error()
+        state = self.context.storage_state()
+        twin = self.browser.new_context(base_url=self.base_url, bypass_csp=True, storage_state=state, locale="fr-FR")
+        try:
+            page = twin.new_page()
+            page.goto(url or self.page.url)
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                AXE_TAGS,
+            )
+        finally:
+            twin.close()
+        self.axe_pages.append(url or self.page.url)
+        violations = [
+            f"{v['id']} ({v['impact']}) : {v['help']} → {[n['target'] for n in v['nodes']][:5]}"
+            for v in result["violations"]
+        ]
+        assert not violations, f"axe sur {url or self.page.url} :\n" + "\n".join(violations)
+
+    def assert_no_csp_error(self):
+        assert not self.csp_errors, self.csp_errors
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visite(browser, http_live_server):
+    visites = []
+
+    def ouvrir():
+        v = Visite(browser, http_live_server.url)
+        visites.append(v)
+        return v
+
+    yield ouvrir
+    for v in visites:
+        v.close()
+
+
+def totp_code(device):
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def login(page, email, password):
+    page.goto("/comptes/connexion/")
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label("Mot de passe").fill(password)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_load_state()
