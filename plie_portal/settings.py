@@ -317,6 +317,8 @@ CELERY_BEAT_SCHEDULE = {
     # Reports: expired files deleted daily; the previous month's activity report (idempotent per month).
     "rapports-purge": {"task": "reports.tasks.purger_rapports_expires", "schedule": 24 * 3600},
     "rapports-mensuel": {"task": "reports.tasks.rapport_mensuel", "schedule": 24 * 3600},
+    # Reports whose message or worker was lost are enqueued again (every 15 minutes).
+    "rapports-relance": {"task": "reports.tasks.relancer_rapports_bloques", "schedule": 15 * 60},
 }
 
 # Domain thresholds (DESIGN §1): data, not constants scattered in code.

@@ -4,10 +4,11 @@ import logging
 from datetime import date, timedelta
 
 from celery import shared_task
+from django.db.models import Q
 from django.utils import timezone
 
 from . import services
-from .models import Rapport
+from .models import Rapport, StatutRapport
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +48,22 @@ def purger_rapports_expires():
         supprimes += 1
     logger.info("%d rapport(s) expiré(s) supprimé(s)", supprimes)
     return supprimes
+
+
+@shared_task
+def relancer_rapports_bloques():
+    """Enqueue again the reports whose message was lost (waiting too long) or whose worker died
+    (running too long): `executer` claims them again, so a duplicate enqueue does no harm."""
+    limite = timezone.now() - services.DELAI_REPRISE
+    bloques = list(
+        Rapport.objects.filter(
+            Q(statut=StatutRapport.EN_ATTENTE, cree_le__lt=limite)
+            | Q(statut=StatutRapport.EN_COURS, debut_le__lt=limite)
+        ).values_list("pk", flat=True)
+    )
+    for pk in bloques:
+        generer_rapport.delay(pk)
+    return len(bloques)
 
 
 def mois_precedent(aujourd_hui=None):

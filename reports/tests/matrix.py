@@ -9,6 +9,17 @@ def rapport(attribut):
     return lambda w: {"pk": getattr(w, attribut).pk}
 
 
+def dossier(attribut):
+    return lambda w: {"dossier": getattr(w, attribut).pk}
+
+
+def appel(attribut):
+    return lambda w: {"appel": getattr(w, attribut).pk}
+
+
+AAP_DEMANDEURS = {"coordination": 302, "admin": 302, "instructeur": 302}
+
+
 def participant(attribut):
     return lambda w: {"participant": getattr(w, attribut).pk}
 
@@ -68,6 +79,48 @@ MATRIX = {
             method="post",
             data=participant("participant"),
             label="notice d'information (POST)",
+        ),
+        Case(
+            expect(403, porteur=302, **AAP_DEMANDEURS),
+            kwargs=lambda w: {"type": "cerfa"},
+            method="post",
+            data=dossier("dossier_depose"),
+            label="Cerfa d'un dossier déposé (POST)",
+        ),
+        Case(
+            expect(403, porteur=404, coordination=302, admin=302, instructeur=404),
+            kwargs=lambda w: {"type": "cerfa"},
+            method="post",
+            data=dossier("dossier_non_assigne"),
+            label="Cerfa d'un dossier d'un autre organisme et d'un appel non assigné (POST)",
+        ),
+        Case(
+            expect(403, porteur=302, coordination=404, admin=404, instructeur=404),
+            kwargs=lambda w: {"type": "cerfa"},
+            method="post",
+            data=dossier("dossier_brouillon"),
+            label="Cerfa d'un brouillon : son porteur seulement (POST)",
+        ),
+        Case(
+            expect(403, porteur=302, coordination=302, admin=302),
+            kwargs=lambda w: {"type": "notification"},
+            method="post",
+            data=dossier("dossier_depose"),
+            label="lettre de notification (POST)",
+        ),
+        Case(
+            expect(403, **AAP_DEMANDEURS),
+            kwargs=lambda w: {"type": "comite"},
+            method="post",
+            data=appel("appel"),
+            label="rapport au comité (POST)",
+        ),
+        Case(
+            expect(403, coordination=302, admin=302, instructeur=404),
+            kwargs=lambda w: {"type": "dossiers"},
+            method="post",
+            data=appel("appel_non_assigne"),
+            label="export des dossiers d'un appel non assigné (POST)",
         ),
     ],
 }

@@ -163,3 +163,18 @@ def test_the_monthly_report_is_asked_for_the_previous_month_once(world, django_c
     assert rapport.statut == StatutRapport.TERMINE, rapport.erreur
     assert rapport in Rapport.objects.visible_to(world.coordination)
     assert rapport not in Rapport.objects.visible_to(world.referent)
+
+
+def test_reports_stuck_waiting_or_running_are_enqueued_again_and_produced(world):
+    from reports.tasks import relancer_rapports_bloques
+
+    il_y_a_deux_heures = timezone.now() - datetime.timedelta(hours=2)
+    perdu = RapportFactory(demandeur=world.coordination, statut=StatutRapport.EN_ATTENTE, fichier=None)
+    Rapport.objects.filter(pk=perdu.pk).update(cree_le=il_y_a_deux_heures)
+    Rapport.objects.filter(pk=world.rapport_referent_en_cours.pk).update(debut_le=timezone.now())
+
+    assert relancer_rapports_bloques() == 1
+
+    perdu.refresh_from_db()
+    assert perdu.statut == StatutRapport.TERMINE, perdu.erreur
+    assert Rapport.objects.get(pk=world.rapport_referent_en_cours.pk).statut == StatutRapport.EN_COURS
