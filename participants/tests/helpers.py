@@ -3,6 +3,8 @@
 import datetime
 from io import BytesIO
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from parcours.choices import DecisionCommission, NiveauFormation, StatutMarcheTravail
@@ -45,3 +47,10 @@ def lire_xlsx(response):
     lignes = [list(ligne) for ligne in feuille.iter_rows(values_only=True)]
     classeur.close()
     return lignes
+
+
+def nombre_de_requetes(client, url):
+    """The number of SQL queries of one GET of `url` (which must answer 200)."""
+    with CaptureQueriesContext(connection) as requetes:
+        assert client.get(url).status_code == 200
+    return len(requetes.captured_queries)
