@@ -206,13 +206,3 @@ FORMULAIRES = {
 # structure without an active portal account.
 ACTIONS_PARTENAIRE = ("accepter", "refuser", "demarrer", "terminer", "abandonner", "mettre_a_jour")
 ACTIONS_REFERENT = ("annuler",)
-
-
-def formulaires_pour(etape, actions):
-    """Unbound forms of the `actions` possible now on `etape` (by its status)."""
-    possibles = set(etape.transitions_possibles())
-    resultat = []
-    for action in actions:
-        if action == "mettre_a_jour" or action in possibles:
-            resultat.append(FORMULAIRES[action](etape=etape))
-    return resultat

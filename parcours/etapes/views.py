@@ -23,7 +23,6 @@ from .forms import (
     FORMULAIRES,
     ModificationForm,
     PropositionForm,
-    structures_offrant,
 )
 
 STATUTS_CLOS = (StatutEtape.REFUSEE, StatutEtape.ANNULEE)
@@ -220,6 +219,3 @@ def _suivant(request):
     if suivant and url_has_allowed_host_and_scheme(suivant, allowed_hosts={request.get_host()}):
         return suivant
     return ""
-
-
-__all__ = ["detail", "proposer", "modifier", "transition", "structures_offrant"]
