@@ -6,6 +6,7 @@ import datetime
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Structure
@@ -19,10 +20,10 @@ OUI_NON_INCONNU = [("True", _("Oui")), ("False", _("Non")), ("", _("Inconnu"))]
 def oui_non_inconnu(label, help_text=""):
     """A yes/no/unknown radio stored as a nullable boolean (unknown never counts as yes)."""
     return forms.NullBooleanField(
-        label=label,
+        label=capfirst(label),
         required=False,
         help_text=help_text,
-        widget=forms.RadioSelect(choices=OUI_NON_INCONNU, attrs={"class": "form-check-inline"}),
+        widget=forms.RadioSelect(choices=OUI_NON_INCONNU),
     )
 
 

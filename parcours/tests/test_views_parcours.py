@@ -281,6 +281,7 @@ def test_earlier_parcours_show_the_positive_exit_and_the_follow_up_link(world, c
     assert "sortie positive" in texte
     assert reverse("parcours:suivi", kwargs={"pk": ancien.pk}) in texte
     assert reverse("parcours:creer", kwargs={"participant_pk": participant.pk}) in texte
+    assert "Journal du dernier parcours" in texte
     assert Parcours.objects.filter(participant=participant).count() == 1
 
 
