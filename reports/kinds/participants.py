@@ -121,19 +121,35 @@ class NoticeInformation(ParticipantKind):
 
 
 class ExportParticipantsForm(ParametresForm):
-    """The filters of the participant list, taken as parameters of the export."""
+    """The filters of the participant list, taken as parameters of the export. Referent and
+    structure come as hidden numbers from the list's filters; the participants app scopes them."""
 
     q = forms.CharField(label=_("Recherche"), required=False, max_length=100)
-    commune = forms.CharField(label=_("Code INSEE de la commune"), required=False, max_length=5)
-    referent = forms.IntegerField(label=_("Référent·e (numéro)"), required=False, min_value=1)
-    structure = forms.IntegerField(label=_("Structure du référent (numéro)"), required=False, min_value=1)
-    statut = forms.CharField(label=_("Parcours actuel"), required=False, max_length=20)
+    commune = forms.ModelChoiceField(
+        label=_("Commune"), required=False, queryset=None, empty_label=_("Toutes"), to_field_name="code_insee"
+    )
+    statut = forms.ChoiceField(label=_("Parcours actuel"), required=False)
+    age = forms.ChoiceField(label=_("Âge"), required=False)
     qpv = forms.ChoiceField(
         label=_("QPV"), required=False, choices=[("", _("Tous")), ("oui", _("Oui")), ("non", _("Non"))]
     )
-    age = forms.CharField(label=_("Tranche d'âge"), required=False, max_length=10)
     annee_entree = forms.IntegerField(label=_("Année d'entrée"), required=False, min_value=2000, max_value=2100)
     fse_incomplet = forms.NullBooleanField(label=_("Données FSE+ incomplètes"), required=False)
+    referent = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    structure = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        from participants.filters import TRANCHES_AGE
+        from participants.models import Commune, StatutParcours
+
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = Commune.objects.only("code_insee", "nom")
+        self.fields["statut"].choices = [("", _("Tous")), *StatutParcours.choices]
+        self.fields["age"].choices = [("", _("Tous")), *TRANCHES_AGE]
+        if self.user is None or self.user.effective_role not in (COORD, REF):
+            # A partner filters on identity and contact only (as on the list).
+            for nom in ("statut", "qpv", "annee_entree", "fse_incomplet", "referent", "structure"):
+                del self.fields[nom]
 
 
 @register

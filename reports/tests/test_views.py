@@ -197,3 +197,22 @@ def test_the_dashboard_counts_young_people_mobilised_in_submitted_aap_final_repo
 
     assert "Jeunes mobilisés par les actions AAP (bilans)" in html
     assert '<td class="text-end">57</td><td>200 – 250</td><td>objectif non atteint</td>' in html
+
+
+def test_the_participants_export_asked_from_the_list_keeps_its_filters(
+    world, client_of, django_capture_on_commit_callbacks
+):
+    from openpyxl import load_workbook
+
+    from participants.tests.factories import ParticipantFactory
+
+    ParticipantFactory(nom="Zidane", referent=world.referent, commune_id="76451")
+    client = client_of(world.referent)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("reports:demander", args=["participants"]), {"commune": "76451", "page": "3"})
+
+    rapport = Rapport.objects.filter(demandeur=world.referent, type="participants").get()
+    assert rapport.parametres == {"commune": "76451"}
+    with rapport.fichier.open("rb") as fichier:
+        lignes = list(load_workbook(fichier, read_only=True)["Participants"].iter_rows(values_only=True))
+    assert [ligne[0] for ligne in lignes[1:]] == ["Zidane"]
