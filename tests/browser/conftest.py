@@ -92,6 +92,11 @@ class Visite:
 
     def axe(self, url=None):
         """Run axe on the current page (re-opened by GET in a context allowed to inject axe)."""
+        violations = self.axe_violations(url)
+        assert not violations, f"axe sur {url or self.page.url} :\n" + "\n".join(violations)
+
+    def axe_violations(self, url=None):
+        """The WCAG 2.1 A/AA violations axe finds on a page, one readable line each."""
         self.assert_no_csp_error()
         state = self.context.storage_state()
         twin = self.browser.new_context(base_url=self.base_url, bypass_csp=True, storage_state=state, locale="fr-FR")
@@ -106,11 +111,10 @@ class Visite:
         finally:
             twin.close()
         self.axe_pages.append(url or self.page.url)
-        violations = [
+        return [
             f"{v['id']} ({v['impact']}) : {v['help']} → {[n['target'] for n in v['nodes']][:5]}"
             for v in result["violations"]
         ]
-        assert not violations, f"axe sur {url or self.page.url} :\n" + "\n".join(violations)
 
     def assert_no_csp_error(self):
         assert not self.csp_errors, self.csp_errors
