@@ -1,11 +1,18 @@
 """Every URL × every persona: the status each one gets. A URL absent from the matrix fails."""
 
+from types import SimpleNamespace
+
 import pytest
+from django.conf import settings
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.module_loading import import_string
 
+from participants.communes import load_communes
+from participants.models import Commune
 from tests.matrix import LOGIN
-from tests.world import PERSONAS
+from tests.world import PERSONAS, build_world
 
 MATRIX_MODULES = [
     "tests.matrix_root",
@@ -49,11 +56,30 @@ def url_names(patterns=None, namespace=""):
 
 MATRIX = collect_matrix()
 CASES = [
-    pytest.param(name, index, persona, id=f"{name}[{case.label or index}]-{persona}")
+    pytest.param(name, index, id=f"{name}[{case.label or index}]")
     for name, cases in sorted(MATRIX.items())
     for index, case in enumerate(cases)
-    for persona in PERSONAS
 ]
+
+
+@pytest.fixture(scope="module")
+def matrix_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The world built once for the whole matrix, inside a transaction rolled back at the end
+    (as Django's TestCase.setUpTestData): each persona's request then runs in its own savepoint."""
+    media = tmp_path_factory.mktemp("matrice-media")
+    storages = {**settings.STORAGES, "default": {**settings.STORAGES["default"], "OPTIONS": {"location": media}}}
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media, STORAGES=storages), transaction.atomic():
+        if Commune.objects.count() < 71:
+            load_communes(Commune)
+        yield SimpleNamespace(world=build_world(), media=media, storages=storages)
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def _matrix_media(_guard_rails, settings, matrix_world):
+    """Files of the world live in the matrix's media directory, not in each test's."""
+    settings.MEDIA_ROOT = matrix_world.media
+    settings.STORAGES = matrix_world.storages
 
 
 def test_every_url_of_the_portal_is_in_the_permission_matrix():
@@ -65,19 +91,51 @@ def test_the_matrix_lists_no_url_that_does_not_exist():
     assert not set(MATRIX) - url_names()
 
 
-@pytest.mark.parametrize(("name", "index", "persona"), CASES)
-def test_each_persona_gets_the_expected_answer(name, index, persona, world, client_of):
+@pytest.mark.parametrize(("name", "index"), CASES)
+def test_each_persona_gets_the_expected_answer(name, index, db, matrix_world, _matrix_media, client_of):
     case = MATRIX[name][index]
-    user = getattr(world, persona) if persona != "anonyme" else None
-    client = client_of(user)
+    world = matrix_world.world
+    wrong = []
+    for persona in PERSONAS:
+        # Each persona starts from the same state: what one request changes is rolled back.
+        savepoint = transaction.savepoint()
+        try:
+            client = client_of(getattr(world, persona) if persona != "anonyme" else None)
+            url = reverse(name, kwargs=case.kwargs(world) if case.kwargs else None) + case.query
+            if case.method == "post":
+                response = client.post(url, case.data(world) if case.data else {}, **case.extra)
+            else:
+                response = client.get(url, **case.extra)
+        finally:
+            transaction.savepoint_rollback(savepoint)
+        expected = case.expect[persona]
+        if expected == LOGIN:
+            location = response.get("Location", "")
+            if response.status_code != 302 or not location.startswith(reverse("accounts:login")):
+                wrong.append(f"{persona} sur {url} : {response.status_code} {location} au lieu de la connexion")
+        elif response.status_code != expected:
+            wrong.append(f"{persona} sur {url} : {response.status_code} au lieu de {expected}")
+    assert not wrong, "\n".join(wrong)
+
+
+# Second factor: with a password alone, a coordinator or an instructor reaches no private page.
+SECOND_FACTOR_PAGES = {"accounts:logout", "accounts:otp_enrolement", "accounts:otp_verification"}
+PASSWORD_ONLY_CASES = [
+    pytest.param(name, persona, id=f"{name}-{persona}")
+    for name, cases in sorted(MATRIX.items())
+    if cases[0].expect["anonyme"] == LOGIN and name not in SECOND_FACTOR_PAGES
+    for persona in ("coordination", "instructeur")
+]
+
+
+@pytest.mark.parametrize(("name", "persona"), PASSWORD_ONLY_CASES)
+def test_a_password_alone_opens_no_private_page_to_second_factor_roles(name, persona, world, client_password_only):
+    case = MATRIX[name][0]
+    client = client_password_only(getattr(world, persona))
     url = reverse(name, kwargs=case.kwargs(world) if case.kwargs else None) + case.query
     if case.method == "post":
         response = client.post(url, case.data(world) if case.data else {}, **case.extra)
     else:
         response = client.get(url, **case.extra)
-    expected = case.expect[persona]
-    if expected == LOGIN:
-        assert response.status_code == 302, response.status_code
-        assert response["Location"].startswith(reverse("accounts:login")), response["Location"]
-    else:
-        assert response.status_code == expected, f"{persona} sur {url} : {response.status_code} au lieu de {expected}"
+    assert response.status_code == 302, f"{persona} sur {url} : {response.status_code}"
+    assert response["Location"].startswith(reverse("accounts:otp_enrolement")), response["Location"]
