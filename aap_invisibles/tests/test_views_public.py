@@ -49,3 +49,12 @@ def test_a_public_document_is_downloaded_without_login(world, client_of):
     assert reponse.status_code == 200
     assert reponse.content.startswith(b"%PDF")
     assert "attachment" in reponse["Content-Disposition"]
+
+
+def test_coordination_downloads_the_documents_of_a_call_not_yet_published(world, client_of):
+    world.appel.statut = "brouillon"
+    world.appel.save()
+    adresse = reverse("aap_invisibles:appel_document", kwargs={"slug": world.appel.slug, "pk": world.document_appel.pk})
+    assert client_of(None).get(adresse).status_code == 404
+    assert client_of(world.porteur).get(adresse).status_code == 404
+    assert client_of(world.coordination).get(adresse).status_code == 200

@@ -43,6 +43,9 @@ def appel(request, slug):
 @require_GET
 def appel_document(request, slug, pk):
     """Download a public document of a published call."""
-    appel = get_object_or_404(AppelAProjets.objects.publies(), slug=slug)
+    # Coordination also prepares the documents of a call not yet published.
+    coordination = request.user.is_authenticated and request.user.is_coordination
+    appels = AppelAProjets.objects.all() if coordination else AppelAProjets.objects.publies()
+    appel = get_object_or_404(appels, slug=slug)
     document = get_object_or_404(appel.documents, pk=pk)
     return telecharger(document.fichier)
