@@ -36,13 +36,30 @@ def _participant(nom):
 MATRIX = {
     "parcours:creer": objets("participant", _participant),
     "parcours:situation": objets("parcours"),
-    "parcours:sortie": objets("parcours"),
+    "parcours:sortie": objets("parcours")
+    + [
+        Case(
+            expect(403, referent=200, referent_autre=404, **COORDINATION),
+            kwargs=_pk("parcours"),
+            method="post",
+            label="POST incomplet : formulaire réaffiché",
+        )
+    ],
     "parcours:suivi": objets("parcours"),
     "parcours:entretien_ajouter": objets("parcours"),
     "parcours:entretien_modifier": objets("entretien"),
     "parcours:commission_liste": [Case(expect(403, **COORDINATION))],
     "parcours:commission_creer": [Case(expect(403, **COORDINATION))],
-    "parcours:commission_detail": [Case(expect(403, **COORDINATION), kwargs=_pk("session"))],
+    "parcours:commission_detail": [
+        Case(expect(403, **COORDINATION), kwargs=_pk("session")),
+        Case(
+            expect(403, **COORDINATION),
+            kwargs=_pk("session"),
+            method="post",
+            data=lambda w: {"action": "decider"},
+            label="POST sans sélection : erreurs",
+        ),
+    ],
     "parcours:objectifs": [Case(expect(403, **COORDINATION))],
     "parcours:indicateurs": [Case(expect(403, **COORDINATION))],
     "parcours:import": [Case(expect(403, **COORDINATION))],
