@@ -111,11 +111,18 @@ MATRIX = {
     "aap_invisibles:dossier_message": POST_ONLY
     + [
         Case(
-            expect(403, porteur=302, coordination=404, instructeur=404, admin=404),
+            expect(403, porteur=200, coordination=404, instructeur=404, admin=404),
             kwargs=pk("dossier_brouillon"),
             method="post",
             data=lambda w: {"objet": "Question", "texte": "Bonjour"},
-            label="message sur le brouillon",
+            label="brouillon : messagerie fermée",
+        ),
+        Case(
+            expect(403, porteur=302, coordination=302, instructeur=302, admin=302),
+            kwargs=pk("dossier_depose"),
+            method="post",
+            data=lambda w: {"objet": "Question", "texte": "Bonjour"},
+            label="message sur un dossier déposé",
         ),
         Case(
             expect(403, porteur=404, coordination=302, instructeur=302, admin=302),

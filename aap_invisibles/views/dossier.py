@@ -306,6 +306,8 @@ class Ecrire(ActionDossier):
         return dossier.est_porteur(request.user) or dossier.peut_instruire(request.user)
 
     def agir(self, request, dossier, form):
+        if dossier.statut == StatutDossier.BROUILLON:
+            raise TransitionInvalide(_("La messagerie avec les instructeurs s'ouvre au dépôt du dossier."))
         message = form.save(commit=False)
         message.dossier = dossier
         message.auteur = request.user
