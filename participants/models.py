@@ -140,6 +140,22 @@ class ParticipantQuerySet(models.QuerySet):
             ),
         )
 
+    def portefeuille(self, user, aujourd_hui=None):
+        """The caseload of a referent: their participants with an open parcours or a follow-up due."""
+        from parcours.models import Parcours
+
+        aujourd_hui = aujourd_hui or timezone.localdate()
+        return self.filter(referent=user).filter(
+            Exists(Parcours.objects.ouverts().filter(participant=OuterRef("pk")))
+            | Exists(
+                Parcours.objects.filter(
+                    participant=OuterRef("pk"),
+                    date_sortie__lte=aujourd_hui - timedelta(days=182),
+                    date_suivi_6_mois__isnull=True,
+                )
+            )
+        )
+
     def avec_alertes(self, aujourd_hui=None):
         """Annotate the caseload alerts of DESIGN §2 (one query whatever the number of rows)."""
         from parcours.choices import STATUTS_ETAPE_OUVERTS, StatutEntretien

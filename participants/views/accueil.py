@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,20 +34,23 @@ def accueil_referent(request):
     """The caseload: the referent's participants with an open parcours or a follow-up due."""
     user = request.user
     aujourd_hui = timezone.localdate()
-    suivis = (
-        Participant.objects.filter(referent=user)
-        .avec_alertes(aujourd_hui)
-        .filter(Q(Exists(Parcours.objects.ouverts().filter(participant=OuterRef("pk")))) | Q(alerte_suivi=True))
-        .select_related("commune")
-        .order_by("nom", "prenom", "id")
-    )
+    ordre = ("nom", "prenom", "id")
+    suivis = Participant.objects.portefeuille(user, aujourd_hui)
     libelles = libelles_alertes()
     alerte = request.GET.get("alerte", "")
     if alerte in libelles:
-        suivis = suivis.filter(**{f"alerte_{alerte}": True})
+        suivis = suivis.avec_alertes(aujourd_hui).filter(**{f"alerte_{alerte}": True})
     else:
         alerte = ""
-    page = Paginator(suivis, 25).get_page(request.GET.get("page"))
+    # Page the ids first, then compute the alerts for the 25 rows shown only: the database would
+    # otherwise evaluate every alert subquery for the whole caseload before sorting.
+    page = Paginator(suivis.order_by(*ordre).values_list("pk", flat=True), 25).get_page(request.GET.get("page"))
+    lignes = list(
+        Participant.objects.filter(pk__in=list(page.object_list))
+        .avec_alertes(aujourd_hui)
+        .select_related("commune")
+        .order_by(*ordre)
+    )
     maintenant = timezone.now()
     agenda = (
         Entretien.objects.planifies()
@@ -64,7 +67,7 @@ def accueil_referent(request):
         "participants/accueil_referent.html",
         {
             "page_obj": page,
-            "participants": page.object_list,
+            "participants": lignes,
             "alertes": libelles,
             "alerte": alerte,
             "params": f"alerte={alerte}" if alerte else "",
