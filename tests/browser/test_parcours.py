@@ -1,0 +1,79 @@
+"""Referent and partner journeys: create a participant, orient them, propose a step; the partner
+accepts, starts and finishes it. Each page checked by axe, under the real CSP."""
+
+import pytest
+
+from accounts.tests.factories import PASSWORD
+from parcours.choices import StatutEtape
+from parcours.models import Etape
+from parcours.tests.factories import EtapeTypeFactory
+from participants.models import Participant
+
+from .conftest import login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def submit(page, name):
+    page.get_by_role("button", name=name, exact=True).click()
+    page.wait_for_load_state()
+
+
+def test_a_referent_creates_orients_and_proposes_then_the_partner_carries_the_step(world, visite):
+    type_etape = EtapeTypeFactory(libelle="Chantier d'insertion maraîchage")
+    type_etape.structures.add(world.aci)
+
+    # The referent creates a participant.
+    v = visite()
+    page = v.page
+    login(page, world.referent.email, PASSWORD)
+    page.goto("/participants/nouveau/")
+    v.axe()
+    page.locator("#id_sexe").select_option("F")
+    page.locator("#id_nom").fill("Navigatrice")
+    page.locator("#id_prenom").fill("Zoé")
+    page.locator("#id_date_naissance").fill("1991-04-12")
+    page.locator("#id_commune").select_option("76540")
+    page.locator("main form button[type=submit]").last.click()
+    page.wait_for_load_state()
+    participant = Participant.objects.get(nom="Navigatrice")
+    assert page.url.endswith(f"/participants/{participant.pk}/")
+    v.axe()
+
+    # Orientation (a new parcours) from the record.
+    page.goto(f"/parcours/participant/{participant.pk}/orienter/")
+    v.axe()
+    page.locator("#id_prescripteur").select_option(str(world.plie.pk))
+    page.locator("main form button[type=submit]").last.click()
+    page.wait_for_load_state()
+    assert participant.parcours.count() == 1
+
+    # A step proposed to the ACI on the referent's validated parcours.
+    page.goto(f"/parcours/{world.parcours.pk}/etapes/proposer/")
+    v.axe()
+    page.locator("#id_type").select_option(str(type_etape.pk))
+    page.locator("#id_structure").select_option(str(world.aci.pk))
+    submit(page, "Proposer l'étape")
+    etape = Etape.objects.get(parcours=world.parcours, type=type_etape)
+    assert etape.statut == StatutEtape.PROPOSEE
+    v.axe()
+    v.assert_no_csp_error()
+
+    # The partner accepts, starts and finishes it.
+    p = visite()
+    login(p.page, world.partenaire.email, PASSWORD)
+    p.page.goto(f"/parcours/etapes/{etape.pk}/")
+    p.axe()
+    submit(p.page, "Accepter")
+    etape.refresh_from_db()
+    assert etape.statut == StatutEtape.ACCEPTEE
+    p.axe()
+    submit(p.page, "Démarrer")
+    etape.refresh_from_db()
+    assert etape.statut == StatutEtape.EN_COURS
+    p.page.locator("#id_terminer-resultat").fill("Contrat signé, fin de chantier.")
+    submit(p.page, "Terminer")
+    etape.refresh_from_db()
+    assert etape.statut == StatutEtape.TERMINEE
+    p.axe()
+    p.assert_no_csp_error()
