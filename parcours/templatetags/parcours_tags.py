@@ -22,6 +22,12 @@ def motif_positif(motif):
     return motif in MOTIFS_SORTIE_POSITIVE
 
 
+@register.simple_tag
+def transitions_de(parcours):
+    """The transition log of a parcours and its steps, newest first, in one query."""
+    return list(parcours.transitions.select_related("par", "etape__type"))
+
+
 @register.inclusion_tag("parcours/includes/journal.html", takes_context=True)
 def journal(context, parcours, peut_modifier):
     """The interviews of a parcours, with the inline add form for who may change it."""

@@ -298,3 +298,12 @@ def test_opening_and_changing_the_questionnaire_is_written_to_the_access_log(wor
         .values_list("action", flat=True)
     )
     assert actions == ["consultation", "modification"]
+
+
+def test_the_record_shows_the_transition_log_of_the_parcours_and_its_steps(world, client_of):
+    world.etape_proposee.annuler(world.referent, "Plus d'actualité")
+    texte = client_of(world.referent).get(reverse("participants:detail", kwargs={"pk": world.participant.pk}))
+    texte = texte.content.decode()
+    assert "Journal des transitions" in texte
+    assert f"Étape « {world.etape_proposee.type} » : Proposée" in texte
+    assert "Plus d&#x27;actualité" in texte
