@@ -116,7 +116,7 @@ def seed(ctx):
     aujourd_hui = timezone.localdate()
 
     # --- Participants --------------------------------------------------------------------
-    participants = []
+    participants, plans_par_personne = [], []
     for numero in range(ctx.participants):
         sexe = rng.choices([Sexe.FEMME, Sexe.HOMME, Sexe.NON_BINAIRE, ""], weights=[50, 47, 1, 2])[0]
         prenom = faker.first_name_female() if sexe == Sexe.FEMME else faker.first_name_male()
@@ -124,6 +124,8 @@ def seed(ctx):
         age = rng.randint(16, 64)
         naissance = aujourd_hui - timedelta(days=age * 365 + rng.randint(0, 364))
         referent = rng.choice(referents)
+        plans = _plans(rng, aujourd_hui)
+        plans_par_personne.append(plans)
         participant = Participant(
             sexe=sexe,
             nom=nom,
@@ -138,7 +140,8 @@ def seed(ctx):
             if rng.random() < 0.8
             else "",
             referent=referent,
-            date_information=None,
+            # The information notice is handed over at the first orientation, most of the time.
+            date_information=plans[0][1] if rng.random() < 0.9 else None,
         )
         participant.fill_normalised_fields()
         participants.append(participant)
@@ -150,8 +153,8 @@ def seed(ctx):
 
     # --- Parcours ------------------------------------------------------------------------
     parcours = []
-    for participant in participants:
-        for plan in _plans(rng, aujourd_hui):
+    for participant, plans in zip(participants, plans_par_personne, strict=True):
+        for plan in plans:
             parcours.append(_parcours(rng, participant, plan, prescripteurs, aujourd_hui))
     parcours = bulk_create_with_history(
         parcours, Parcours, batch_size=LOT, default_change_reason="Données de démonstration"
