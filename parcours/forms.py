@@ -48,6 +48,7 @@ class CrispyMixin:
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True
 
 
 class OrientationForm(CrispyMixin, forms.ModelForm):
