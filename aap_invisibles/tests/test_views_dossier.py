@@ -129,3 +129,20 @@ def test_the_applicant_withdraws_after_confirmation(world, client_of):
     client_of(world.porteur).post(url("dossier_sans_suite", pk=world.dossier_depose.pk), {"motif": ""})
     world.dossier_depose.refresh_from_db()
     assert world.dossier_depose.statut == StatutDossier.SANS_SUITE
+
+
+def test_submission_after_the_deadline_is_refused_on_the_page(world, client_of):
+    import datetime
+
+    from django.utils import timezone
+
+    from .factories import remplir
+
+    dossier = remplir(world.dossier_brouillon)
+    dossier.appel.date_cloture = timezone.now() - datetime.timedelta(minutes=1)
+    dossier.appel.save()
+    reponse = client_of(world.porteur).post(url("dossier_deposer", pk=dossier.pk))
+    assert reponse.status_code == 200
+    assert "date limite est passée" in reponse.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.statut == StatutDossier.BROUILLON

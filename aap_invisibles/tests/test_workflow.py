@@ -304,3 +304,19 @@ def test_reopening_is_refused_once_a_payment_exists(world):
 def test_only_a_decision_can_be_reopened(world):
     with pytest.raises(TransitionInvalide):
         world.dossier_autre.reouvrir(world.coordination, "motif")
+
+
+def test_an_organisation_has_one_dossier_per_call(world):
+    from django.db import IntegrityError, transaction
+
+    from .factories import DossierFactory
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DossierFactory(appel=world.appel, porteur=world.asso)
+
+
+def test_starting_a_dossier_twice_leads_to_the_existing_one(world, client_of):
+    from django.urls import reverse
+
+    reponse = client_of(world.porteur).post(reverse("aap_invisibles:dossier_creer", kwargs={"slug": world.appel.slug}))
+    assert reponse["Location"] == world.dossier_brouillon.get_absolute_url()
