@@ -187,11 +187,17 @@ class ParticipantQuerySet(models.QuerySet):
             alerte_fse=Exists(
                 ouverts.filter(Q(statut_marche_travail="") | Q(niveau_formation="") | Q(participant__sexe=""))
             ),
+            # Through the participant's parcours, so that the database walks the few steps of
+            # those parcours instead of every late step of the PLIE (index on status and end).
             alerte_etape=Exists(
-                Etape.objects.filter(
-                    parcours__participant=OuterRef("pk"),
-                    statut__in=STATUTS_ETAPE_OUVERTS,
-                    date_fin_prevue__lt=aujourd_hui,
+                Parcours.objects.filter(participant=OuterRef("pk")).filter(
+                    Exists(
+                        Etape.objects.filter(
+                            parcours=OuterRef("pk"),
+                            statut__in=STATUTS_ETAPE_OUVERTS,
+                            date_fin_prevue__lt=aujourd_hui,
+                        )
+                    )
                 )
             ),
             alerte_duree=Exists(ouverts.filter(date_entree__lte=limite_parcours)),
