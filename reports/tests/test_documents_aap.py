@@ -26,7 +26,8 @@ def test_the_cerfa_of_a_submitted_dossier_has_sections_1_to_7_budget_totals_eps_
 def test_the_acknowledgement_of_receipt_gives_the_number_and_date(world, django_capture_on_commit_callbacks):
     rapport = produire(world.porteur, "accuse", django_capture_on_commit_callbacks, dossier=world.dossier_depose.pk)
 
-    _reader, texte = lire_pdf(rapport)
+    reader, texte = lire_pdf(rapport)
+    assert est_balise(reader)
     assert "Accusé de réception" in texte
     assert world.dossier_depose.numero_accuse in texte
 
@@ -49,7 +50,8 @@ def test_the_notification_letter_of_a_retained_dossier_gives_the_amount_and_the_
     rapport = produire(world.porteur_autre, "notification", django_capture_on_commit_callbacks, dossier=dossier.pk)
 
     assert rapport.statut == StatutRapport.TERMINE, rapport.erreur
-    _reader, texte = lire_pdf(rapport)
+    reader, texte = lire_pdf(rapport)
+    assert est_balise(reader)
     assert "Notification d'attribution" in texte
     assert "21 000,00 €" in texte
     for mention in ("recours gracieux", "recours hiérarchique", "tribunal administratif de Rouen", "Télérecours"):
