@@ -94,3 +94,10 @@ def test_the_coordination_export_filtered_by_a_search_finds_only_the_matching_pe
         lignes = list(load_workbook(fichier, read_only=True)["Participants"].iter_rows(values_only=True))
     assert "QPV" in lignes[0]
     assert [ligne[0] for ligne in lignes[1:]] == ["Martin"]
+
+
+def test_french_typography_puts_a_narrow_no_break_space_before_high_punctuation():
+    from reports.pdf import typographie
+
+    assert typographie("Motif : « retenu » ; oui ?") == "Motif\u202f: «\u202fretenu\u202f»\u202f; oui\u202f?"
+    assert typographie('<a href="https://exemple.fr">') == '<a href="https://exemple.fr">'
