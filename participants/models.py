@@ -17,6 +17,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -113,29 +114,35 @@ class ParticipantQuerySet(models.QuerySet):
         def champ(nom):
             return Subquery(dernier.values(nom)[:1])
 
+        # Status and FSE+ completeness each in one subquery, so that filtering on them costs
+        # one index lookup per participant rather than one per field they read.
+        statut = dernier.annotate(
+            _statut=Case(
+                When(decision_commission="refusee", then=Value(StatutParcours.REFUSE)),
+                When(date_sortie__isnull=False, then=Value(StatutParcours.SORTI)),
+                When(decision_commission="validee", then=Value(StatutParcours.EN_PARCOURS)),
+                default=Value(StatutParcours.EN_ATTENTE),
+            )
+        ).values("_statut")[:1]
+        incomplet = dernier.annotate(
+            _incomplet=Case(
+                When(Q(statut_marche_travail="") | Q(niveau_formation=""), then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        ).values("_incomplet")[:1]
         return self.annotate(
             courant_id=champ("id"),
-            courant_decision=champ("decision_commission"),
             courant_date_entree=champ("date_entree"),
             courant_date_sortie=champ("date_sortie"),
             courant_qpv=champ("qpv"),
             courant_rsa=champ("rsa"),
             courant_statut_marche=champ("statut_marche_travail"),
             courant_niveau=champ("niveau_formation"),
-        ).annotate(
-            statut_parcours=Case(
-                When(courant_id__isnull=True, then=Value(StatutParcours.AUCUN)),
-                When(courant_decision="refusee", then=Value(StatutParcours.REFUSE)),
-                When(courant_date_sortie__isnull=False, then=Value(StatutParcours.SORTI)),
-                When(courant_decision="validee", then=Value(StatutParcours.EN_PARCOURS)),
-                default=Value(StatutParcours.EN_ATTENTE),
-            ),
+            statut_parcours=Coalesce(Subquery(statut), Value(StatutParcours.AUCUN)),
             fse_incomplet=Case(
-                When(
-                    Q(courant_id__isnull=False) & (Q(sexe="") | Q(courant_statut_marche="") | Q(courant_niveau="")),
-                    then=Value(1),
-                ),
-                default=Value(0),
+                When(Q(sexe="") & Exists(dernier), then=Value(1)),
+                default=Coalesce(Subquery(incomplet), Value(0)),
                 output_field=IntegerField(),
             ),
         )

@@ -9,7 +9,7 @@ from participants.tests.factories import ParticipantFactory
 from participants.tests.helpers import creer_participants, lire_xlsx, nombre_de_requetes
 
 URL = reverse("participants:liste")
-REQUETES_LISTE = 13
+REQUETES_LISTE = 14
 EXPORT = reverse("participants:export")
 
 
@@ -103,7 +103,7 @@ def test_the_list_runs_the_same_number_of_queries_for_10_and_500_participants(wo
     pour_10 = nombre_de_requetes(client, URL)
     creer_participants(490, world.referent, prefixe="Autre")
     assert nombre_de_requetes(client, URL) == pour_10
-    # session, user, layout (menu, notifications…), count, page rows, the three filter choices
+    # session, user, layout (menu, notifications…), count, ids of the page, their rows, three filter choices
     assert pour_10 == REQUETES_LISTE
 
 

@@ -49,6 +49,13 @@ class ParticipantListView(RoleRequiredMixin, ListView):
         queryset, self.filtre, self.tri = participants_filtres(self.request)
         return queryset
 
+    def paginate_queryset(self, queryset, page_size):
+        """Page the ids first, then read the 25 rows with their annotations: the database would
+        otherwise compute every annotation of every matching row before sorting them."""
+        paginator, page, ids, autres_pages = super().paginate_queryset(queryset.values_list("pk", flat=True), page_size)
+        page.object_list = list(queryset.filter(pk__in=list(ids)))
+        return paginator, page, page.object_list, autres_pages
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         params = self.request.GET.copy()
