@@ -18,6 +18,7 @@ def build(world):
         demandeur=w.referent,
         type="parcours",
         parametres={"participant": w.participant.pk},
+        libelle=f"Fiche de parcours – {w.participant}",
         statut=StatutRapport.EN_COURS,
         progression=40,
         fichier=None,
