@@ -84,6 +84,8 @@ class Visite:
             lambda msg: self.csp_errors.append(msg.text) if "Content Security Policy" in msg.text else None,
         )
         self.page.on("pageerror", lambda error: self.csp_errors.append(f"erreur JavaScript : {error}"))
+        # data-confirm asks with window.confirm: the person confirms.
+        self.page.on("dialog", lambda dialog: dialog.accept())
         self.axe_pages = []
 
     def goto(self, path):
@@ -147,5 +149,5 @@ def login(page, email, password):
     page.goto("/comptes/connexion/")
     page.get_by_label("Adresse e-mail").fill(email)
     page.get_by_label("Mot de passe").fill(password)
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Se connecter").click()

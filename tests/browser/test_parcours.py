@@ -15,8 +15,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def submit(page, name):
-    page.get_by_role("button", name=name, exact=True).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name=name, exact=True).click()
 
 
 def test_a_referent_creates_orients_and_proposes_then_the_partner_carries_the_step(world, visite):
@@ -34,8 +34,8 @@ def test_a_referent_creates_orients_and_proposes_then_the_partner_carries_the_st
     page.locator("#id_prenom").fill("Zoé")
     page.locator("#id_date_naissance").fill("1991-04-12")
     page.locator("#id_commune").select_option("76540")
-    page.locator("main form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
     participant = Participant.objects.get(nom="Navigatrice")
     assert page.url.endswith(f"/participants/{participant.pk}/")
     v.axe()
@@ -44,8 +44,8 @@ def test_a_referent_creates_orients_and_proposes_then_the_partner_carries_the_st
     page.goto(f"/parcours/participant/{participant.pk}/orienter/")
     v.axe()
     page.locator("#id_prescripteur").select_option(str(world.plie.pk))
-    page.locator("main form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
     assert participant.parcours.count() == 1
 
     # A step proposed to the ACI on the referent's validated parcours.
