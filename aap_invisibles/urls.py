@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import comptes, dossier, gestion, instruction, porteur, public
+from .views import actions, comptes, dossier, gestion, instruction, porteur, public
 
 app_name = "aap_invisibles"
 
@@ -27,23 +27,23 @@ urlpatterns = [
     path("dossiers/<int:pk>/deposer/", porteur.dossier_deposer, name="dossier_deposer"),
     path("dossiers/<int:pk>/bilan/", porteur.bilan, name="bilan"),
     path(
-        "dossiers/<int:pk>/correction/reponse/", dossier.ReponseCorrection.as_view(), name="dossier_correction_repondre"
+        "dossiers/<int:pk>/correction/reponse/", actions.ReponseCorrection.as_view(), name="dossier_correction_repondre"
     ),
-    path("dossiers/<int:pk>/messages/", dossier.Ecrire.as_view(), name="dossier_message"),
-    path("dossiers/<int:pk>/sans-suite/", dossier.SansSuite.as_view(), name="dossier_sans_suite"),
+    path("dossiers/<int:pk>/messages/", actions.Ecrire.as_view(), name="dossier_message"),
+    path("dossiers/<int:pk>/sans-suite/", actions.SansSuite.as_view(), name="dossier_sans_suite"),
     # Instruction
     path("instruction/", instruction.instruction, name="instruction"),
-    path("dossiers/<int:pk>/recevabilite/", dossier.Recevabilite.as_view(), name="dossier_recevabilite"),
-    path("dossiers/<int:pk>/correction/", dossier.Correction.as_view(), name="dossier_correction"),
-    path("dossiers/<int:pk>/notation/", dossier.Noter.as_view(), name="dossier_evaluation"),
-    path("dossiers/<int:pk>/conflit/", dossier.Conflit.as_view(), name="dossier_conflit"),
-    path("dossiers/<int:pk>/annotations/", dossier.Annoter.as_view(), name="dossier_annotation"),
-    path("dossiers/<int:pk>/audition/", dossier.Audition.as_view(), name="dossier_audition"),
-    path("dossiers/<int:pk>/proposition/", dossier.Proposition.as_view(), name="dossier_proposition"),
-    path("dossiers/<int:pk>/decision/", dossier.Decision.as_view(), name="dossier_decision"),
-    path("dossiers/<int:pk>/reouvrir/", dossier.Reouvrir.as_view(), name="dossier_reouvrir"),
-    path("dossiers/<int:pk>/convention/", dossier.ConventionVue.as_view(), name="dossier_convention"),
-    path("dossiers/<int:pk>/versements/", dossier.VersementVue.as_view(), name="dossier_versement"),
+    path("dossiers/<int:pk>/recevabilite/", actions.Recevabilite.as_view(), name="dossier_recevabilite"),
+    path("dossiers/<int:pk>/correction/", actions.Correction.as_view(), name="dossier_correction"),
+    path("dossiers/<int:pk>/notation/", actions.Noter.as_view(), name="dossier_evaluation"),
+    path("dossiers/<int:pk>/conflit/", actions.Conflit.as_view(), name="dossier_conflit"),
+    path("dossiers/<int:pk>/annotations/", actions.Annoter.as_view(), name="dossier_annotation"),
+    path("dossiers/<int:pk>/audition/", actions.Audition.as_view(), name="dossier_audition"),
+    path("dossiers/<int:pk>/proposition/", actions.Proposition.as_view(), name="dossier_proposition"),
+    path("dossiers/<int:pk>/decision/", actions.Decision.as_view(), name="dossier_decision"),
+    path("dossiers/<int:pk>/reouvrir/", actions.Reouvrir.as_view(), name="dossier_reouvrir"),
+    path("dossiers/<int:pk>/convention/", actions.ConventionVue.as_view(), name="dossier_convention"),
+    path("dossiers/<int:pk>/versements/", actions.VersementVue.as_view(), name="dossier_versement"),
     path("gestion/<int:pk>/comite/", instruction.comite, name="comite"),
     path("gestion/<int:pk>/export.xlsx", instruction.export, name="export"),
     # Calls (coordination)

@@ -1,0 +1,264 @@
+"""Actions posted from the dossier page; on bad input the page is shown again with the form as typed."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from accounts.models import Role
+
+from .. import forms as f
+from ..models import (
+    Annotation,
+    ConflitInteret,
+    Evaluation,
+    Message,
+    NoteCritere,
+    StatutDossier,
+    TransitionInvalide,
+)
+from .base import ROLES_INSTRUCTION, dossier_visible
+from .dossier import contexte_dossier
+
+
+class ActionDossier(View):
+    """A POST from the dossier page: on bad input the page is shown again with the form as typed."""
+
+    http_method_names = ["post"]
+    roles = ROLES_INSTRUCTION
+    form_class = None
+    nom_form = ""
+    succes = ""
+
+    def get_form(self, request, dossier):
+        return self.form_class(request.POST, request.FILES)
+
+    def autorise(self, request, dossier):
+        return dossier.peut_instruire(request.user) and not dossier.est_porteur(request.user)
+
+    def post(self, request, pk):
+        dossier = dossier_visible(request, pk, *self.roles)
+        if not self.autorise(request, dossier):
+            raise PermissionDenied
+        form = self.get_form(request, dossier)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    self.agir(request, dossier, form)
+            except TransitionInvalide as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, self.succes)
+                return redirect(dossier)
+        dossier.refresh_from_db()
+        contexte = contexte_dossier(request, dossier, **{self.nom_form: form})
+        contexte["form_en_erreur"] = self.nom_form
+        return render(request, "aap_invisibles/dossier.html", contexte)
+
+    def agir(self, request, dossier, form):
+        raise NotImplementedError
+
+
+class Recevabilite(ActionDossier):
+    form_class = f.RecevabiliteForm
+    nom_form = "recevabilite_form"
+    succes = gettext_lazy("Recevabilité enregistrée.")
+
+    def agir(self, request, dossier, form):
+        if form.cleaned_data["decision"] == "recevable":
+            dossier.declarer_recevable(request.user)
+        else:
+            dossier.declarer_irrecevable(request.user, form.cleaned_data["motif"])
+
+
+class Correction(ActionDossier):
+    form_class = f.CorrectionForm
+    nom_form = "correction_form"
+    succes = gettext_lazy("Demande de correction envoyée au porteur.")
+
+    def agir(self, request, dossier, form):
+        dossier.demander_correction(request.user, form.cleaned_data["sections"], form.cleaned_data["message"])
+
+
+class ReponseCorrection(ActionDossier):
+    roles = (Role.PORTEUR,)
+    form_class = f.ReponseCorrectionForm
+    nom_form = "reponse_form"
+    succes = gettext_lazy("Réponse envoyée : le dossier reprend son instruction.")
+
+    def autorise(self, request, dossier):
+        return dossier.est_porteur(request.user)
+
+    def agir(self, request, dossier, form):
+        dossier.repondre_correction(request.user, form.cleaned_data["reponse"])
+        Message.objects.create(
+            dossier=dossier,
+            auteur=request.user,
+            objet=_("Réponse à la demande de correction"),
+            texte=form.cleaned_data["reponse"],
+        )
+
+
+class Noter(ActionDossier):
+    nom_form = "evaluation_form"
+    succes = gettext_lazy("Notation enregistrée.")
+
+    def get_form(self, request, dossier):
+        ma_eval = Evaluation.objects.filter(dossier=dossier, instructeur=request.user).first()
+        return f.EvaluationForm(request.POST, criteres=dossier.appel.criteres.all(), evaluation=ma_eval)
+
+    def agir(self, request, dossier, form):
+        if dossier.statut not in (StatutDossier.EN_INSTRUCTION, StatutDossier.AUDITION):
+            raise TransitionInvalide(_("Seul un dossier en instruction ou en audition se note."))
+        if ConflitInteret.objects.filter(dossier=dossier, instructeur=request.user).exists():
+            raise TransitionInvalide(_("Vous avez déclaré un conflit d'intérêts : vous ne notez pas ce dossier."))
+        evaluation, _cree = Evaluation.objects.get_or_create(dossier=dossier, instructeur=request.user)
+        if evaluation.soumise:
+            raise TransitionInvalide(_("Votre notation est déjà soumise."))
+        evaluation.commentaire = form.cleaned_data["commentaire"]
+        evaluation.save()
+        for critere, note in form.notes().items():
+            NoteCritere.objects.update_or_create(evaluation=evaluation, critere=critere, defaults={"note": note})
+        evaluation.total = evaluation.calculer_total()
+        evaluation.save()
+        if form.cleaned_data["soumettre"]:
+            evaluation.soumettre()
+
+
+class Conflit(ActionDossier):
+    form_class = f.ConflitForm
+    nom_form = "conflit_form"
+    succes = gettext_lazy("Conflit d'intérêts déclaré : vous ne noterez pas ce dossier.")
+
+    def agir(self, request, dossier, form):
+        if Evaluation.objects.filter(dossier=dossier, instructeur=request.user).exists():
+            raise TransitionInvalide(_("Vous avez déjà commencé à noter ce dossier."))
+        ConflitInteret.objects.get_or_create(
+            dossier=dossier, instructeur=request.user, defaults={"motif": form.cleaned_data["motif"]}
+        )
+
+
+class Annoter(ActionDossier):
+    form_class = f.AnnotationForm
+    nom_form = "annotation_form"
+    succes = gettext_lazy("Annotation ajoutée.")
+
+    def agir(self, request, dossier, form):
+        Annotation.objects.create(dossier=dossier, auteur=request.user, texte=form.cleaned_data["texte"])
+
+
+class Ecrire(ActionDossier):
+    roles = (Role.COORDINATION, Role.INSTRUCTEUR, Role.PORTEUR)
+    form_class = f.MessageForm
+    nom_form = "message_form"
+    succes = gettext_lazy("Message envoyé.")
+
+    def autorise(self, request, dossier):
+        return dossier.est_porteur(request.user) or dossier.peut_instruire(request.user)
+
+    def agir(self, request, dossier, form):
+        if dossier.statut == StatutDossier.BROUILLON:
+            raise TransitionInvalide(_("La messagerie avec les instructeurs s'ouvre au dépôt du dossier."))
+        message = form.save(commit=False)
+        message.dossier = dossier
+        message.auteur = request.user
+        message.save()
+        message.envoyer_apres_commit()
+
+
+class Audition(ActionDossier):
+    nom_form = "audition_form"
+    succes = gettext_lazy("Créneau d'audition fixé : le porteur est convoqué.")
+
+    def get_form(self, request, dossier):
+        return f.AuditionForm(request.POST, instance=getattr(dossier, "audition", None))
+
+    def agir(self, request, dossier, form):
+        d = form.cleaned_data
+        dossier.fixer_audition(request.user, d["date"], d["heure"], d["lieu"])
+
+
+class Proposition(ActionDossier):
+    form_class = f.PropositionForm
+    nom_form = "proposition_form"
+    succes = gettext_lazy("Proposition enregistrée.")
+
+    def agir(self, request, dossier, form):
+        d = form.cleaned_data
+        dossier.proposer(request.user, d["avis"], d["montant"], d["motif"])
+
+
+class Decision(ActionDossier):
+    roles = (Role.COORDINATION,)
+    form_class = f.DecisionForm
+    nom_form = "decision_form"
+    succes = gettext_lazy("Décision du comité enregistrée.")
+
+    def agir(self, request, dossier, form):
+        d = form.cleaned_data
+        if d["decision"] == "retenu":
+            dossier.retenir(request.user, d["montant_accorde"], d["motif"])
+        else:
+            dossier.refuser(request.user, d["motif"])
+
+
+class SansSuite(ActionDossier):
+    roles = (Role.COORDINATION, Role.PORTEUR)
+    nom_form = "sans_suite_form"
+    succes = gettext_lazy("Dossier classé sans suite.")
+
+    def autorise(self, request, dossier):
+        return dossier.est_porteur(request.user) or request.user.is_coordination
+
+    def get_form(self, request, dossier):
+        return (f.MotifFacultatifForm if dossier.est_porteur(request.user) else f.MotifForm)(request.POST)
+
+    def agir(self, request, dossier, form):
+        dossier.classer_sans_suite(request.user, form.cleaned_data["motif"])
+
+
+class Reouvrir(ActionDossier):
+    roles = (Role.COORDINATION,)
+    form_class = f.MotifForm
+    nom_form = "reouvrir_form"
+    succes = gettext_lazy("Décision rouverte.")
+
+    def agir(self, request, dossier, form):
+        dossier.reouvrir(request.user, form.cleaned_data["motif"])
+
+
+class ConventionVue(ActionDossier):
+    roles = (Role.COORDINATION,)
+    nom_form = "convention_form"
+    succes = gettext_lazy("Convention enregistrée.")
+
+    def get_form(self, request, dossier):
+        return f.ConventionForm(request.POST, request.FILES, instance=getattr(dossier, "convention", None))
+
+    def agir(self, request, dossier, form):
+        if dossier.statut != StatutDossier.RETENU:
+            raise TransitionInvalide(_("Une convention ne concerne qu'un dossier retenu."))
+        convention = form.save(commit=False)
+        convention.dossier = dossier
+        convention.enregistree_par = request.user
+        convention.save()
+
+
+class VersementVue(ActionDossier):
+    roles = (Role.COORDINATION,)
+    nom_form = "versement_form"
+    succes = gettext_lazy("Versement enregistré.")
+
+    def get_form(self, request, dossier):
+        return f.VersementForm(request.POST, dossier=dossier)
+
+    def agir(self, request, dossier, form):
+        if dossier.statut != StatutDossier.RETENU:
+            raise TransitionInvalide(_("Un versement ne concerne qu'un dossier retenu."))
+        versement = form.save(commit=False)
+        versement.dossier = dossier
+        versement.enregistre_par = request.user
+        versement.save()
