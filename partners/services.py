@@ -1,13 +1,10 @@
 """Actions of coordination on the users of structures."""
 
-from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django.utils.translation import gettext as _
 
 
 def lien_mot_de_passe(user, base_url):
@@ -23,23 +20,10 @@ def lien_mot_de_passe(user, base_url):
 
 
 def envoyer_invitation(user, base_url, invite_par):
-    """Email the invitation once the account is committed (the token depends on the saved user)."""
+    """Enqueue the invitation email once the account is committed (the worker reads it by id)."""
+    from .tasks import envoyer_invitation as tache
 
-    def envoyer():
-        corps = _(
-            "Bonjour,\n\n%(par)s vous a ouvert un compte sur le Portail PLIE de la Métropole Rouen Normandie "
-            "(%(structure)s, rôle : %(role)s).\n\nChoisissez votre mot de passe en ouvrant ce lien :\n%(lien)s\n\n"
-            "Votre identifiant est votre adresse e-mail : %(email)s.\n\nL'équipe du PLIE"
-        ) % {
-            "par": invite_par,
-            "structure": user.structure,
-            "role": user.get_role_display(),
-            "lien": lien_mot_de_passe(user, base_url),
-            "email": user.email,
-        }
-        send_mail(_("Votre compte sur le Portail PLIE"), corps, settings.DEFAULT_FROM_EMAIL, [user.email])
-
-    transaction.on_commit(envoyer)
+    transaction.on_commit(lambda: tache.delay(user.pk, base_url, str(invite_par)))
 
 
 @transaction.atomic

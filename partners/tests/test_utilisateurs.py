@@ -138,3 +138,10 @@ def test_a_caseload_cannot_be_given_to_a_partner_account(world, client_of):
     )
     assert response.status_code == 200
     assert Participant.objects.filter(referent=world.referent).exists()
+
+
+def test_an_invitation_task_sends_nothing_once_the_password_is_chosen(world, mailoutbox):
+    from partners.tasks import envoyer_invitation
+
+    assert envoyer_invitation(world.partenaire.pk, "https://portail.exemple.fr", "Coordination") is False
+    assert mailoutbox == []
