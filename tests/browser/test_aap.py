@@ -1,5 +1,5 @@
 """Calls for projects: an applicant signs up, starts and submits a dossier; the instructor declares
-it admissible and proposes an amount; coordination records the committee's decision."""
+it admissible, scores it and proposes an amount; coordination records the committee's decision."""
 
 import re
 from decimal import Decimal
@@ -83,6 +83,12 @@ def test_an_applicant_submits_a_dossier_that_is_instructed_and_decided(world, vi
     dossier.refresh_from_db()
     assert dossier.statut == StatutDossier.EN_INSTRUCTION
     i.axe()
+    notation = i.page.locator("form[action$='/notation/']")
+    for select in notation.locator("select").all():
+        select.select_option("4")
+    notation.locator("input[name$=soumettre]").check()
+    submit(i.page, "Enregistrer ma notation", scope=notation)
+    assert dossier.evaluations.get(instructeur=world.instructeur).soumise
     proposition = i.page.locator("form[action$='/proposition/']")
     proposition.locator("input[name=avis]").first.check()
     proposition.locator("input[name=montant]").fill("28000")
