@@ -15,3 +15,21 @@ def query_with(context, **changes):
     if "page" not in changes:
         params.pop("page", None)
     return params.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def tri_inverse(context, champ, parametre="tri"):
+    """Query string sorting by `champ`, descending when the list is already sorted ascending by it."""
+    actuel = context["request"].GET.get(parametre, "")
+    return query_with(context, **{parametre: f"-{champ}" if actuel == champ else champ})
+
+
+@register.simple_tag(takes_context=True)
+def sens_tri(context, champ, parametre="tri"):
+    """'ascending', 'descending' or 'none', for aria-sort on the column header."""
+    actuel = context["request"].GET.get(parametre, "")
+    if actuel == champ:
+        return "ascending"
+    if actuel == f"-{champ}":
+        return "descending"
+    return "none"

@@ -65,3 +65,12 @@ def test_the_catalogue_filters_by_category_and_counts(world, client_of):
     assert types and all(t.categorie == CategorieEtape.REMOBILISATION for t in types)
     usage = {t.pk: t.nb_etapes for t in types}
     assert usage[world.etape.type.pk] >= 1
+
+
+def test_the_catalogue_sorts_both_ways_from_the_column_header(world, client_of):
+    client = client_of(world.coordination)
+    croissant = [t.libelle for t in client.get(reverse("partners:catalogue"), {"tri": "libelle"}).context["types"]]
+    decroissant = [t.libelle for t in client.get(reverse("partners:catalogue"), {"tri": "-libelle"}).context["types"]]
+    assert croissant == sorted(croissant) and decroissant == croissant[::-1]
+    page = client.get(reverse("partners:catalogue"), {"tri": "libelle"}).content.decode()
+    assert 'aria-sort="ascending"' in page and "?tri=-libelle" in page

@@ -36,7 +36,11 @@ class CatalogueListView(RoleRequiredMixin, ListView):
         actif = self.request.GET.get("actif", "")
         if actif in ("oui", "non"):
             queryset = queryset.filter(actif=actif == "oui")
-        return queryset.order_by(*TRIS.get(self.request.GET.get("tri"), TRIS["categorie"]), "id")
+        tri = self.request.GET.get("tri", "")
+        ordre = TRIS.get(tri.removeprefix("-"), TRIS["categorie"])
+        if tri.startswith("-") and tri[1:] in TRIS:
+            ordre = tuple(champ[1:] if champ.startswith("-") else f"-{champ}" for champ in ordre)
+        return queryset.order_by(*ordre, "id")
 
     def get_context_data(self, **kwargs):
         return {

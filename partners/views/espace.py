@@ -5,16 +5,17 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from parcours.choices import StatutEtape
 from parcours.models import Etape
 
 ONGLETS = [
-    ("a_traiter", StatutEtape.PROPOSEE.label, (StatutEtape.PROPOSEE,)),
-    ("acceptees", StatutEtape.ACCEPTEE.label, (StatutEtape.ACCEPTEE,)),
-    ("en_cours", StatutEtape.EN_COURS.label, (StatutEtape.EN_COURS,)),
-    ("terminees", StatutEtape.TERMINEE.label, (StatutEtape.TERMINEE,)),
-    ("abandonnees", StatutEtape.ABANDONNEE.label, (StatutEtape.ABANDONNEE,)),
+    ("a_traiter", _("À traiter"), (StatutEtape.PROPOSEE,)),
+    ("acceptees", _("Acceptées"), (StatutEtape.ACCEPTEE,)),
+    ("en_cours", _("En cours"), (StatutEtape.EN_COURS,)),
+    ("terminees", _("Terminées"), (StatutEtape.TERMINEE,)),
+    ("abandonnees", _("Abandonnées"), (StatutEtape.ABANDONNEE,)),
 ]
 TRIS = {
     "debut": ("date_debut_prevue", "id"),
@@ -31,10 +32,10 @@ def accueil(request):
         raise PermissionDenied
     etapes = Etape.objects.visible_to(user)
     compteurs = etapes.aggregate(
-        tout=Count("id"), **{cle: Count("id", filter=Q(statut__in=statuts)) for cle, _l, statuts in ONGLETS}
+        tout=Count("id"), **{cle: Count("id", filter=Q(statut__in=statuts)) for cle, _libelle, statuts in ONGLETS}
     )
     onglet = request.GET.get("onglet", "a_traiter")
-    statuts = {cle: s for cle, _l, s in ONGLETS}.get(onglet)
+    statuts = {cle: s for cle, _libelle, s in ONGLETS}.get(onglet)
     if statuts is None:
         onglet = "tout"
     else:
