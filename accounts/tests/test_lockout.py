@@ -56,3 +56,9 @@ def test_the_client_address_is_the_one_our_proxy_appended(rf, settings):
     assert client_ip(request) == "203.0.113.9"
     settings.PLIE_PROXY_COUNT = 0
     assert client_ip(request) == "127.0.0.1"
+
+
+def test_changing_the_case_of_the_email_does_not_dodge_the_lockout(world, client):
+    for variante in ["ref@test.fr", "REF@test.fr", "Ref@Test.fr", "ref@TEST.FR", "rEf@test.fr"]:
+        try_login(client, variante, "mauvais-mot-de-passe")
+    assert try_login(client, world.referent.email, PASSWORD).status_code == 429

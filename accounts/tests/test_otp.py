@@ -148,3 +148,9 @@ def test_client_of_logs_in_with_both_factors(world, client_of):
     client = client_of(world.coordination)
     assert DEVICE_ID_SESSION_KEY in client.session
     assert client.get(reverse("home")).status_code == 200
+
+
+def test_the_django_admin_needs_the_second_factor_too(world, client_password_only):
+    response = client_password_only(world.admin).get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:otp_enrolement"))
