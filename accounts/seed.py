@@ -106,12 +106,24 @@ def seed(ctx):
         )
     ctx.data["users"][admin.email] = admin
     ctx.login("Administrateur (/admin/)", admin)
-    enrolled = [user for user in ctx.data["users"].values() if second_factor_required(user)]
-    for user in enrolled:
+
+
+def seed_double_authentification(ctx):
+    """Last seeder: every printed demo account whose role requires the second factor gets the fixed
+    demo backup codes, shown next to its login (idempotent: the used codes come back)."""
+    enrolled = []
+    for index, (label, email, extra) in enumerate(ctx.logins):
+        user = User.objects.filter(email=email).first()
+        if user is None or not second_factor_required(user):
+            continue
         new_backup_codes(user, CODES_SECOURS_DEMO)
-    ctx.notes.append(
-        "Double authentification obligatoire pour la coordination, l'instruction et l'administration "
-        f"({', '.join(sorted(u.email for u in enrolled))}) : après le mot de passe, saisissez l'un des codes "
-        f"de secours de démonstration {', '.join(CODES_SECOURS_DEMO)} (chacun une fois ; relancez seed_demo "
-        "pour les rétablir), puis activez une application depuis « Sécurité du compte »."
-    )
+        enrolled.append(email)
+        mention = f"2e facteur : codes de secours {CODES_SECOURS_DEMO[0]} à {CODES_SECOURS_DEMO[-1]}"
+        ctx.logins[index] = (label, email, f"{extra}  {mention}".strip())
+    if enrolled:
+        ctx.notes.append(
+            "Double authentification obligatoire pour la coordination, l'instruction et l'administration "
+            f"({', '.join(enrolled)}) : après le mot de passe, saisissez l'un des codes de secours de "
+            f"démonstration {', '.join(CODES_SECOURS_DEMO)} (chacun une fois ; relancez seed_demo pour les "
+            "rétablir), puis activez une application depuis « Sécurité du compte »."
+        )

@@ -15,6 +15,8 @@ SEEDERS = [
     "participants.seed.seed",
     "aap_invisibles.seed.seed",
     "reports.seed.seed",
+    # Last: the demo accounts needing a second factor get fixed backup codes (accounts/seed.py).
+    "accounts.seed.seed_double_authentification",
 ]
 
 
