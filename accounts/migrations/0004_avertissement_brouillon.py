@@ -5,24 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('aap_invisibles', '0002_alter_dossier_proposition_avis'),
-        ('accounts', '0003_acces_donnees'),
+        ("aap_invisibles", "0002_alter_dossier_proposition_avis"),
+        ("accounts", "0003_acces_donnees"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AvertissementBrouillon',
+            name="AvertissementBrouillon",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('envoye_le', models.DateTimeField(verbose_name='envoyé le')),
-                ('dossier_modifie_le', models.DateTimeField(verbose_name="dossier modifié le (au moment de l'avertissement)")),
-                ('dossier', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='avertissement_suppression', to='aap_invisibles.dossier')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("envoye_le", models.DateTimeField(verbose_name="envoyé le")),
+                (
+                    "dossier_modifie_le",
+                    models.DateTimeField(verbose_name="dossier modifié le (au moment de l'avertissement)"),
+                ),
+                (
+                    "dossier",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="avertissement_suppression",
+                        to="aap_invisibles.dossier",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "avertissement avant suppression d'un brouillon",
-                'verbose_name_plural': 'avertissements avant suppression de brouillons',
+                "verbose_name": "avertissement avant suppression d'un brouillon",
+                "verbose_name_plural": "avertissements avant suppression de brouillons",
             },
         ),
     ]
