@@ -31,7 +31,9 @@ def test_tabs_show_counts_and_filter_by_status(world, client_of):
 def test_the_partner_never_sees_another_structures_steps(world, client_of):
     response = client_of(world.partenaire).get(reverse("home"), {"onglet": "tout"})
     assert world.etape_autre not in response.context["etapes"]
-    assert world.participant_autre.nom not in response.content.decode()
+    page = response.content.decode()
+    assert world.participant_autre.email not in page
+    assert reverse("parcours:etape_detail", args=[world.etape_autre.pk]) not in page
 
 
 def test_the_partner_home_shows_no_sensitive_data(world, client_of):
