@@ -62,3 +62,10 @@ def test_the_partner_home_costs_the_same_number_of_queries_for_10_or_100_steps(
     with django_assert_num_queries(12):
         response = client.get(reverse("home"))
     assert response.context["onglets"][0][2] == nombre + 1
+
+
+def test_the_partner_searches_a_participant_without_accents(world, client_of):
+    response = client_of(world.partenaire).get(reverse("home"), {"onglet": "tout", "q": "helene lefevre"})
+    assert {e.pk for e in response.context["etapes"]} == {world.etape.pk, world.etape_proposee.pk}
+    vide = client_of(world.partenaire).get(reverse("home"), {"onglet": "tout", "q": world.participant_autre.email})
+    assert list(vide.context["etapes"]) == []

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from parcours.choices import StatutEtape
 from parcours.models import Etape
+from plie_portal.text import normalize
 
 ONGLETS = [
     ("a_traiter", _("À traiter"), (StatutEtape.PROPOSEE,)),
@@ -40,6 +41,9 @@ def accueil(request):
         onglet = "tout"
     else:
         etapes = etapes.filter(statut__in=statuts)
+    recherche = request.GET.get("q", "").strip()
+    for mot in normalize(recherche).split():
+        etapes = etapes.filter(parcours__participant__recherche__contains=mot)
     tri = request.GET.get("tri", "debut")
     etapes = etapes.select_related("parcours__participant__commune", "type").order_by(*TRIS.get(tri, TRIS["debut"]))
     page = Paginator(etapes, 25).get_page(request.GET.get("page"))
@@ -55,5 +59,6 @@ def accueil(request):
             "total": compteurs["tout"],
             "nombre": page.paginator.count,
             "tri": tri,
+            "recherche": recherche,
         },
     )
