@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from partners.models import Structure
+from plie_portal.text import normalize
 
 from .models import Commune, StatutParcours
 
@@ -122,10 +123,20 @@ class ParticipantFilter(django_filters.FilterSet):
         return queryset.filter(fse_incomplet=1 if value else 0)
 
 
-def filtre_recherche(queryset, terme):
-    """Search on the normalised column (accent- and case-insensitive on every database)."""
+def filtre_recherche(queryset, terme, identite_seulement=False):
+    """Search on the normalised column (accent- and case-insensitive on every database).
+
+    With `identite_seulement` (partners), a word with a digit is looked for in the e-mail only:
+    the France Travail identifier, which they may not see, must not be searchable either."""
     terme = (terme or "").strip()
-    return queryset.recherche(terme) if terme else queryset
+    if not terme:
+        return queryset
+    if not identite_seulement:
+        return queryset.recherche(terme)
+    for mot in normalize(terme).split():
+        chiffre = any(c.isdigit() for c in mot)
+        queryset = queryset.filter(email__icontains=mot) if chiffre else queryset.recherche(mot)
+    return queryset
 
 
 def champs_du_formulaire(form):

@@ -30,6 +30,15 @@ def test_the_search_finds_the_france_travail_identifier_and_the_email(world, cli
     assert noms(client.get(URL, {"q": "emile.zola"})) == ["Zola"]
 
 
+def test_a_partner_cannot_search_by_the_france_travail_identifier(world, client_of):
+    world.participant.identifiant_france_travail = "7654321B"
+    world.participant.save()
+    client = client_of(world.partenaire)
+    assert noms(client.get(URL, {"q": "7654321b"})) == []
+    assert noms(client.get(URL, {"q": "helene"})) == ["Lefèvre"]
+    assert noms(client_of(world.coordination).get(URL, {"q": "7654321b"})) == ["Lefèvre"]
+
+
 def test_a_referent_only_lists_the_participants_of_their_structure(world, client_of):
     response = client_of(world.referent).get(URL)
     assert set(noms(response)) == {"Lefèvre", "Durand"}

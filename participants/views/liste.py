@@ -29,7 +29,7 @@ def participants_filtres(request):
     sensible = voit_colonnes_sensibles(user)
     if sensible:
         queryset = queryset.avec_parcours_courant().select_related("referent__structure")
-    queryset = filtre_recherche(queryset, request.GET.get("q"))
+    queryset = filtre_recherche(queryset, request.GET.get("q"), identite_seulement=not sensible)
     filtre = ParticipantFilter(request.GET or None, queryset=queryset, user=user)
     if filtre.is_bound and filtre.is_valid():
         queryset = filtre.qs
