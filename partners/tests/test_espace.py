@@ -69,3 +69,12 @@ def test_the_partner_searches_a_participant_without_accents(world, client_of):
     assert {e.pk for e in response.context["etapes"]} == {world.etape.pk, world.etape_proposee.pk}
     vide = client_of(world.partenaire).get(reverse("home"), {"onglet": "tout", "q": world.participant_autre.email})
     assert list(vide.context["etapes"]) == []
+
+
+def test_the_partner_cannot_find_a_participant_by_their_france_travail_identifier(world, client_of):
+    world.participant.identifiant_france_travail = "7654321X"
+    world.participant.save()
+    client = client_of(world.partenaire)
+    assert list(client.get(reverse("home"), {"onglet": "tout", "q": "7654321X"}).context["etapes"]) == []
+    trouve = client.get(reverse("home"), {"onglet": "tout", "q": world.participant.email}).context["etapes"]
+    assert {e.pk for e in trouve} == {world.etape.pk, world.etape_proposee.pk}

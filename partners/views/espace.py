@@ -43,7 +43,12 @@ def accueil(request):
         etapes = etapes.filter(statut__in=statuts)
     recherche = request.GET.get("q", "").strip()
     for mot in normalize(recherche).split():
-        etapes = etapes.filter(parcours__participant__recherche__contains=mot)
+        # A word with a digit is looked for in the e-mail only: the France Travail identifier,
+        # which a partner may not see, must not be searchable either.
+        if any(c.isdigit() for c in mot):
+            etapes = etapes.filter(parcours__participant__email__icontains=mot)
+        else:
+            etapes = etapes.filter(parcours__participant__recherche__contains=mot)
     tri = request.GET.get("tri", "debut")
     etapes = etapes.select_related("parcours__participant__commune", "type").order_by(*TRIS.get(tri, TRIS["debut"]))
     page = Paginator(etapes, 25).get_page(request.GET.get("page"))
