@@ -8,7 +8,7 @@ from django.conf import settings
 
 
 def run_manage(*args, **env):
-    clean_env = {k: v for k, v in os.environ.items() if k not in {"PYTEST_VERSION", "DEBUG", "SECRET_KEY"}}
+    clean_env = {k: v for k, v in os.environ.items() if k not in {"PYTEST_VERSION", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     clean_env.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
