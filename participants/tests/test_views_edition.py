@@ -37,6 +37,24 @@ def test_coordination_chooses_the_referent(world, client_of):
     assert Participant.objects.get(nom="Benoît").referent == world.referent_autre
 
 
+def test_the_referent_chosen_by_coordination_is_notified(world, client_of, django_capture_on_commit_callbacks):
+    from notifications.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_of(world.coordination).post(CREER, donnees(referent=world.referent_autre.pk))
+
+    notification = Notification.objects.get(utilisateur=world.referent_autre)
+    assert "BENOÎT Zoé" in notification.titre
+
+
+def test_a_referent_creating_their_own_participant_is_not_notified(world, client_of):
+    from notifications.models import Notification
+
+    client_of(world.referent).post(CREER, donnees())
+
+    assert not Notification.objects.filter(utilisateur=world.referent, categorie="affectation").exists()
+
+
 def test_a_duplicate_in_scope_is_listed_before_saving(world, client_of):
     client = client_of(world.referent)
     response = client.post(CREER, donnees(nom="LEFEVRE", prenom="helene", date_naissance="1990-05-17"))

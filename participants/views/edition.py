@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts.audit import log_access
 from accounts.permissions import role_required
+from notifications.services import notifier_affectation
 from parcours.models import TransitionInvalide
 
 from ..forms import FusionForm, ParticipantForm
@@ -29,6 +30,12 @@ def _formulaire(request, form, participant=None):
     )
 
 
+def _notifier_si_affecte(participant, ancien_referent_id, par):
+    """Tell the new referent, unless they assigned the participant to themselves."""
+    if participant.referent_id and participant.referent_id not in (ancien_referent_id, par.pk):
+        notifier_affectation(participant, participant.referent)
+
+
 @role_required(*ROLES_EDITION)
 def creer(request):
     form = ParticipantForm(request.POST or None, user=request.user)
@@ -39,6 +46,7 @@ def creer(request):
             if request.user.effective_role == "referent":
                 participant.referent = request.user
             participant.save()
+            _notifier_si_affecte(participant, ancien_referent_id=None, par=request.user)
         messages.success(request, _("La fiche de %(nom)s a été créée.") % {"nom": participant})
         return redirect("participants:detail", pk=participant.pk)
     return _formulaire(request, form)
@@ -47,10 +55,12 @@ def creer(request):
 @role_required(*ROLES_EDITION)
 def modifier(request, pk):
     participant = get_object_or_404(Participant.objects.editable_by(request.user), pk=pk)
+    ancien_referent_id = participant.referent_id
     form = ParticipantForm(request.POST or None, instance=participant, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
+            _notifier_si_affecte(participant, ancien_referent_id, par=request.user)
             log_access(request, "modification", participant)
         messages.success(request, _("La fiche a été enregistrée."))
         return redirect("participants:detail", pk=participant.pk)
