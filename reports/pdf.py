@@ -6,7 +6,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 
 REPORTS_DIR = Path(__file__).resolve().parent
-FEUILLE_IMPRESSION = REPORTS_DIR / "static" / "reports" / "impression.css"
+FEUILLE_IMPRESSION = REPORTS_DIR / "impression.css"
 # French typography: a narrow no-break space before : ; ! ? » and after «, so that a line
 # never starts with the punctuation.
 AVANT_PONCTUATION = re.compile(r"[ \u00a0]([:;!?»])")
