@@ -8,7 +8,11 @@ from django.conf import settings
 
 
 def run_manage(*args, **env):
-    clean_env = {k: v for k, v in os.environ.items() if k not in {"PYTEST_VERSION", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    clean_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"PYTEST_VERSION", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     clean_env.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -49,3 +53,15 @@ def test_the_portal_speaks_french_in_paris_time():
 
 def test_the_healthz_url_is_exempt_from_the_https_redirect():
     assert any(__import__("re").match(pattern, "healthz") for pattern in settings.SECURE_REDIRECT_EXEMPT)
+
+
+def test_collectstatic_builds_the_production_manifest(tmp_path):
+    result = run_manage(
+        "collectstatic",
+        "--noinput",
+        SECRET_KEY="une-cle-secrete-de-production-tres-longue-et-aleatoire-8f7e6d5c4b3a2910",
+        STATIC_ROOT=str(tmp_path),
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "staticfiles.json").exists()
