@@ -146,3 +146,42 @@ def test_submission_after_the_deadline_is_refused_on_the_page(world, client_of):
     assert "date limite est passée" in reponse.content.decode()
     dossier.refresh_from_db()
     assert dossier.statut == StatutDossier.BROUILLON
+
+
+def donnees_section_1(client, dossier):
+    form = client.get(url("dossier_section", pk=dossier.pk, code="1")).context["form"]
+    return {name: form[name].value() or "" for name in form.fields}
+
+
+def test_a_draft_is_saved_automatically_while_the_applicant_types(world, client_of):
+    client = client_of(world.porteur)
+    dossier = world.dossier_brouillon
+    data = {**donnees_section_1(client, dossier), "representant_nom": "Camille Lévêque"}
+
+    reponse = client.post(url("dossier_section", pk=dossier.pk, code="1"), data, headers={"X-Requested-With": "fetch"})
+
+    assert reponse.status_code == 204
+    dossier.refresh_from_db()
+    assert dossier.representant_nom == "Camille Lévêque"
+
+
+def test_an_invalid_autosave_answers_400_and_saves_nothing(world, client_of):
+    client = client_of(world.porteur)
+    dossier = world.dossier_brouillon
+    data = {**donnees_section_1(client, dossier), "representant_nom": "Autre nom", "email": "pas-un-email"}
+
+    reponse = client.post(url("dossier_section", pk=dossier.pk, code="1"), data, headers={"X-Requested-With": "fetch"})
+
+    assert reponse.status_code == 400
+    assert "email" in reponse.json()["erreurs"]
+    dossier.refresh_from_db()
+    assert dossier.representant_nom != "Autre nom"
+
+
+def test_the_section_form_carries_the_autosave_address(world, client_of):
+    page = client_of(world.porteur).get(url("dossier_section", pk=world.dossier_brouillon.pk, code="1"))
+
+    assert (
+        f'data-autosave-url="{url("dossier_section", pk=world.dossier_brouillon.pk, code="1")}"'
+        in page.content.decode()
+    )

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -102,6 +102,8 @@ def dossier_section(request, pk, code):
         if data is not None and form.is_valid():
             form.save()
             return _enregistre(request, dossier, code)
+        if _est_sauvegarde_auto(request):
+            return JsonResponse({"erreurs": form.errors}, status=400)
         contexte["form"] = form
     elif code == "6bis":
         lignes = dossier.lignes_budget.filter(subvention_metropole=False)
@@ -122,6 +124,8 @@ def dossier_section(request, pk, code):
                 )
                 dossier.recalculer_montant_demande()
             return _enregistre(request, dossier, code)
+        if _est_sauvegarde_auto(request):
+            return JsonResponse({"erreurs": formset.errors, "subvention": sub_form.errors}, status=400)
         contexte.update(formset=formset, sub_form=sub_form, budget=dossier.lignes_budget_par_compte())
         contexte["totaux"] = dossier.totaux_budget()
     elif code == "eps":
@@ -150,7 +154,14 @@ def dossier_section(request, pk, code):
     return render(request, "aap_invisibles/dossier_section.html", contexte)
 
 
+def _est_sauvegarde_auto(request):
+    """A draft saved by static/js/autosave.js while the applicant types (no page to render)."""
+    return request.method == "POST" and request.headers.get("X-Requested-With") == "fetch"
+
+
 def _enregistre(request, dossier, code):
+    if _est_sauvegarde_auto(request):
+        return HttpResponse(status=204)
     manquants = dossier.manquants_section(code)
     if manquants:
         messages.warning(request, _("Section enregistrée. Il manque encore : %s.") % ", ".join(manquants))
