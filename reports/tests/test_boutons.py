@@ -70,3 +70,18 @@ def test_the_export_button_carries_the_list_filters_to_the_pipeline(world, clien
 
     assert 'name="q" value="helene"' in html and 'name="commune" value="76540"' in html
     assert 'name="page"' not in html
+
+
+def test_the_pages_of_the_other_apps_carry_the_document_buttons(world, client_of):
+    participant = client_of(world.referent).get(reverse("participants:detail", args=[world.participant.pk]))
+    liste = client_of(world.referent).get(reverse("participants:liste"), {"q": "helene"})
+    dossier = client_of(world.porteur).get(reverse("aap_invisibles:dossier", args=[world.dossier_depose.pk]))
+    comite = client_of(world.instructeur).get(reverse("aap_invisibles:comite", args=[world.appel.pk]))
+
+    assert reverse("reports:demander", args=["parcours"]) in participant.content.decode()
+    html_liste = liste.content.decode()
+    assert f'action="{reverse("reports:demander", args=["participants"])}"' in html_liste
+    assert 'name="q" value="helene"' in html_liste
+    assert reverse("reports:demander", args=["cerfa"]) in dossier.content.decode()
+    assert reverse("reports:demander", args=["accuse"]) in dossier.content.decode()
+    assert reverse("reports:demander", args=["comite"]) in comite.content.decode()
