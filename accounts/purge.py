@@ -30,6 +30,7 @@ class Bilan:
     documents: int = 0
     historique: int = 0
     rapports: int = 0
+    notifications: int = 0
     acces: int = 0
     brouillons_avertis: list = field(default_factory=list)
     brouillons_supprimes: list = field(default_factory=list)
@@ -111,6 +112,21 @@ def supprimer_fichiers(objets):
     return count
 
 
+def supprimer_notifications(participant, parcours_ids):
+    """Delete the notifications (messages naming the person) about the participant or their steps."""
+    from django.urls import reverse
+
+    from notifications.models import Notification
+    from parcours.models import Etape
+
+    liens = [reverse("participants:detail", kwargs={"pk": participant.pk})]
+    liens += [
+        reverse("parcours:etape_detail", kwargs={"pk": pk})
+        for pk in Etape.objects.filter(parcours_id__in=parcours_ids).values_list("pk", flat=True)
+    ]
+    return Notification.objects.filter(lien__in=liens).delete()[0]
+
+
 def anonymiser(participant, bilan, now):
     """Erase the identity, contact, free texts, documents, history and reports of one participant."""
     from django.apps import apps
@@ -149,6 +165,9 @@ def anonymiser(participant, bilan, now):
         bilan.historique += participant.history.all().delete()[0]
         bilan.historique += Parcours.history.filter(id__in=parcours_ids).delete()[0]
         bilan.historique += Etape.history.filter(parcours_id__in=parcours_ids).delete()[0]
+
+        if apps.is_installed("notifications"):
+            bilan.notifications += supprimer_notifications(participant, parcours_ids)
 
         if apps.is_installed("reports"):
             from reports.models import Rapport

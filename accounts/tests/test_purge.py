@@ -77,6 +77,21 @@ def test_a_participant_is_anonymised_after_the_audit_period_and_two_years_withou
     assert Parcours.objects.get(participant=participant).statut_marche_travail
 
 
+def test_anonymisation_deletes_the_notifications_naming_the_person(ancien, world):
+    from notifications.models import Notification
+    from notifications.services import notifier_affectation
+
+    participant, _document, _rapport = ancien
+    notifier_affectation(participant, world.referent)
+    autre = notifier_affectation(world.participant, world.referent)
+
+    bilan = purger(now=moment(2032, 1, 2))
+
+    assert bilan.notifications == 1
+    assert not Notification.objects.filter(titre__contains="BERNARD").exists()
+    assert Notification.objects.filter(pk__in=[n.pk for n in autre]).exists()
+
+
 def test_nobody_is_anonymised_inside_the_fse_audit_period(ancien):
     participant, _document, _rapport = ancien
     assert participant.pk not in purger(now=moment(2031, 12, 31)).participants
