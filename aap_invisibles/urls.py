@@ -45,7 +45,6 @@ urlpatterns = [
     path("dossiers/<int:pk>/convention/", actions.ConventionVue.as_view(), name="dossier_convention"),
     path("dossiers/<int:pk>/versements/", actions.VersementVue.as_view(), name="dossier_versement"),
     path("gestion/<int:pk>/comite/", instruction.comite, name="comite"),
-    path("gestion/<int:pk>/export.xlsx", instruction.export, name="export"),
     # Calls (coordination)
     path("gestion/", gestion.gestion, name="gestion"),
     path("gestion/nouveau/", gestion.appel_creer, name="appel_creer"),

@@ -179,14 +179,6 @@ MATRIX = {
             label="non assigné",
         ),
     ],
-    "aap_invisibles:export": [
-        Case(expect(403, **INSTRUCTION), kwargs=pk("appel")),
-        Case(
-            expect(403, coordination=200, admin=200, instructeur=404),
-            kwargs=pk("appel_non_assigne"),
-            label="non assigné",
-        ),
-    ],
     # Calls (coordination)
     "aap_invisibles:gestion": [Case(expect(403, **COORD))],
     "aap_invisibles:appel_creer": [Case(expect(403, **COORD))],

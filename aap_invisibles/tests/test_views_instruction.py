@@ -58,11 +58,20 @@ def test_the_committee_ranks_by_score_shows_the_remainder_and_stores_a_simulatio
     assert client_of(world.instructeur).post(url("comite", pk=world.appel_bis.pk), {}).status_code == 403
 
 
-def test_the_export_lists_only_visible_dossiers_and_neutralises_formulas(world, client_of):
+def test_the_export_lists_only_visible_dossiers_and_neutralises_formulas(
+    world, client_of, django_capture_on_commit_callbacks
+):
+    from reports.models import Rapport
+
     world.dossier_autre.projet_intitule = '=HYPERLINK("http://x")'
     world.dossier_autre.save()
-    reponse = client_of(world.instructeur).get(url("export", pk=world.appel.pk))
-    feuille = load_workbook(io.BytesIO(reponse.content)).active
+    client = client_of(world.instructeur)
+    assert reverse("reports:demander", args=["dossiers"]) in client.get(url("instruction")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("reports:demander", args=["dossiers"]), {"appel": world.appel.pk})
+    rapport = Rapport.objects.get(demandeur=world.instructeur, type="dossiers")
+    reponse = client.get(reverse("reports:telecharger", args=[rapport.pk]))
+    feuille = load_workbook(io.BytesIO(b"".join(reponse.streaming_content))).active
     lignes = list(feuille.iter_rows(values_only=True))
     assert lignes[1][0] == "N° accusé"
     assert len(lignes) == 3  # title, headers, the submitted dossier (never the draft)

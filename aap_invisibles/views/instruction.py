@@ -1,21 +1,16 @@
 """Instruction: the dashboard, the committee view with its simulation, the XLSX export."""
 
-import io
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.audit import log_access
 from participants.models import Commune
 
-from ..exports import ecrire_classeur
 from ..models import AppelAProjets, Dossier, SimulationAllocation, StatutDossier
 from .base import ROLES_INSTRUCTION, appel_instruit, exiger_role, paginer
 
@@ -131,18 +126,3 @@ def comite(request, pk):
         "simulation": simulation,
     }
     return render(request, "aap_invisibles/comite.html", contexte)
-
-
-@require_GET
-def export(request, pk):
-    """XLSX of the call's dossiers the user may see, with scores and amounts."""
-    appel = appel_instruit(request, pk)
-    dossiers = Dossier.objects.visible_to(request.user).filter(appel=appel).avec_score().order_by("date_accuse", "id")
-    contenu = io.BytesIO()
-    ecrire_classeur(appel, dossiers, contenu)
-    log_access(request, "export", obj=appel, description=f"Export XLSX des dossiers – {appel}")
-    reponse = HttpResponse(
-        contenu.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    reponse["Content-Disposition"] = f'attachment; filename="dossiers-{slugify(appel.slug)}.xlsx"'
-    return reponse
