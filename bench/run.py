@@ -242,6 +242,8 @@ def measure_pages(bench_referent, requests):
             reverse("participants:detail", kwargs={"pk": participant.pk}),
         )
     pages["tableau_coordination"] = (coord_client, "/")
+    # The frame alone (session, second factor, menu, base template): the fixed cost of every page.
+    pages["page_vide_cadre"] = (logged_client(bench_referent), reverse("accounts:password_change_done"))
     if partenaire:
         pages["accueil_partenaire"] = (logged_client(partenaire), "/")
     instruction = url_or_none("aap_invisibles:instruction")
