@@ -83,10 +83,16 @@ def test_the_referent_sees_the_steps_of_the_current_parcours(world, client_of):
 
 
 def test_the_record_page_runs_a_constant_number_of_queries(world, client_of, django_assert_max_num_queries):
+    from participants.tests.helpers import nombre_de_requetes
+
+    client = client_of(world.coordination)
+    DocumentFactory(participant=world.participant, titre="Doc", auteur=world.referent)
+    client.get(url(world.participant))
+    peu = nombre_de_requetes(client, url(world.participant))
     for i in range(10):
         DocumentFactory(participant=world.participant, titre=f"Doc {i}", auteur=world.referent)
         EtapeFactory(parcours=world.parcours, structure=world.aci)
-    client = client_of(world.coordination)
-    client.get(url(world.participant))
+        EntretienFactory(parcours=world.parcours, note=f"Entretien {i}")
+    assert nombre_de_requetes(client, url(world.participant)) == peu
     with django_assert_max_num_queries(30):
         client.get(url(world.participant))
