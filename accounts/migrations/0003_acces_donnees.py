@@ -6,31 +6,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_initial'),
+        ("accounts", "0002_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccesDonnees',
+            name="AccesDonnees",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('utilisateur_email', models.EmailField(max_length=254, verbose_name="e-mail de l'utilisateur")),
-                ('action', models.CharField(choices=[('consultation', 'Consultation'), ('export', 'Export'), ('telechargement', 'Téléchargement'), ('modification', 'Modification')], max_length=20, verbose_name='action')),
-                ('objet_type', models.CharField(max_length=60, verbose_name="type d'objet")),
-                ('objet_id', models.CharField(blank=True, max_length=40, verbose_name="identifiant de l'objet")),
-                ('description', models.CharField(blank=True, max_length=255, verbose_name='description')),
-                ('chemin', models.CharField(blank=True, max_length=255, verbose_name='adresse de la page')),
-                ('adresse_ip', models.GenericIPAddressField(blank=True, null=True, verbose_name='adresse IP')),
-                ('le', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='le')),
-                ('utilisateur', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='acces', to=settings.AUTH_USER_MODEL, verbose_name='utilisateur')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("utilisateur_email", models.EmailField(max_length=254, verbose_name="e-mail de l'utilisateur")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("consultation", "Consultation"),
+                            ("export", "Export"),
+                            ("telechargement", "Téléchargement"),
+                            ("modification", "Modification"),
+                        ],
+                        max_length=20,
+                        verbose_name="action",
+                    ),
+                ),
+                ("objet_type", models.CharField(max_length=60, verbose_name="type d'objet")),
+                ("objet_id", models.CharField(blank=True, max_length=40, verbose_name="identifiant de l'objet")),
+                ("description", models.CharField(blank=True, max_length=255, verbose_name="description")),
+                ("chemin", models.CharField(blank=True, max_length=255, verbose_name="adresse de la page")),
+                ("adresse_ip", models.GenericIPAddressField(blank=True, null=True, verbose_name="adresse IP")),
+                ("le", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="le")),
+                (
+                    "utilisateur",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="acces",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="utilisateur",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'accès aux données personnelles',
-                'verbose_name_plural': 'accès aux données personnelles',
-                'ordering': ['-le', '-id'],
-                'indexes': [models.Index(fields=['objet_type', 'objet_id'], name='accounts_ac_objet_t_66c1dd_idx')],
+                "verbose_name": "accès aux données personnelles",
+                "verbose_name_plural": "accès aux données personnelles",
+                "ordering": ["-le", "-id"],
+                "indexes": [models.Index(fields=["objet_type", "objet_id"], name="accounts_ac_objet_t_66c1dd_idx")],
             },
         ),
     ]
