@@ -436,6 +436,7 @@ def load_test(users, seconds, bench_referent):
             with open(f"{prefix}_stats.csv", encoding="utf-8") as handle:
                 stats = list(csv.DictReader(handle))
         total = next(row for row in stats if row["Name"] == "Aggregated")
+        travail = [row for row in stats if row["Name"] not in {"Aggregated", "connexion", "démarrage"}]
         return {
             "utilisateurs": users,
             "duree_s": seconds,
@@ -444,6 +445,9 @@ def load_test(users, seconds, bench_referent):
             "p50_ms": float(total["50%"]),
             "p95_ms": float(total["95%"]),
             "requetes_par_s": round(float(total["Requests/s"]), 1),
+            # The pages of the steady state, without the logins (password hashing) of the ramp-up.
+            "p95_pages_ms_max": max(float(row["95%"]) for row in travail),
+            "erreurs_pages": sum(int(row["Failure Count"]) for row in travail),
             "par_page": {
                 row["Name"]: {
                     "p50_ms": float(row["50%"]),
