@@ -98,6 +98,7 @@ def build_data(participants, referents):
         user.save()
         current.append(user)
     top_up_steps(125_000)
+    top_up_dossiers(30)
     bench_referent = current[0]
     ids = list(Participant.objects.order_by("pk").values_list("pk", flat=True))
     others = current[1:]
@@ -144,6 +145,19 @@ def top_up_steps(target):
         )
     Etape.objects.bulk_create(batch, batch_size=5000)
     print(f"  {missing} étapes terminées ajoutées (total {Etape.objects.count()})", flush=True)
+
+
+def top_up_dossiers(target):
+    """The demo seed has about twelve dossiers: add submitted ones of new associations up to `target`."""
+    from aap_invisibles.models import AppelAProjets, Dossier, StatutDossier
+    from aap_invisibles.tests.factories import AssociationFactory, dossier_depose
+
+    missing = target - Dossier.objects.count()
+    appel = AppelAProjets.objects.order_by("-date_cloture").first()
+    for index in range(max(0, missing)):
+        dossier_depose(appel, AssociationFactory(nom=f"Association banc {index}"), statut=StatutDossier.EN_INSTRUCTION)
+    if missing > 0:
+        print(f"  {missing} dossiers ajoutés (total {Dossier.objects.count()})", flush=True)
 
 
 def counts():
