@@ -19,6 +19,8 @@ from django.db.models.deletion import Collector
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from plie_portal.dates import months_after, months_before
+
 from .models import AccesDonnees, AvertissementBrouillon, Role, User
 
 
@@ -34,20 +36,6 @@ class Bilan:
     acces: int = 0
     brouillons_avertis: list = field(default_factory=list)
     brouillons_supprimes: list = field(default_factory=list)
-
-
-def add_years(day, years):
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def add_months(day, months):
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    last = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    return day.replace(year=year, month=month, day=min(day.day, last[month - 1]))
 
 
 def fin_audit_fse(date_sortie):
@@ -74,7 +62,7 @@ def anonymisable(participant, today):
             return False
         if parcours.date_sortie is not None and today <= fin_audit_fse(parcours.date_sortie):
             return False
-    limite = add_years(dernier_contact(participant), settings.PLIE_DUREE_CONSERVATION_PARTICIPANT_ANS)
+    limite = months_after(dernier_contact(participant), 12 * settings.PLIE_DUREE_CONSERVATION_PARTICIPANT_ANS)
     return today > limite
 
 
@@ -91,7 +79,7 @@ def participants_a_anonymiser(today):
     queryset = (
         Participant.objects.filter(
             anonymise_le__isnull=True,
-            cree_le__date__lt=add_years(today, -settings.PLIE_DUREE_CONSERVATION_PARTICIPANT_ANS),
+            cree_le__date__lt=months_before(today, 12 * settings.PLIE_DUREE_CONSERVATION_PARTICIPANT_ANS),
         )
         .prefetch_related("parcours__etapes", realises)
         .order_by("pk")
@@ -189,12 +177,12 @@ def brouillons(now, bilan, dry_run):
 
     duree = settings.PLIE_DUREE_BROUILLON_MOIS
     a_avertir = Dossier.objects.filter(
-        statut=StatutDossier.BROUILLON, modifie_le__lt=add_months(now, -(duree - 1))
+        statut=StatutDossier.BROUILLON, modifie_le__lt=months_before(now, duree - 1)
     ).select_related("appel", "porteur", "avertissement_suppression")
     for dossier in a_avertir.order_by("pk"):
         avertissement = getattr(dossier, "avertissement_suppression", None)
         if avertissement is not None and avertissement.dossier_modifie_le == dossier.modifie_le:
-            if dossier.modifie_le < add_months(now, -duree) and avertissement.envoye_le <= add_months(now, -1):
+            if dossier.modifie_le < months_before(now, duree) and avertissement.envoye_le <= months_before(now, 1):
                 bilan.brouillons_supprimes.append(dossier.pk)
                 if not dry_run:
                     supprimer_dossier(dossier)
@@ -210,7 +198,7 @@ def avertir(dossier, now):
         .order_by("email")
         .values_list("email", flat=True)
     )
-    contexte = {"dossier": dossier, "suppression_le": add_months(now, 1)}
+    contexte = {"dossier": dossier, "suppression_le": months_after(now, 1)}
     if destinataires:
         send_mail(
             f"Votre brouillon de dossier « {dossier.appel} » sera supprimé dans un mois",

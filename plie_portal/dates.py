@@ -1,15 +1,16 @@
 """Calendar helpers for the domain rules (FSE+ long-term unemployment, alerts)."""
 
 import calendar
-from datetime import date
 
 
 def months_before(day, months):
-    """The same calendar day `months` months before `day`; the month's last day when it does not exist."""
+    """The same calendar day `months` months before `day`; the month's last day when it does not exist.
+
+    Works on dates and datetimes alike (the time of day is kept)."""
     index = day.year * 12 + (day.month - 1) - months
     year, month = divmod(index, 12)
     month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def months_after(day, months):
