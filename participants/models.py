@@ -66,9 +66,7 @@ class ParticipantQuerySet(models.QuerySet):
         if role == "coordination":
             return self
         if role == "referent":
-            if user.structure_id is None:
-                return self.filter(referent=user)
-            return self.filter(Q(referent=user) | Q(referent__structure_id=user.structure_id))
+            return self._suivis_dans_la_structure_de(user)
         if role == "partenaire" and user.structure_id:
             from parcours.models import Etape
 
@@ -80,6 +78,12 @@ class ParticipantQuerySet(models.QuerySet):
                 )
             )
         return self.none()
+
+    def _suivis_dans_la_structure_de(self, user):
+        """A referent's own participants and those followed by colleagues of their structure."""
+        if user.structure_id is None:
+            return self.filter(referent=user)
+        return self.filter(Q(referent=user) | Q(referent__structure_id=user.structure_id))
 
     def editable_by(self, user):
         """The participants whose record `user` may change: coordination all, a referent theirs."""
@@ -100,9 +104,7 @@ class ParticipantQuerySet(models.QuerySet):
         if role == "coordination":
             return self
         if role == "referent":
-            if user.structure_id is None:
-                return self.filter(referent=user)
-            return self.filter(Q(referent=user) | Q(referent__structure_id=user.structure_id))
+            return self._suivis_dans_la_structure_de(user)
         return self.none()
 
     def avec_parcours_courant(self):
