@@ -148,3 +148,11 @@ def test_the_export_neutralises_cells_that_look_like_formulas(world, client_of):
 def test_the_export_of_a_referent_stays_in_their_structure(world, client_of):
     lignes = lire_xlsx(client_of(world.referent).get(EXPORT))
     assert sorted(ligne[0] for ligne in lignes[1:]) == ["Durand", "Lefèvre"]
+
+
+def test_the_next_page_link_keeps_the_search_and_the_sorting(world, client_of):
+    creer_participants(30, world.referent, prefixe="Pagine")
+
+    html = client_of(world.referent).get(URL, {"q": "pagine", "tri": "-nom"}).content.decode()
+
+    assert 'href="?q=pagine&amp;tri=-nom&amp;page=2"' in html

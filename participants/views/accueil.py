@@ -70,7 +70,6 @@ def accueil_referent(request):
             "participants": lignes,
             "alertes": libelles,
             "alerte": alerte,
-            "params": f"alerte={alerte}" if alerte else "",
             "agenda": list(agenda[:50]),
         },
     )

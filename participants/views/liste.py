@@ -58,9 +58,8 @@ class ParticipantListView(RoleRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        params = self.request.GET.copy()
-        params.pop("page", None)
-        sans_tri = params.copy()
+        sans_tri = self.request.GET.copy()
+        sans_tri.pop("page", None)
         sans_tri.pop("tri", None)
         context.update(
             filtre=self.filtre,
@@ -68,7 +67,6 @@ class ParticipantListView(RoleRequiredMixin, ListView):
             q=self.request.GET.get("q", ""),
             tri=self.tri,
             sensible=voit_colonnes_sensibles(self.request.user),
-            params=params.urlencode(),
             params_sans_tri=sans_tri.urlencode(),
             peut_creer=self.request.user.effective_role in ("coordination", "referent"),
             filtres_actifs=any(v for k, v in self.request.GET.items() if k not in ("page", "tri")),
