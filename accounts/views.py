@@ -12,7 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from plie_portal.session import inactivity_timeout
+from plie_portal.session import inactivity_timeout, refresh_expiry
 from reports.kinds import get_kind
 
 from . import otp
@@ -122,6 +122,7 @@ def desactiver(request):
 @never_cache
 def prolonger_session(request):
     """Keep-alive of the "Votre session va expirer" dialog: a real activity, the session goes on."""
+    refresh_expiry(request, force=True)
     return JsonResponse({"secondes": inactivity_timeout(request.user)})
 
 

@@ -29,6 +29,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plie_portal.settings")
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "banc-d-essai-" + os.urandom(16).hex())
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# The test client talks to "testserver". No setup_test_environment(): it instruments every template
+# render (a signal the test client answers by copying the context), which is not production time.
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
 
 import django  # noqa: E402
 
@@ -37,7 +40,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 
 from accounts.models import Role, User  # noqa: E402
@@ -520,7 +523,6 @@ def main():
     args = parser.parse_args()
     if not settings.IS_POSTGRES:
         sys.exit("Le banc d'essai mesure PostgreSQL : définissez DATABASE_URL (voir scripts/services.sh).")
-    setup_test_environment()
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=BASE_DIR, check=True)
     OUT.mkdir(parents=True, exist_ok=True)
     bench_referent = build_data(args.participants, args.referents)

@@ -5,6 +5,7 @@ from datetime import date
 
 import django_filters
 from django.db.models import Exists, OuterRef
+from django.forms import ModelChoiceField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -148,7 +149,13 @@ def champs_du_formulaire(form):
         valeur = "" if valeur is None else str(valeur)
         widget = champ.field.widget
         choix = getattr(widget, "choices", None)
-        if isinstance(widget, django_filters.widgets.BooleanWidget):
+        if isinstance(champ.field, ModelChoiceField):
+            # The field's own iterator opens a server-side cursor on PostgreSQL (three round
+            # trips): a plain list of a few dozen rows is one.
+            choix = [("", champ.field.empty_label)] + [
+                (objet.pk, champ.field.label_from_instance(objet)) for objet in champ.field.queryset
+            ]
+        elif isinstance(widget, django_filters.widgets.BooleanWidget):
             choix = [("", _("Tous")), ("true", _("Oui")), ("false", _("Non"))]
         options = None
         if choix is not None:

@@ -6,7 +6,7 @@ from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLogi
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import resolve_url
 
-from .session import inactivity_timeout, is_polling
+from .session import is_polling, refresh_expiry
 
 
 class LoginRequiredMiddleware(DjangoLoginRequiredMiddleware):
@@ -59,7 +59,8 @@ class SecondFactorMiddleware:
 
 
 class SessionExpiryMiddleware:
-    """Push back the session expiry of a logged-in user on each request that is not polling.
+    """Push back the session expiry of a logged-in user on each request that is not polling
+    (to the minute: see plie_portal.session.refresh_expiry).
 
     SESSION_SAVE_EVERY_REQUEST is off: a polling request (plie_portal.session) leaves the session
     untouched, so its expiry stays where the last real activity put it.
@@ -73,11 +74,11 @@ class SessionExpiryMiddleware:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not request.portail_polling:
-            request.session.set_expiry(inactivity_timeout(user))
+            refresh_expiry(request)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         request.portail_polling = is_polling(request, view_func)
         # Before the view too, so that the page shows the remaining time it really has.
         if request.user.is_authenticated and not request.portail_polling:
-            request.session.set_expiry(inactivity_timeout(request.user))
+            refresh_expiry(request)

@@ -10,11 +10,16 @@ the expiry back — except **polling**: background requests that a page repeats 
 - its view is decorated with :func:`no_session_refresh` (function view, or ``as_view()`` result).
 """
 
+from datetime import timedelta
 from functools import wraps
 
 from django.conf import settings
+from django.utils import timezone
 
 POLLING_HEADER = "HTTP_X_PORTAIL_POLLING"
+# A request pushes the expiry back only when it has moved by more than this: otherwise every
+# page would rewrite the session row (a write transaction per click) for a few seconds' gain.
+REFRESH_GRANULARITY = 60
 
 
 def no_session_refresh(view):
@@ -40,3 +45,15 @@ def inactivity_timeout(user):
     if user.is_authenticated and not user.is_superuser and user.role == "porteur":
         return settings.PLIE_SESSION_INACTIVITE_PORTEUR
     return settings.PLIE_SESSION_INACTIVITE_PERSONNEL
+
+
+def refresh_expiry(request, force=False):
+    """Set the session of the logged-in user to expire `inactivity_timeout` from now.
+
+    The expiry is stored as a date, so that the page can show the time really left; it is
+    rewritten only when it has aged by more than REFRESH_GRANULARITY seconds (or `force`)."""
+    session = request.session
+    timeout = inactivity_timeout(request.user)
+    granularity = min(REFRESH_GRANULARITY, timeout // 10)
+    if force or "_session_expiry" not in session or session.get_expiry_age() < timeout - granularity:
+        session.set_expiry(timezone.now() + timedelta(seconds=timeout))

@@ -146,7 +146,7 @@ AUTH_USER_MODEL = "accounts.User"
 # django-axes first: it refuses a locked-out account before the password is even checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.PortailBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"

@@ -25,7 +25,7 @@ def test_the_applicants_dossiers_list_has_a_pinned_query_count(world, client_of,
         for _ in range(4):
             DossierFactory(appel=AppelFactory(), porteur=world.asso)
 
-    mesurer(client_of(world.porteur), reverse("aap_invisibles:mes_dossiers"), django_assert_num_queries, ajouter, 13)
+    mesurer(client_of(world.porteur), reverse("aap_invisibles:mes_dossiers"), django_assert_num_queries, ajouter, 9)
 
 
 def test_the_public_list_has_a_pinned_query_count(world, client_of, django_assert_num_queries):
@@ -41,7 +41,7 @@ def test_the_calls_management_list_has_a_pinned_query_count(world, client_of, dj
         for _ in range(4):
             AppelFactory().instructeurs.add(world.instructeur)
 
-    mesurer(client_of(world.coordination), reverse("aap_invisibles:gestion"), django_assert_num_queries, ajouter, 11)
+    mesurer(client_of(world.coordination), reverse("aap_invisibles:gestion"), django_assert_num_queries, ajouter, 7)
 
 
 def test_the_committee_view_has_a_pinned_query_count(world, client_of, django_assert_num_queries):
@@ -50,4 +50,4 @@ def test_the_committee_view_has_a_pinned_query_count(world, client_of, django_as
             dossier_depose(world.appel, AssociationFactory(), Decimal("1000"), "en_instruction")
 
     adresse = reverse("aap_invisibles:comite", kwargs={"pk": world.appel.pk})
-    mesurer(client_of(world.coordination), adresse, django_assert_num_queries, ajouter, 13)
+    mesurer(client_of(world.coordination), adresse, django_assert_num_queries, ajouter, 9)

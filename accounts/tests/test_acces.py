@@ -58,7 +58,7 @@ def test_the_log_page_runs_a_constant_number_of_queries(world, client_of, django
     client.get(reverse("accounts:acces"))
     # session, user, OTP device, object types, count, page, session save; base.html: structure,
     # unread notifications; transaction savepoint pair of the session save.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(7):
         client.get(reverse("accounts:acces"), {"utilisateur": "ref"})
 
 

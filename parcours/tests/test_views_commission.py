@@ -37,7 +37,7 @@ def test_the_list_takes_the_same_number_of_queries_for_few_and_many_sessions(
     client = client_of(world.coordination)
     url = reverse("parcours:commission_liste")
     client.get(url)
-    with django_assert_num_queries(11) as few:
+    with django_assert_num_queries(7) as few:
         client.get(url)
     for jour in range(1, 28):
         SessionCommission.objects.create(
@@ -155,7 +155,7 @@ def test_the_session_page_takes_the_same_number_of_queries_for_few_and_many_orie
     client = client_of(world.coordination)
     url = reverse("parcours:commission_detail", kwargs={"pk": world.session.pk})
     client.get(url)
-    with django_assert_num_queries(12) as few:
+    with django_assert_num_queries(8) as few:
         client.get(url)
     for _ in range(10):
         orientation()

@@ -10,7 +10,7 @@ from participants.tests.factories import ParticipantFactory
 from participants.tests.helpers import creer_participants, nombre_de_requetes
 
 HOME = reverse("home")
-REQUETES_PORTEFEUILLE = 13
+REQUETES_PORTEFEUILLE = 9
 
 
 def alertes_de(response, participant):

@@ -9,7 +9,7 @@ from participants.tests.factories import ParticipantFactory
 from participants.tests.helpers import creer_participants, lire_xlsx, nombre_de_requetes
 
 URL = reverse("participants:liste")
-REQUETES_LISTE = 14
+REQUETES_LISTE = 10
 EXPORT = reverse("participants:export")
 
 

@@ -86,7 +86,7 @@ def test_the_directory_costs_the_same_number_of_queries_for_10_or_100_structures
     client.get(reverse("partners:liste"))  # warm the session
     # session (read, save), user, OTP device, the user's structure in the menu, bell, count, page,
     # offers (one prefetch), communes of the filter: the same for 10 or 100 rows.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(8):
         response = client.get(reverse("partners:liste"), {"q": "requete"})
     assert response.context["paginator"].count == nombre
 

@@ -49,7 +49,7 @@ def test_the_list_runs_a_constant_number_of_queries(world, client_of, django_ass
 
     # Session, user, second-factor devices, notifications badge, structure in the menu, session save
     # (middleware and base template), then the count and the page of reports: the same for 1 or 30 rows.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         page = client.get(reverse("reports:liste"))
     assert page.context["page_obj"].paginator.count == nombre
 
