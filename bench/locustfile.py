@@ -1,31 +1,29 @@
-"""Load profile of `make bench`: référents at work (home, list, search, a participant page)."""
+"""Load profile of `make bench`: référents at work (home, list, search, a participant page).
 
+Each simulated person arrives already logged in (a session made by bench/run.py: logging in is
+measured apart, a morning's logins are not a storm of fifty in five seconds) and waits between
+two clicks the time given by BENCH_WAIT ("min,max" seconds; locust's usual 1 to 5 by default).
+"""
+
+import itertools
 import os
 import random
 import re
 
 from locust import HttpUser, between, task
 
-USERS = [email for email in os.environ.get("BENCH_USERS", "").split(",") if email]
-PASSWORD = os.environ.get("BENCH_PASSWORD", "")
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+SESSIONS = itertools.cycle([key for key in os.environ.get("BENCH_SESSIONS", "").split(",") if key])
+COOKIE = os.environ.get("BENCH_SESSION_COOKIE", "sessionid")
+WAIT = [float(x) for x in os.environ.get("BENCH_WAIT", "1,5").split(",")]
 DETAIL = re.compile(r'href="(/participants/\d+/)"')
 
 
 class Referent(HttpUser):
-    wait_time = between(0.5, 1.5)
+    wait_time = between(*WAIT)
 
     def on_start(self):
-        email = random.choice(USERS)
-        page = self.client.get("/comptes/connexion/", name="connexion")
-        token = CSRF.search(page.text).group(1)
-        self.client.post(
-            "/comptes/connexion/",
-            {"username": email, "password": PASSWORD, "csrfmiddlewaretoken": token},
-            headers={"Referer": self.host + "/comptes/connexion/"},
-            name="connexion",
-        )
-        # Named apart: these first requests run during the login storm of the ramp-up.
+        self.client.cookies.set(COOKIE, next(SESSIONS))
+        # Named apart: the person's first page, which gives the participants they may open.
         self.fiches = DETAIL.findall(self.client.get("/participants/", name="démarrage").text)
 
     @task(3)

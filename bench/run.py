@@ -194,20 +194,35 @@ def logged_client(user):
 
 
 def measure_page(client, url, requests):
+    """Median and p95 server time of `url`, its query count and the time its queries took inside
+    the page (execute only, as the raw SQL below)."""
     client.get(url)  # warm-up
-    times = []
-    for _ in range(requests):
+    times, sql_times = [], []
+    in_sql = [0.0]
+
+    def timed(execute, sql, params, many, context):
         start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        if response.status_code != 200:
-            raise RuntimeError(f"{url} : statut {response.status_code}")
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            in_sql[0] += time.perf_counter() - start
+
+    with connection.execute_wrapper(timed):
+        for _ in range(requests):
+            in_sql[0] = 0.0
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+            sql_times.append(in_sql[0] * 1000)
+            if response.status_code != 200:
+                raise RuntimeError(f"{url} : statut {response.status_code}")
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     return {
         "url": url,
         "median_ms": round(statistics.median(times), 1),
         "p95_ms": round(percentile(times, 95), 1),
+        "sql_dans_la_page_ms": round(statistics.median(sql_times), 1),
         "queries": len(queries.captured_queries),
         "sql": [q["sql"] for q in queries.captured_queries],
     }
@@ -376,8 +391,53 @@ def measure_documents():
 
 
 # --- Load test --------------------------------------------------------------------------------
-def load_test(users, seconds, bench_referent):
-    """50 users against gunicorn with 4 workers on loopback, bounded in time."""
+def bench_sessions(count):
+    """Sessions of `count` referents with participants, opened as a login would (the load test
+    measures pages; logging in is measured by measure_login)."""
+    from importlib import import_module
+
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    users = User.objects.filter(role=Role.REFERENT, participants_suivis__isnull=False).distinct().order_by("pk")[:count]
+    keys = []
+    for user in users:
+        session = store()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.set_expiry(3600)
+        session.create()
+        keys.append(session.session_key)
+    return keys
+
+
+def measure_login(requests=10):
+    """Server time of a real login (form, password hashing, session): the one slow page by design."""
+    user = User.objects.filter(role=Role.REFERENT, is_active=True).order_by("pk").first()
+    user.set_password(PASSWORD)
+    user.save(update_fields=["password"])
+    times = []
+    for _ in range(requests):
+        client = Client()
+        start = time.perf_counter()
+        response = client.post(reverse("accounts:login"), {"username": user.email, "password": PASSWORD})
+        times.append((time.perf_counter() - start) * 1000)
+        if response.status_code != 302:
+            raise RuntimeError(f"connexion : statut {response.status_code}")
+    return {"median_ms": round(statistics.median(times), 1), "max_ms": round(max(times), 1), "requetes": requests}
+
+
+PROFILS_CHARGE = {
+    # Locust's usual think time: each person clicks every 1 to 5 seconds (~16 pages/s for 50).
+    "reel": "1,5",
+    # Three times as fast, to find the ceiling of the machine (requests per second).
+    "saturation": "0.5,1.5",
+}
+
+
+def load_test(users, seconds):
+    """50 users against gunicorn with 4 workers on loopback, bounded in time, for each profile."""
     import importlib.util
 
     # Only looked up, never imported here: locust monkey-patches threads (gevent) on import.
@@ -387,7 +447,7 @@ def load_test(users, seconds, bench_referent):
     env = {
         **os.environ,
         "DEBUG": "0",
-        "SECRET_KEY": "banc-d-essai-" + os.urandom(16).hex(),
+        "SECRET_KEY": settings.SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "SESSION_COOKIE_SECURE": "0",
@@ -412,73 +472,94 @@ def load_test(users, seconds, bench_referent):
     )
     try:
         time.sleep(4)
-        referents = list(
-            User.objects.filter(role=Role.REFERENT, participants_suivis__isnull=False)
-            .distinct()
-            .order_by("pk")
-            .values_list("email", flat=True)[:20]
-        )
-        with tempfile.TemporaryDirectory() as tmp:
-            prefix = Path(tmp) / "locust"
-            result = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "locust",
-                    "-f",
-                    str(BASE_DIR / "bench" / "locustfile.py"),
-                    "--headless",
-                    "-u",
-                    str(users),
-                    "-r",
-                    "10",
-                    "--run-time",
-                    f"{seconds}s",
-                    "--host",
-                    f"http://127.0.0.1:{port}",
-                    "--csv",
-                    str(prefix),
-                    "--only-summary",
-                    "--stop-timeout",
-                    "5",
-                    # Logins (password hashing) happen while users are spawned: measure the steady state.
-                    "--reset-stats",
-                ],
-                cwd=BASE_DIR,
-                env={**env, "BENCH_USERS": ",".join(referents), "BENCH_PASSWORD": PASSWORD},
-                capture_output=True,
-                text=True,
-                timeout=seconds + 60,
-            )
-            with open(f"{prefix}_stats.csv", encoding="utf-8") as handle:
-                stats = list(csv.DictReader(handle))
-        total = next(row for row in stats if row["Name"] == "Aggregated")
-        travail = [row for row in stats if row["Name"] not in {"Aggregated", "connexion", "démarrage"}]
+        sessions = bench_sessions(20)
+        warm_up(port, sessions)
         return {
-            "utilisateurs": users,
-            "duree_s": seconds,
-            "requetes": int(total["Request Count"]),
-            "erreurs": int(total["Failure Count"]),
-            "p50_ms": float(total["50%"]),
-            "p95_ms": float(total["95%"]),
-            "requetes_par_s": round(float(total["Requests/s"]), 1),
-            # The pages of the steady state, without the logins (password hashing) of the ramp-up.
-            "p95_pages_ms_max": max(float(row["95%"]) for row in travail),
-            "erreurs_pages": sum(int(row["Failure Count"]) for row in travail),
-            "par_page": {
-                row["Name"]: {
-                    "p50_ms": float(row["50%"]),
-                    "p95_ms": float(row["95%"]),
-                    "erreurs": int(row["Failure Count"]),
-                }
-                for row in stats
-                if row["Name"] != "Aggregated"
-            },
-            "locust_code": result.returncode,
+            profil: run_locust(users, seconds, port, env, sessions, attente)
+            for profil, attente in PROFILS_CHARGE.items()
         }
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=20)
+
+
+def warm_up(port, sessions):
+    """A few rounds of each page on every worker first: a server in service has long since
+    loaded its templates, URL patterns, translations and database connections."""
+    import urllib.request
+
+    cookie = f"{settings.SESSION_COOKIE_NAME}={sessions[0]}"
+    pages = ["/", "/participants/", "/participants/?q=mar"]
+    for _ in range(10):
+        for page in pages:
+            request = urllib.request.Request(f"http://127.0.0.1:{port}{page}", headers={"Cookie": cookie})
+            with urllib.request.urlopen(request, timeout=30) as response:
+                response.read()
+
+
+def run_locust(users, seconds, port, env, sessions, attente):
+    with tempfile.TemporaryDirectory() as tmp:
+        prefix = Path(tmp) / "locust"
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "locust",
+                "-f",
+                str(BASE_DIR / "bench" / "locustfile.py"),
+                "--headless",
+                "-u",
+                str(users),
+                "-r",
+                "10",
+                "--run-time",
+                f"{seconds}s",
+                "--host",
+                f"http://127.0.0.1:{port}",
+                "--csv",
+                str(prefix),
+                "--only-summary",
+                "--stop-timeout",
+                "5",
+                # The steady state: statistics start once the 50 people are all there.
+                "--reset-stats",
+            ],
+            cwd=BASE_DIR,
+            env={
+                **env,
+                "BENCH_SESSIONS": ",".join(sessions),
+                "BENCH_SESSION_COOKIE": settings.SESSION_COOKIE_NAME,
+                "BENCH_WAIT": attente,
+            },
+            capture_output=True,
+            text=True,
+            timeout=seconds + 60,
+        )
+        with open(f"{prefix}_stats.csv", encoding="utf-8") as handle:
+            stats = list(csv.DictReader(handle))
+    total = next(row for row in stats if row["Name"] == "Aggregated")
+    return {
+        "utilisateurs": users,
+        "attente_s": attente,
+        "duree_s": seconds,
+        "requetes": int(total["Request Count"]),
+        "erreurs": int(total["Failure Count"]),
+        "p50_ms": float(total["50%"]),
+        "p95_ms": float(total["95%"]),
+        "p99_ms": float(total["99%"]),
+        "requetes_par_s": round(float(total["Requests/s"]), 1),
+        "par_page": {
+            row["Name"]: {
+                "p50_ms": float(row["50%"]),
+                "p95_ms": float(row["95%"]),
+                "erreurs": int(row["Failure Count"]),
+            }
+            for row in stats
+            if row["Name"] != "Aggregated"
+        },
+        "locust_code": result.returncode,
+        "locust_erreurs": result.stderr.strip().splitlines()[-5:] if result.returncode else [],
+    }
 
 
 # --- Report -----------------------------------------------------------------------------------
@@ -486,25 +567,35 @@ def print_table(report):
     pages = report["pages"]
     admin = pages["admin_changelist"]["median_ms"]
     print(
-        "\n{:<28} {:>9} {:>9} {:>8} {:>10} {:>10} {:>10}".format(
-            "page", "médiane", "p95", "requêtes", "SQL brut", "page/admin", "page/brut"
+        "\n{:<28} {:>9} {:>9} {:>8} {:>11} {:>10} {:>10} {:>10}".format(
+            "page", "médiane", "p95", "requêtes", "SQL (page)", "SQL brut", "page/admin", "page/brut"
         )
     )
     for key, row in pages.items():
         raw = row.get("raw", {}).get("median_ms")
         print(
-            "{:<28} {:>7.1f}ms {:>7.1f}ms {:>8} {:>8}ms {:>10} {:>10}".format(
+            "{:<28} {:>7.1f}ms {:>7.1f}ms {:>8} {:>9.1f}ms {:>8}ms {:>10} {:>10}".format(
                 key,
                 row["median_ms"],
                 row["p95_ms"],
                 row["queries"],
+                row["sql_dans_la_page_ms"],
                 f"{raw:.1f}" if raw is not None else "–",
                 f"{row['median_ms'] / admin:.2f}" if not key.startswith("admin") else "–",
                 f"{row['median_ms'] / raw:.1f}" if raw else "–",
             )
         )
-    for key in ("import", "documents", "charge"):
+    for key in ("import", "documents", "connexion"):
         print(f"\n{key} : {json.dumps(report.get(key), ensure_ascii=False)}")
+    for profil, charge in (report.get("charge") or {}).items():
+        if isinstance(charge, dict) and "p95_ms" in charge:
+            print(
+                f"\ncharge {profil} ({charge['utilisateurs']} personnes, pause {charge['attente_s']} s, "
+                f"{charge['duree_s']} s) : {charge['requetes_par_s']} req/s, p50 {charge['p50_ms']:.0f} ms, "
+                f"p95 {charge['p95_ms']:.0f} ms, p99 {charge['p99_ms']:.0f} ms, erreurs {charge['erreurs']}"
+            )
+        else:
+            print(f"\ncharge {profil} : {json.dumps(charge, ensure_ascii=False)}")
 
 
 def save(report):
@@ -537,7 +628,9 @@ def main():
         report["documents"] = measure_documents()
         save(report)
     if "charge" not in args.skip:
-        report["charge"] = load_test(args.load_users, min(args.load_seconds, 60), bench_referent)
+        report["connexion"] = measure_login()
+        save(report)
+        report["charge"] = load_test(args.load_users, min(args.load_seconds, 60))
     save(report)
     print_table(report)
     print(f"\nRésultats complets : {OUT / 'bench.json'}")

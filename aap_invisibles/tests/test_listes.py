@@ -25,7 +25,7 @@ def test_the_applicants_dossiers_list_has_a_pinned_query_count(world, client_of,
         for _ in range(4):
             DossierFactory(appel=AppelFactory(), porteur=world.asso)
 
-    mesurer(client_of(world.porteur), reverse("aap_invisibles:mes_dossiers"), django_assert_num_queries, ajouter, 9)
+    mesurer(client_of(world.porteur), reverse("aap_invisibles:mes_dossiers"), django_assert_num_queries, ajouter, 8)
 
 
 def test_the_public_list_has_a_pinned_query_count(world, client_of, django_assert_num_queries):

@@ -154,3 +154,15 @@ def test_the_django_admin_needs_the_second_factor_too(world, client_password_onl
     response = client_password_only(world.admin).get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:otp_enrolement"))
+
+
+def test_having_a_confirmed_device_is_one_query_whatever_its_kind(world, django_assert_num_queries):
+    user = world.referent
+    with django_assert_num_queries(1):
+        assert not otp.has_confirmed_device(user)
+    TOTPDevice.objects.create(user=user, name="en cours", confirmed=False)
+    assert not otp.has_confirmed_device(user)
+    otp.new_backup_codes(user, ["12345678"])
+    with django_assert_num_queries(1):
+        assert otp.has_confirmed_device(user)
+    assert not otp.has_confirmed_device(world.referent_autre)

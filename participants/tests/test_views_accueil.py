@@ -10,7 +10,7 @@ from participants.tests.factories import ParticipantFactory
 from participants.tests.helpers import creer_participants, nombre_de_requetes
 
 HOME = reverse("home")
-REQUETES_PORTEFEUILLE = 9
+REQUETES_PORTEFEUILLE = 7
 
 
 def alertes_de(response, participant):
@@ -72,7 +72,7 @@ def test_the_caseload_runs_the_same_number_of_queries_for_10_and_80_participants
     pour_10 = nombre_de_requetes(client, HOME)
     creer_participants(70, world.referent, prefixe="Autre")
     assert nombre_de_requetes(client, HOME) == pour_10
-    # session, user, layout (menu, notifications…), count, ids of the page, their alerts, agenda
+    # session, user, "has a device?", sorted ids (count and page), their alerts, agenda, notifications
     assert pour_10 == REQUETES_PORTEFEUILLE
 
 

@@ -42,9 +42,11 @@ def accueil_referent(request):
         suivis = suivis.avec_alertes(aujourd_hui).filter(**{f"alerte_{alerte}": True})
     else:
         alerte = ""
-    # Page the ids first, then compute the alerts for the 25 rows shown only: the database would
-    # otherwise evaluate every alert subquery for the whole caseload before sorting.
-    page = Paginator(suivis.order_by(*ordre).values_list("pk", flat=True), 25).get_page(request.GET.get("page"))
+    # A caseload is a hundred people or so: their sorted ids, in one query, give both the count and
+    # the page; the alerts are then computed for the 25 rows shown only (the database would
+    # otherwise evaluate every alert subquery for the whole caseload before sorting).
+    ids = list(suivis.order_by(*ordre).values_list("pk", flat=True))
+    page = Paginator(ids, 25).get_page(request.GET.get("page"))
     lignes = list(
         Participant.objects.filter(pk__in=list(page.object_list))
         .avec_alertes(aujourd_hui)

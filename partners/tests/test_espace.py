@@ -59,7 +59,7 @@ def test_the_partner_home_costs_the_same_number_of_queries_for_10_or_100_steps(
     # session and security middlewares (session, user, OTP devices), the user's structure in the
     # menu, bell, counts per tab (one aggregate), page count, one page of steps with participants
     # and types: the same for 10 or 100 steps.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = client.get(reverse("home"))
     assert response.context["onglets"][0][2] == nombre + 1
 
