@@ -95,11 +95,15 @@ LOT = 1000
 
 @dataclass(frozen=True)
 class Erreur:
-    ligne: int
+    """An error of the file: `ligne` is None when it concerns the file as a whole."""
+
+    ligne: int | None
     colonne: str
     message: str
 
     def __str__(self):
+        if self.ligne is None:
+            return f"Fichier : {self.message}"
         if self.colonne:
             return f"Ligne {self.ligne}, colonne « {self.colonne} » : {self.message}"
         return f"Ligne {self.ligne} : {self.message}"

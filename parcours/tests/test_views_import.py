@@ -69,3 +69,29 @@ def test_only_csv_files_are_accepted(world, client_of):
     fichier = SimpleUploadedFile("import.xlsx", b"PK", content_type="application/octet-stream")
     response = client_of(world.coordination).post(reverse("parcours:import"), {"fichier": fichier})
     assert "Seuls les fichiers .csv sont acceptés" in response.content.decode()
+
+
+def test_a_parcours_opened_during_the_write_rolls_everything_back_with_a_file_level_message(
+    world, client_of, monkeypatch
+):
+    from parcours import importation
+
+    client = client_of(world.coordination)
+    url = reverse("parcours:import")
+    connue = ParticipantFactory(nom="HUGO", prenom="victor", date_naissance=datetime.date(1975, 2, 26))
+    client.post(
+        url, {"fichier": csv("Neuf;Jean;M;1980-01-02;76540;2026-02-01", "Hugo;Victor;M;1975-02-26;76540;2026-06-01")}
+    )
+    ecrire = importation.bulk_create_with_history
+
+    def un_autre_ouvre_un_parcours_juste_avant(objets, model, **kwargs):
+        if model is Parcours:  # a colleague opens a parcours for the same person in the meantime
+            ParcoursFactory(participant=connue)
+        return ecrire(objets, model, **kwargs)
+
+    monkeypatch.setattr(importation, "bulk_create_with_history", un_autre_ouvre_un_parcours_juste_avant)
+    response = client.post(url, {"etape": "confirmer"})
+    texte = response.content.decode()
+    assert response.status_code == 200
+    assert "<td>Fichier</td><td>—</td><td>un parcours a été ouvert entre-temps" in texte
+    assert not Participant.objects.filter(nom__iexact="neuf").exists()

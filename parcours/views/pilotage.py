@@ -91,7 +91,7 @@ def importation(request):
             rapport = importer(contenu, par=request.user, ecrire=True, nom_fichier=nom)
         except IntegrityError:
             rapport = RapportImport(
-                erreurs=[Erreur(0, "", _("un parcours a été ouvert entre-temps ; vérifiez le fichier à nouveau."))]
+                erreurs=[Erreur(None, "", _("un parcours a été ouvert entre-temps ; vérifiez le fichier à nouveau."))]
             )
         if rapport.ecrit:
             _oublier_import(request)
