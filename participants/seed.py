@@ -81,7 +81,11 @@ def _oui_non(rng, proba_oui, proba_inconnu=0.05):
     return rng.random() < proba_oui
 
 
-def _moment(jour, heure):
+def _moment(jour, heure, sens=-1):
+    """A time of a working day: a weekend day moves to the Friday before (sens=-1, the past stays
+    past) or to the Monday after (sens=1, a planned interview stays ahead)."""
+    while jour.weekday() >= 5:
+        jour += timedelta(days=sens)
     return timezone.make_aware(datetime.combine(jour, time(heure, 30 if heure % 2 else 0)))
 
 
@@ -355,7 +359,7 @@ def _entretiens(rng, p, fin, aujourd_hui):
         entretiens.append(
             Entretien(
                 parcours=p,
-                date=_moment(aujourd_hui + timedelta(days=rng.randint(1, 14)), rng.randint(9, 16)),
+                date=_moment(aujourd_hui + timedelta(days=rng.randint(1, 14)), rng.randint(9, 16), sens=1),
                 type=TypeEntretien.PRESENTIEL,
                 statut=StatutEntretien.PLANIFIE,
                 auteur_id=p.referent_id,

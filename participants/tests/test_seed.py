@@ -1,7 +1,7 @@
 from django.db.models import Count
 
 from parcours.choices import MOTIFS_SORTIE_POSITIVE
-from parcours.models import Etape, Parcours
+from parcours.models import Entretien, Etape, Parcours
 from participants.models import Participant
 from plie_portal.seed import DemoContext, run_seeders
 
@@ -28,6 +28,8 @@ def test_the_seed_creates_participants_with_parcours_steps_interviews_and_exits(
     assert 0.3 < positives / sorties.count() < 0.65
     assert Parcours.objects.filter(date_suivi_6_mois__isnull=False).exists()
     assert Parcours.objects.filter(entretiens__statut="planifie").exists()
+    # Interviews happen on working days: none on a Saturday or a Sunday (week_day 7 and 1).
+    assert not Entretien.objects.filter(date__week_day__in=[1, 7]).exists()
 
 
 def test_the_seed_writes_accented_names_and_fills_the_search_column(communes):
