@@ -20,7 +20,7 @@ def envoyer_email(user_id, titre, corps, lien=""):
         return False
     texte = corps
     if lien:
-        # PORTAIL_URL (optional) turns the portal's relative link into an absolute one.
-        texte = f"{corps}\n\n{getattr(settings, 'PORTAIL_URL', '').rstrip('/')}{lien}"
+        # A worker has no request: settings.PORTAIL_URL makes the portal's relative link absolute.
+        texte = f"{corps}\n\n{settings.PORTAIL_URL.rstrip('/')}{lien}"
     send_mail(f"[Portail PLIE] {titre}", f"Bonjour,\n\n{texte}\n\nL'équipe du PLIE", None, [user.email])
     return True

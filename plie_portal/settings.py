@@ -49,6 +49,13 @@ if not SECRET_KEY:
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-3f9a1c7e5b2d8f40a6c1e9b7d3f5a2c8"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
+# The portal's public address, for the links of e-mails sent by the workers (no request there):
+# PORTAIL_URL, or https:// and the first named host of ALLOWED_HOSTS.
+_hote_public = next((h for h in ALLOWED_HOSTS if h not in ("*", "localhost") and not h.startswith(".")), "")
+PORTAIL_URL = (
+    os.environ.get("PORTAIL_URL")
+    or (f"https://{_hote_public}" if _hote_public and not DEBUG else "http://127.0.0.1:8000")
+).rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

@@ -65,3 +65,16 @@ def test_collectstatic_builds_the_production_manifest(tmp_path):
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_the_public_address_of_emails_comes_from_the_allowed_hosts_unless_given():
+    code = "from django.conf import settings; print(settings.PORTAIL_URL)"
+    cle = "une-cle-secrete-de-production-tres-longue-et-aleatoire-8f7e6d5c4b3a2910"
+    derivee = run_manage(
+        "shell", "--no-imports", "-c", code, SECRET_KEY=cle, ALLOWED_HOSTS=".example.fr,plie.example.fr"
+    )
+    assert derivee.stdout.strip() == "https://plie.example.fr", derivee.stderr
+    donnee = run_manage(
+        "shell", "--no-imports", "-c", code, SECRET_KEY=cle, ALLOWED_HOSTS="a.fr", PORTAIL_URL="https://plie.fr/"
+    )
+    assert donnee.stdout.strip() == "https://plie.fr"

@@ -111,3 +111,9 @@ def test_preferences_switch_a_category_off_per_channel(world, client_of):
     ) == {(Categorie.ETAPE_SUIVI.value, Canal.EMAIL.value)}
     form = client.get(reverse("notifications:preferences")).context["form"]
     assert form[f"{Categorie.ETAPE_SUIVI.value}__{Canal.EMAIL.value}"].initial is False
+
+
+def test_the_email_link_is_absolute_on_the_public_address_of_the_portal(world, settings, mailoutbox):
+    settings.PORTAIL_URL = "https://plie.metropole-rouen-normandie.fr"
+    assert envoyer_email(world.referent.pk, "Titre", "Corps", lien="/participants/12/") is True
+    assert "https://plie.metropole-rouen-normandie.fr/participants/12/" in mailoutbox[0].body
