@@ -193,11 +193,40 @@ def logged_client(user):
     return client
 
 
+class TemplateClock:
+    """Time spent rendering the page's templates (outermost render only; queries made lazily from a
+    template are counted there too)."""
+
+    def __init__(self):
+        from django.template.backends.django import Template
+
+        self.template, self.original, self.depth, self.seconds = Template, Template.render, 0, 0.0
+
+    def __enter__(self):
+        clock = self
+
+        def render(template, *args, **kwargs):
+            clock.depth += 1
+            start = time.perf_counter()
+            try:
+                return clock.original(template, *args, **kwargs)
+            finally:
+                clock.depth -= 1
+                if clock.depth == 0:
+                    clock.seconds += time.perf_counter() - start
+
+        self.template.render = render
+        return self
+
+    def __exit__(self, *exc):
+        self.template.render = self.original
+
+
 def measure_page(client, url, requests):
-    """Median and p95 server time of `url`, its query count and the time its queries took inside
-    the page (execute only, as the raw SQL below)."""
+    """Median and p95 server time of `url`, its query count, and how the median splits: time of its
+    queries inside the page (execute only, as the raw SQL below) and of its templates."""
     client.get(url)  # warm-up
-    times, sql_times = [], []
+    times, sql_times, template_times = [], [], []
     in_sql = [0.0]
 
     def timed(execute, sql, params, many, context):
@@ -207,13 +236,14 @@ def measure_page(client, url, requests):
         finally:
             in_sql[0] += time.perf_counter() - start
 
-    with connection.execute_wrapper(timed):
+    with connection.execute_wrapper(timed), TemplateClock() as templates:
         for _ in range(requests):
-            in_sql[0] = 0.0
+            in_sql[0], templates.seconds = 0.0, 0.0
             start = time.perf_counter()
             response = client.get(url)
             times.append((time.perf_counter() - start) * 1000)
             sql_times.append(in_sql[0] * 1000)
+            template_times.append(templates.seconds * 1000)
             if response.status_code != 200:
                 raise RuntimeError(f"{url} : statut {response.status_code}")
     with CaptureQueriesContext(connection) as queries:
@@ -223,6 +253,7 @@ def measure_page(client, url, requests):
         "median_ms": round(statistics.median(times), 1),
         "p95_ms": round(percentile(times, 95), 1),
         "sql_dans_la_page_ms": round(statistics.median(sql_times), 1),
+        "gabarits_ms": round(statistics.median(template_times), 1),
         "queries": len(queries.captured_queries),
         "sql": [q["sql"] for q in queries.captured_queries],
     }
@@ -567,19 +598,20 @@ def print_table(report):
     pages = report["pages"]
     admin = pages["admin_changelist"]["median_ms"]
     print(
-        "\n{:<28} {:>9} {:>9} {:>8} {:>11} {:>10} {:>10} {:>10}".format(
-            "page", "médiane", "p95", "requêtes", "SQL (page)", "SQL brut", "page/admin", "page/brut"
+        "\n{:<28} {:>9} {:>9} {:>8} {:>11} {:>10} {:>10} {:>10} {:>10}".format(
+            "page", "médiane", "p95", "requêtes", "SQL (page)", "gabarits", "SQL brut", "page/admin", "page/brut"
         )
     )
     for key, row in pages.items():
         raw = row.get("raw", {}).get("median_ms")
         print(
-            "{:<28} {:>7.1f}ms {:>7.1f}ms {:>8} {:>9.1f}ms {:>8}ms {:>10} {:>10}".format(
+            "{:<28} {:>7.1f}ms {:>7.1f}ms {:>8} {:>9.1f}ms {:>8.1f}ms {:>8}ms {:>10} {:>10}".format(
                 key,
                 row["median_ms"],
                 row["p95_ms"],
                 row["queries"],
                 row["sql_dans_la_page_ms"],
+                row["gabarits_ms"],
                 f"{raw:.1f}" if raw is not None else "–",
                 f"{row['median_ms'] / admin:.2f}" if not key.startswith("admin") else "–",
                 f"{row['median_ms'] / raw:.1f}" if raw else "–",
@@ -590,7 +622,8 @@ def print_table(report):
     for profil, charge in (report.get("charge") or {}).items():
         if isinstance(charge, dict) and "p95_ms" in charge:
             print(
-                f"\ncharge {profil} ({charge['utilisateurs']} personnes, pause {charge['attente_s']} s, "
+                f"\ncharge {profil} ({charge['utilisateurs']} personnes, pause de "
+                f"{charge['attente_s'].replace(',', ' à ')} s, "
                 f"{charge['duree_s']} s) : {charge['requetes_par_s']} req/s, p50 {charge['p50_ms']:.0f} ms, "
                 f"p95 {charge['p95_ms']:.0f} ms, p99 {charge['p99_ms']:.0f} ms, erreurs {charge['erreurs']}"
             )
