@@ -100,7 +100,7 @@ def build_data(participants, referents):
         user.set_password(PASSWORD)
         user.save()
         current.append(user)
-    top_up_steps(125_000)
+    top_up_steps(5 * participants)  # 125,000 steps for 25,000 participants
     top_up_dossiers(30)
     bench_referent = current[0]
     ids = list(Participant.objects.order_by("pk").values_list("pk", flat=True))
@@ -289,7 +289,8 @@ def measure_pages(bench_referent, requests):
     admin = User.objects.filter(is_superuser=True).order_by("pk").first()
     participant = Participant.objects.filter(referent=bench_referent).order_by("pk").first()
     commune = "76540"
-    some_name = Participant.objects.order_by("pk").values_list("nom", flat=True)[500]
+    noms = Participant.objects.order_by("pk").values_list("nom", flat=True)
+    some_name = noms[min(500, noms.count() - 1)]
 
     pages = {}
     coord_client = logged_client(coordination)
@@ -667,6 +668,13 @@ def main():
     save(report)
     print_table(report)
     print(f"\nRésultats complets : {OUT / 'bench.json'}")
+    echecs = [
+        profil
+        for profil, charge in (report.get("charge") or {}).items()
+        if not isinstance(charge, dict) or charge.get("erreurs") or charge.get("locust_code")
+    ]
+    if echecs:
+        sys.exit(f"Test de charge en échec ({', '.join(echecs)}) : voir {OUT / 'bench.json'}")
 
 
 if __name__ == "__main__":
