@@ -156,3 +156,12 @@ def test_the_next_page_link_keeps_the_search_and_the_sorting(world, client_of):
     html = client_of(world.referent).get(URL, {"q": "pagine", "tri": "-nom"}).content.decode()
 
     assert 'href="?q=pagine&amp;tri=-nom&amp;page=2"' in html
+
+
+def test_a_sortable_header_says_its_order_and_keeps_the_search_but_not_the_page(world, client_of):
+    creer_participants(30, world.referent, prefixe="Pagine")
+
+    html = client_of(world.referent).get(URL, {"q": "pagine", "tri": "nom", "page": "2"}).content.decode()
+
+    assert '<th scope="col" class="table-sort" aria-sort="ascending"><a href="?q=pagine&amp;tri=-nom">Nom' in html
+    assert 'aria-sort="none"><a href="?q=pagine&amp;tri=commune">Commune</a>' in html

@@ -58,16 +58,12 @@ class ParticipantListView(RoleRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        sans_tri = self.request.GET.copy()
-        sans_tri.pop("page", None)
-        sans_tri.pop("tri", None)
         context.update(
             filtre=self.filtre,
             champs_filtre=champs_du_formulaire(self.filtre.form),
             q=self.request.GET.get("q", ""),
             tri=self.tri,
             sensible=voit_colonnes_sensibles(self.request.user),
-            params_sans_tri=sans_tri.urlencode(),
             peut_creer=self.request.user.effective_role in ("coordination", "referent"),
             filtres_actifs=any(v for k, v in self.request.GET.items() if k not in ("page", "tri")),
         )

@@ -32,7 +32,7 @@ class StructureListView(RoleRequiredMixin, ListView):
         return queryset
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "filtre": self.filterset}
+        return {**super().get_context_data(**kwargs), "filtre": self.filterset, "tri": self.request.GET.get("tri", "")}
 
 
 class StructureDetailView(RoleRequiredMixin, DetailView):

@@ -80,7 +80,7 @@ class UtilisateurListView(RoleRequiredMixin, ListView):
         return queryset
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "filtre": self.filterset}
+        return {**super().get_context_data(**kwargs), "filtre": self.filterset, "tri": self.request.GET.get("tri", "")}
 
 
 def _gerable():
