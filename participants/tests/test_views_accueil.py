@@ -11,6 +11,7 @@ from participants.tests.helpers import creer_participants, nombre_de_requetes
 
 HOME = reverse("home")
 REQUETES_PORTEFEUILLE = 7
+REQUETES_COORDINATION = 9
 
 
 def alertes_de(response, participant):
@@ -85,6 +86,19 @@ def test_the_coordination_home_counts_people_per_structure_and_referent(world, c
     assert par_structure == {"PLIE test": 2, "CCAS test": 4}
     par_referent = {ligne["participant__referent__id"]: ligne["n"] for ligne in response.context["par_referent"]}
     assert par_referent[world.referent_autre.pk] == 4
+    assert response.context["total_en_parcours"] == 6
+
+
+def test_the_coordination_home_runs_the_same_number_of_queries_for_10_and_200_people(world, client_of):
+    client = client_of(world.coordination)
+    creer_participants(10, world.referent)
+    client.get(HOME)
+    pour_10 = nombre_de_requetes(client, HOME)
+    creer_participants(190, world.referent_autre, prefixe="Autre")
+    assert nombre_de_requetes(client, HOME) == pour_10
+    # session, user, second factor, per referent (structures are its sums), waiting list, the
+    # year's people and exits, objectives, notifications
+    assert pour_10 == REQUETES_COORDINATION
 
 
 def test_the_coordination_home_compares_the_year_with_its_objectives(world, client_of):
