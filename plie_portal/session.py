@@ -55,5 +55,8 @@ def refresh_expiry(request, force=False):
     session = request.session
     timeout = inactivity_timeout(request.user)
     granularity = min(REFRESH_GRANULARITY, timeout // 10)
-    if force or "_session_expiry" not in session or session.get_expiry_age() < timeout - granularity:
+    # A number of seconds (a session opened before expiries were dates) always reads as a full
+    # timeout: only a date can say how much time is left.
+    stored_as_date = isinstance(session.get("_session_expiry"), str)
+    if force or not stored_as_date or session.get_expiry_age() < timeout - granularity:
         session.set_expiry(timezone.now() + timedelta(seconds=timeout))

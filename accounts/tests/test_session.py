@@ -100,3 +100,12 @@ def test_an_expired_session_sends_htmx_requests_to_the_login_page(world, client)
     response = client.get(reverse("home"), headers={"HX-Request": "true"})
     assert response.status_code == 204
     assert response["HX-Redirect"] == reverse("accounts:login")
+
+
+def test_a_session_whose_expiry_is_a_number_of_seconds_gets_a_date(world, client_of):
+    client = client_of(world.referent)
+    session = client.session
+    session.set_expiry(30 * 60)
+    session.save()
+    client.get(reverse("home"))
+    assert isinstance(client.session["_session_expiry"], str)
