@@ -185,3 +185,18 @@ def test_the_section_form_carries_the_autosave_address(world, client_of):
         f'data-autosave-url="{url("dossier_section", pk=world.dossier_brouillon.pk, code="1")}"'
         in page.content.decode()
     )
+
+
+def test_the_copy_frozen_at_submission_reads_as_the_form_with_labels_budget_and_eps(world, client_of):
+    dossier = world.dossier_depose
+    page = client_of(world.instructeur).get(url("dossier", pk=dossier.pk)).content.decode()
+    assert "Copie figée au dépôt" in page
+    assert "1. Identification de l&#x27;association" in page
+    assert '<dt class="col-sm-4">Intitulé du projet</dt>' in page
+    assert '<dd class="col-sm-8 text-break">Aller vers les jeunes invisibles</dd>' in page
+    assert "01/09/2020" in page  # dates as the French read them, not ISO
+    assert "projet_intitule" not in page  # no raw field names
+    assert 'Métropole Rouen Normandie</td><td class="text-end">20\xa0000,00 €' in page
+    assert page.index("6 bis. Budget du projet") < page.index("7. Attestations")
+    assert '<dt class="col-sm-4">SIRET</dt>' in page
+    assert "15/05/2020" in page  # the EPS consultation

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from accounts.audit import log_access
 
 from .. import forms as f
+from ..copie import copie_lisible
 from ..models import (
     SECTIONS_CERFA,
     ConflitInteret,
@@ -88,7 +89,7 @@ def contexte_dossier(request, dossier, **formulaires):
             ),
             score=dossier.score() if voit_notes else None,
             conflits=list(dossier.conflits.select_related("instructeur")) if voit_notes else [],
-            copie=dossier.copie_deposee,
+            copie=copie_lisible(dossier.copie_deposee),
         )
         peut_noter = (
             dossier.statut in (StatutDossier.EN_INSTRUCTION, StatutDossier.AUDITION)
