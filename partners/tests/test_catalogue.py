@@ -74,3 +74,19 @@ def test_the_catalogue_sorts_both_ways_from_the_column_header(world, client_of):
     assert croissant == sorted(croissant) and decroissant == croissant[::-1]
     page = client.get(reverse("partners:catalogue"), {"tri": "libelle"}).content.decode()
     assert 'aria-sort="ascending"' in page and "?tri=-libelle" in page
+
+
+def test_the_counts_of_steps_and_structures_do_not_multiply_each_other(world, client_of):
+    from parcours.tests.factories import EtapeFactory
+    from partners.tests.factories import StructureFactory
+
+    type_etape = EtapeType.objects.create(code="compte-test", libelle="Compte test", categorie=CategorieEtape.EMPLOI)
+    type_etape.structures.add(*StructureFactory.create_batch(3))
+    EtapeFactory.create_batch(2, type=type_etape, parcours=world.etape.parcours)
+    types = {t.pk: t for t in client_of(world.coordination).get(reverse("partners:catalogue")).context["types"]}
+    if type_etape.pk not in types:  # on another page of the catalogue
+        types = {
+            t.pk: t
+            for t in client_of(world.coordination).get(reverse("partners:catalogue"), {"page": 2}).context["types"]
+        }
+    assert (types[type_etape.pk].nb_etapes, types[type_etape.pk].nb_structures) == (2, 3)

@@ -3,7 +3,8 @@
 from django.contrib import messages
 from django.contrib.messages.views import SuccessMessageMixin
 from django.db import transaction
-from django.db.models import Count, ProtectedError
+from django.db.models import Count, OuterRef, ProtectedError, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from django.views.generic import CreateView, ListView, UpdateView
 
 from accounts.permissions import RoleRequiredMixin, role_required
 from parcours.choices import CategorieEtape
-from parcours.models import EtapeType
+from parcours.models import Etape, EtapeType
 
 from ..forms import EtapeTypeForm
 
@@ -27,8 +28,11 @@ class CatalogueListView(RoleRequiredMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
+        # Steps counted by a subquery: joined with the structures in the same GROUP BY, every step
+        # of a type would be multiplied by every structure offering it.
+        etapes = Etape.objects.filter(type=OuterRef("pk")).order_by().values("type").annotate(n=Count("pk"))
         queryset = EtapeType.objects.annotate(
-            nb_etapes=Count("etapes", distinct=True), nb_structures=Count("structures", distinct=True)
+            nb_etapes=Coalesce(Subquery(etapes.values("n")), 0), nb_structures=Count("structures")
         )
         categorie = self.request.GET.get("categorie", "")
         if categorie in CategorieEtape.values:
