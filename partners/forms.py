@@ -134,8 +134,8 @@ class RoleForm(CrispyMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        ancien = User.objects.filter(pk=self.instance.pk).values_list("role", flat=True).first()
-        quitte_referent = ancien == Role.REFERENT and cleaned.get("role") != Role.REFERENT
+        # The instance still holds the stored role here: the form's values are put on it after clean().
+        quitte_referent = self.instance.role == Role.REFERENT and cleaned.get("role") != Role.REFERENT
         if quitte_referent and self.instance.participants_suivis.exists():
             raise forms.ValidationError(
                 _("Ce ou cette référent·e suit encore des participants : réaffectez d'abord son portefeuille.")

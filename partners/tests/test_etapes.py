@@ -275,3 +275,4 @@ def test_a_referent_sees_the_history_of_a_step(world, client_of):
     response = client_of(world.referent).get(reverse("parcours:etape_detail", args=[world.etape_proposee.pk]))
     assert "Historique de l" in response.content.decode()
     assert len(response.context["transitions"]) == 1
+    assert "Proposée → Acceptée" in response.content.decode()  # the labels, not the codes

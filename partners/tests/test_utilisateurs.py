@@ -76,7 +76,7 @@ def test_a_referent_who_still_follows_participants_keeps_the_role_until_reassign
         reverse("partners:utilisateur_modifier", args=[world.referent.pk]),
         {"role": Role.PARTENAIRE, "structure": world.plie.pk},
     )
-    assert "réaffectez d&#x27;abord son portefeuille" in response.content.decode()
+    assert response.content.decode().count("réaffectez d&#x27;abord son portefeuille") == 1
     world.referent.refresh_from_db()
     assert world.referent.role == Role.REFERENT
 
