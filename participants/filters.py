@@ -1,8 +1,6 @@
 """Filters of the participant list (django-filter). Sensitive filters exist only for the roles
 that may see sensitive data, so that a partner cannot infer them by filtering."""
 
-from datetime import date
-
 import django_filters
 from django.db.models import Exists, OuterRef
 from django.forms import ModelChoiceField
@@ -11,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from partners.models import Structure
+from plie_portal.dates import months_before
 from plie_portal.text import normalize
 
-from .models import Commune, StatutParcours
+from .models import Commune, Participant, StatutParcours
 
 TRANCHES_AGE = [
     ("16-25", _("16 à 25 ans")),
@@ -43,16 +42,9 @@ def date_naissance_bornes(tranche, aujourd_hui):
     """Birth dates of the people whose age in full years today lies in the band."""
     age_min, age_max = BORNES_AGE[tranche]
     # Born on or before today minus age_min years, and after today minus (age_max + 1) years.
-    plus_jeune = _annees_avant(aujourd_hui, age_min)
-    plus_vieux = _annees_avant(aujourd_hui, age_max + 1)
+    plus_jeune = months_before(aujourd_hui, 12 * age_min)
+    plus_vieux = months_before(aujourd_hui, 12 * (age_max + 1))
     return plus_vieux, plus_jeune
-
-
-def _annees_avant(jour, annees):
-    try:
-        return jour.replace(year=jour.year - annees)
-    except ValueError:  # 29 February
-        return date(jour.year - annees, 2, 28)
 
 
 class ParticipantFilter(django_filters.FilterSet):
@@ -171,3 +163,25 @@ def champs_du_formulaire(form):
             }
         )
     return champs
+
+
+def voit_colonnes_sensibles(user):
+    """The list and the export show FSE+ columns only to coordination and referents."""
+    return user.effective_role in (Role.COORDINATION, Role.REFERENT)
+
+
+def participants_filtres(user, donnees):
+    """The participants `user` may open, searched, filtered and sorted as `donnees` asks (the list's
+    query string, or the parameters of an export): one chain for the page and the export alike."""
+    queryset = Participant.objects.visible_to(user).select_related("commune")
+    sensible = voit_colonnes_sensibles(user)
+    if sensible:
+        queryset = queryset.avec_parcours_courant().select_related("referent__structure")
+    queryset = filtre_recherche(queryset, donnees.get("q"), identite_seulement=not sensible)
+    filtre = ParticipantFilter(donnees or None, queryset=queryset, user=user)
+    if filtre.is_bound and filtre.is_valid():
+        queryset = filtre.qs
+    tri = donnees.get("tri") or "nom"
+    if tri not in TRIS or (not sensible and tri not in TRIS_PARTENAIRE):
+        tri = "nom"
+    return queryset.order_by(*TRIS[tri]), filtre, tri

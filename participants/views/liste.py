@@ -11,32 +11,9 @@ from accounts.audit import log_access
 from accounts.permissions import RoleRequiredMixin
 
 from ..exports import ecrire_export_participants
-from ..filters import TRIS, TRIS_PARTENAIRE, ParticipantFilter, champs_du_formulaire, filtre_recherche
-from ..models import Participant
+from ..filters import champs_du_formulaire, participants_filtres, voit_colonnes_sensibles
 
 ROLES_PARTICIPANTS = ("coordination", "referent", "partenaire")
-
-
-def voit_colonnes_sensibles(user):
-    """The list and the export show FSE+ columns only to coordination and referents."""
-    return user.effective_role in ("coordination", "referent")
-
-
-def participants_filtres(request):
-    """The participants `request.user` may open, searched, filtered and sorted as asked."""
-    user = request.user
-    queryset = Participant.objects.visible_to(user).select_related("commune")
-    sensible = voit_colonnes_sensibles(user)
-    if sensible:
-        queryset = queryset.avec_parcours_courant().select_related("referent__structure")
-    queryset = filtre_recherche(queryset, request.GET.get("q"), identite_seulement=not sensible)
-    filtre = ParticipantFilter(request.GET or None, queryset=queryset, user=user)
-    if filtre.is_bound and filtre.is_valid():
-        queryset = filtre.qs
-    tri = request.GET.get("tri", "nom")
-    if tri not in TRIS or (not sensible and tri not in TRIS_PARTENAIRE):
-        tri = "nom"
-    return queryset.order_by(*TRIS[tri]), filtre, tri
 
 
 class ParticipantListView(RoleRequiredMixin, ListView):
@@ -46,7 +23,7 @@ class ParticipantListView(RoleRequiredMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        queryset, self.filtre, self.tri = participants_filtres(self.request)
+        queryset, self.filtre, self.tri = participants_filtres(self.request.user, self.request.GET)
         return queryset
 
     def paginate_queryset(self, queryset, page_size):
@@ -76,7 +53,7 @@ class ParticipantExportView(RoleRequiredMixin, View):
     allowed_roles = ROLES_PARTICIPANTS
 
     def get(self, request, *args, **kwargs):
-        queryset, _filtre, _tri = participants_filtres(request)
+        queryset, _filtre, _tri = participants_filtres(request.user, request.GET)
         contenu = BytesIO()
         lignes = ecrire_export_participants(queryset, request.user, contenu)
         reponse = HttpResponse(

@@ -165,18 +165,13 @@ class ExportParticipants(ReportKind):
     content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     def queryset(self, user, parametres):
-        from participants.filters import ParticipantFilter, filtre_recherche
-        from participants.models import Participant
+        from participants.filters import participants_filtres
 
-        queryset = Participant.objects.visible_to(user).avec_parcours_courant()
         donnees = {
             cle: ("true" if valeur is True else "false" if valeur is False else valeur)
             for cle, valeur in parametres.items()
-            if cle != "q"
         }
-        filtre = ParticipantFilter(donnees, queryset=queryset, user=user)
-        queryset = filtre.qs if filtre.is_valid() else queryset
-        return filtre_recherche(queryset, parametres.get("q", ""))
+        return participants_filtres(user, donnees)[0]
 
     def nom_fichier(self, rapport):
         return f"participants-{timezone.localdate():%Y-%m-%d}.xlsx"

@@ -96,6 +96,20 @@ def test_the_coordination_export_filtered_by_a_search_finds_only_the_matching_pe
     assert [ligne[0] for ligne in lignes[1:]] == ["Martin"]
 
 
+def test_a_partner_cannot_search_the_export_by_the_france_travail_identifier(
+    world, django_capture_on_commit_callbacks
+):
+    from openpyxl import load_workbook
+
+    world.participant.identifiant_france_travail = "7654321B"
+    world.participant.save()
+    rapport = produire(world.partenaire, "participants", django_capture_on_commit_callbacks, q="7654321b")
+
+    with rapport.fichier.open("rb") as fichier:
+        lignes = list(load_workbook(fichier, read_only=True)["Participants"].iter_rows(values_only=True))
+    assert lignes[1:] == []
+
+
 def test_french_typography_puts_a_narrow_no_break_space_before_high_punctuation():
     from reports.pdf import typographie
 
