@@ -114,9 +114,9 @@ def telecharger(request, pk):
     )
     if not rapport.fichier or not rapport.fichier.storage.exists(rapport.fichier.name):
         raise Http404
-    log_access(request, "telechargement", rapport)
-    Rapport.objects.filter(pk=rapport.pk).update(telechargements=F("telechargements") + 1)
     kind = rapport.kind
+    log_access(request, "telechargement", **(kind.journal(rapport) if kind else {"obj": rapport}))
+    Rapport.objects.filter(pk=rapport.pk).update(telechargements=F("telechargements") + 1)
     return FileResponse(
         ouvrir(rapport.fichier),
         as_attachment=True,

@@ -69,6 +69,10 @@ class ReportKind:
     def nom_fichier(self, rapport):
         return f"{self.code}-{rapport.pk}.{self.extension}"
 
+    def journal(self, rapport):
+        """What a download of `rapport` is recorded against in the access log (accounts.audit)."""
+        return {"obj": rapport}
+
     def generate(self, rapport, progress, sortie):
         """Write the document of `rapport` into the binary file `sortie`, calling
         `progress(percent, message)` as it goes. Re-checks the scope: rights may have changed."""

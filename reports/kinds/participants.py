@@ -49,6 +49,14 @@ class ParticipantKind(ReportKind):
         participant = Participant.objects.filter(pk=parametres.get("participant")).first()
         return f"{self.label} – {participant}" if participant else str(self.label)
 
+    def journal(self, rapport):
+        # Against the participant, so that the download appears in their right-of-access report.
+        return {
+            "objet_type": "participants.Participant",
+            "objet_id": rapport.parametres.get("participant", ""),
+            "description": rapport.libelle,
+        }
+
 
 @register
 class FicheParcours(ParticipantKind):

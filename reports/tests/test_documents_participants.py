@@ -96,9 +96,7 @@ def test_the_coordination_export_filtered_by_a_search_finds_only_the_matching_pe
     assert [ligne[0] for ligne in lignes[1:]] == ["Martin"]
 
 
-def test_a_partner_cannot_search_the_export_by_the_france_travail_identifier(
-    world, django_capture_on_commit_callbacks
-):
+def test_a_partner_cannot_search_the_export_by_the_france_travail_identifier(world, django_capture_on_commit_callbacks):
     from openpyxl import load_workbook
 
     world.participant.identifiant_france_travail = "7654321B"

@@ -4,6 +4,7 @@ from django.contrib.sessions.models import Session
 from django.urls import reverse
 
 from accounts.models import AccesDonnees
+from accounts.rgpd import donnees_participant
 from reports.kinds import REGISTRY, get_kind
 from reports.models import Rapport, StatutRapport
 from reports.tests.factories import RapportFactory
@@ -158,7 +159,17 @@ def test_downloading_streams_the_file_counts_and_logs_the_access(world, client_o
     world.rapport_referent.refresh_from_db()
     assert world.rapport_referent.telechargements == 1
     acces = AccesDonnees.objects.get(utilisateur=world.referent, action="telechargement")
-    assert acces.objet_type == "reports.Rapport" and acces.objet_id == str(world.rapport_referent.pk)
+    # Recorded against the participant the document is about: it shows in their right of access.
+    assert acces.objet_type == "participants.Participant" and acces.objet_id == str(world.participant.pk)
+    assert acces.description == world.rapport_referent.libelle
+    lignes = donnees_participant(world.participant)["acces"]
+    assert any(world.rapport_referent.libelle in map(str, ligne.values()) for ligne in lignes)
+
+
+def test_downloading_a_report_about_no_participant_is_logged_against_the_report(world, client_of):
+    client_of(world.coordination).get(reverse("reports:telecharger", args=[world.rapport_coordination.pk]))
+    acces = AccesDonnees.objects.get(utilisateur=world.coordination, action="telechargement")
+    assert acces.objet_type == "reports.Rapport" and acces.objet_id == str(world.rapport_coordination.pk)
 
 
 def test_another_users_report_cannot_be_downloaded(world, client_of):
