@@ -26,7 +26,9 @@ class AppelQuerySet(models.QuerySet):
         return self.filter(statut__in=[StatutAppel.PUBLIE, StatutAppel.DECIDE])
 
     def ouverts(self, now=None):
-        return self.filter(statut=StatutAppel.PUBLIE, date_cloture__gt=now or timezone.now())
+        """Calls accepting applications now: the rule of AppelAProjets.accepte_les_depots, in SQL."""
+        now = now or timezone.now()
+        return self.filter(statut=StatutAppel.PUBLIE, date_ouverture__lte=now, date_cloture__gt=now)
 
     def visible_to(self, user):
         """Calls an instruction user may work on: coordination all, an instructor those assigned."""

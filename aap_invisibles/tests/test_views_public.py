@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.urls import reverse
+from django.utils import timezone
 
 from aap_invisibles.models import ReportCloture
 
@@ -18,6 +19,18 @@ def test_the_list_shows_open_calls_and_past_ones_without_login(world, client_of)
     ouverts, passes = page.split("Appels clos")
     assert world.appel.titre in ouverts
     assert world.appel_non_assigne.titre in passes
+
+
+def test_a_published_call_not_open_yet_is_announced_not_shown_as_closed(world, client_of):
+    world.appel_non_assigne.date_ouverture = timezone.now() + datetime.timedelta(days=10)
+    world.appel_non_assigne.save()
+    page = client_of(None).get(reverse("aap_invisibles:liste")).content.decode()
+    a_venir, passes = page.split("Appels à venir")[1].split("Appels clos")
+    assert world.appel_non_assigne.titre in a_venir and world.appel_non_assigne.titre not in passes
+    porteur = client_of(world.porteur)
+    assert world.appel_non_assigne not in porteur.get(reverse("aap_invisibles:mes_dossiers")).context["ouverts"]
+    reponse = porteur.post(reverse("aap_invisibles:dossier_creer", args=[world.appel_non_assigne.slug]), follow=True)
+    assert "pas encore ouvert" in reponse.content.decode()
 
 
 def test_a_draft_call_is_not_public(world, client_of):

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -58,7 +59,13 @@ def dossier_creer(request, slug):
         return redirect(existant)
     if request.method == "POST":
         if not appel.accepte_les_depots():
-            messages.error(request, _("Cet appel n'accepte plus de candidature."))
+            if timezone.now() < appel.date_ouverture:
+                message = _("Cet appel n'est pas encore ouvert : les candidatures commencent le %(date)s.") % {
+                    "date": date_format(timezone.localtime(appel.date_ouverture), "j F Y à H:i")
+                }
+            else:
+                message = _("Cet appel n'accepte plus de candidature.")
+            messages.error(request, message)
             return redirect(appel)
         structure = request.user.structure
         with transaction.atomic():

@@ -5,19 +5,21 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from ..models import AppelAProjets, Dossier
+from ..models import AppelAProjets, Dossier, StatutAppel
 from .base import telecharger
 
 
 @login_not_required
 @require_GET
 def liste(request):
-    """Open calls, then past ones."""
+    """Open calls, calls announced but not open yet, then past ones."""
     now = timezone.now()
     appels = AppelAProjets.objects.publies().order_by("-date_cloture", "id")
     ouverts = [a for a in appels if a.accepte_les_depots(now)]
-    passes = [a for a in appels if not a.accepte_les_depots(now)]
-    return render(request, "aap_invisibles/liste.html", {"ouverts": ouverts, "passes": passes})
+    a_venir = [a for a in appels if a.statut == StatutAppel.PUBLIE and now < a.date_ouverture]
+    passes = [a for a in appels if a not in ouverts and a not in a_venir]
+    contexte = {"ouverts": ouverts, "a_venir": a_venir, "passes": passes}
+    return render(request, "aap_invisibles/liste.html", contexte)
 
 
 @login_not_required
