@@ -200,3 +200,11 @@ def test_the_copy_frozen_at_submission_reads_as_the_form_with_labels_budget_and_
     assert page.index("6 bis. Budget du projet") < page.index("7. Attestations")
     assert '<dt class="col-sm-4">SIRET</dt>' in page
     assert "15/05/2020" in page  # the EPS consultation
+
+
+def test_an_action_refused_while_its_form_is_not_on_the_page_still_says_why(world, client_of):
+    reponse = client_of(world.porteur).post(
+        url("dossier_message", pk=world.dossier_brouillon.pk), {"objet": "Question", "texte": "Bonjour"}
+    )
+    assert reponse.status_code == 200
+    assert "La messagerie avec les instructeurs s&#x27;ouvre au dépôt du dossier." in reponse.content.decode()

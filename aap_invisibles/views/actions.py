@@ -49,14 +49,16 @@ class ActionDossier(View):
                 with transaction.atomic():
                     self.agir(request, dossier, form)
             except TransitionInvalide as exc:
-                form.add_error(None, exc.message)
+                # A rule of the dossier's state, not of what was typed: said at the top of the page,
+                # where it shows even when the state hides this form.
+                messages.error(request, exc.message)
             else:
                 messages.success(request, self.succes)
                 return redirect(dossier)
         dossier.refresh_from_db()
-        contexte = contexte_dossier(request, dossier, **{self.nom_form: form})
-        contexte["form_en_erreur"] = self.nom_form
-        return render(request, "aap_invisibles/dossier.html", contexte)
+        return render(
+            request, "aap_invisibles/dossier.html", contexte_dossier(request, dossier, **{self.nom_form: form})
+        )
 
     def agir(self, request, dossier, form):
         raise NotImplementedError
