@@ -208,3 +208,9 @@ def test_an_action_refused_while_its_form_is_not_on_the_page_still_says_why(worl
     )
     assert reponse.status_code == 200
     assert "La messagerie avec les instructeurs s&#x27;ouvre au dépôt du dossier." in reponse.content.decode()
+
+
+def test_the_dossier_page_shows_dates_and_amounts_as_the_french_read_them(world, client_of):
+    page = client_of(world.porteur).get(url("dossier", pk=world.dossier_depose.pk)).content.decode()
+    assert "2020-09-01" not in page and "120000.00" not in page
+    assert "01/09/2020" in page and "120\xa0000,00" in page

@@ -2,13 +2,12 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts.audit import log_access
 
 from .. import forms as f
-from ..copie import copie_lisible
+from ..affichage import champs_section, copie_lisible
 from ..models import (
     SECTIONS_CERFA,
     ConflitInteret,
@@ -19,23 +18,6 @@ from ..models.choices import STATUTS_AVANT_DECISION
 from .base import dossier_visible, telecharger
 
 
-def valeurs_section(dossier, section):
-    """(label, displayed value) of each field of a Cerfa section."""
-    valeurs = []
-    for nom in section.champs:
-        champ = dossier._meta.get_field(nom)
-        if nom == "communes":
-            valeur = ", ".join(c.nom for c in dossier.communes.all()) or "—"
-        else:
-            valeur = getattr(dossier, nom)
-            if isinstance(valeur, bool):
-                valeur = _("Oui") if valeur else _("Non")
-            elif valeur in (None, ""):
-                valeur = "—"
-        valeurs.append((champ.verbose_name, valeur))
-    return valeurs
-
-
 def contexte_dossier(request, dossier, **formulaires):
     """Everything the dossier page shows, according to who looks: annotations and scores never to the applicant."""
     user = request.user
@@ -44,7 +26,7 @@ def contexte_dossier(request, dossier, **formulaires):
     sections = [
         {
             "section": s,
-            "valeurs": valeurs_section(dossier, s) if s.champs else [],
+            "valeurs": champs_section(dossier, s),
             "manquants": dossier.manquants_section(s.code),
         }
         for s in SECTIONS_CERFA

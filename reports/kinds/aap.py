@@ -7,8 +7,9 @@ from django import forms
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+
+from aap_invisibles.affichage import sections_cerfa
 
 from ..pdf import rendre_pdf
 from . import register
@@ -37,36 +38,6 @@ def appel_visible(user, parametres):
     from aap_invisibles.models import AppelAProjets
 
     return get_object_or_404(AppelAProjets.objects.visible_to(user), pk=_pk(parametres, "appel"))
-
-
-def valeur_champ(objet, nom):
-    """A Cerfa field as text: choices by their label, booleans as oui/non, relations joined."""
-    champ = objet._meta.get_field(nom)
-    if champ.many_to_many:
-        return ", ".join(str(element) for element in getattr(objet, nom).all()) or "—"
-    valeur = getattr(objet, nom)
-    if champ.choices:
-        valeur = getattr(objet, f"get_{nom}_display")()
-    if isinstance(valeur, bool):
-        return _("oui") if valeur else _("non")
-    if valeur in (None, ""):
-        return "—"
-    if hasattr(valeur, "strftime"):
-        return valeur.strftime("%d/%m/%Y")
-    if isinstance(valeur, Decimal):
-        return number_format(valeur, decimal_pos=2, use_l10n=True, force_grouping=True)
-    return valeur
-
-
-def sections_cerfa(dossier):
-    """The sections 1 to 7 with their fields (label, value), in the Cerfa's order."""
-    from aap_invisibles.models.cerfa import SECTIONS_CERFA
-
-    sections = []
-    for section in SECTIONS_CERFA:
-        champs = [(dossier._meta.get_field(nom).verbose_name, valeur_champ(dossier, nom)) for nom in section.champs]
-        sections.append({"code": section.code, "titre": section.titre, "champs": champs})
-    return sections
 
 
 class DossierForm(ParametresForm):
