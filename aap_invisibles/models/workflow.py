@@ -13,6 +13,7 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..affichage import valeur_affichee
 from .appels import TransitionInvalide
 from .cerfa import SECTIONS_CERFA, SECTIONS_PAR_CODE
 from .choices import STATUTS_AVANT_DECISION, STATUTS_DECISION, Avis, StatutDossier
@@ -285,8 +286,7 @@ class WorkflowDossier(models.Model):
         reste = appel.budget_total - deja
         if montant > reste:
             raise TransitionInvalide(
-                _("Ce montant dépasse l'enveloppe : il reste %(r)s € à allouer.")
-                % {"r": f"{reste:,.2f}".replace(",", " ")}
+                _("Ce montant dépasse l'enveloppe : il reste %(r)s € à allouer.") % {"r": valeur_affichee(None, reste)}
             )
         self.montant_accorde = montant
         self.motif_decision = motif or ""
@@ -294,8 +294,7 @@ class WorkflowDossier(models.Model):
         Message.ecrire_automatique(
             self,
             _("Décision du comité : dossier retenu"),
-            _("Le comité a retenu votre projet pour un montant de %(m)s €.")
-            % {"m": f"{montant:,.2f}".replace(",", " ")},
+            _("Le comité a retenu votre projet pour un montant de %(m)s €.") % {"m": valeur_affichee(None, montant)},
         )
 
     @transaction.atomic

@@ -220,6 +220,7 @@ def test_coordination_retains_a_dossier_within_the_request(world):
     dossier.retenir(world.coordination, Decimal("24000"))
     assert dossier.statut == StatutDossier.RETENU
     assert dossier.appel.reste_a_allouer() == Decimal("130000")
+    assert dossier.messages.filter(texte__contains="24\xa0000,00 €").exists()  # amounts à la française
 
 
 def test_a_refusal_needs_a_reason(world):
