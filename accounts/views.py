@@ -148,10 +148,7 @@ class JournalAcces(RoleRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        query.pop("tri", None)
-        context.update(filtre=self.filterset, tri=self.get_tri(), filtres_query=query.urlencode())
+        context.update(filtre=self.filterset, tri=self.get_tri())
         return context
 
 

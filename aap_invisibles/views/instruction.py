@@ -22,6 +22,7 @@ TRIS = {
     "score": ["score", "id"],
     "-score": ["-score", "-id"],
     "organisme": ["porteur__nom", "id"],
+    "-organisme": ["-porteur__nom", "-id"],
 }
 
 
