@@ -106,9 +106,13 @@ def _entrees(queryset, debut, fin):
     )
 
 
+def _sorties_de(queryset, debut, fin):
+    """Exits of the period, of complete participations only (as FSE+ counts them)."""
+    return queryset.filter(COMPLET, date_sortie__gte=debut, date_sortie__lte=fin)
+
+
 def _sorties(queryset, debut, fin):
-    sorties = queryset.filter(COMPLET, date_sortie__gte=debut, date_sortie__lte=fin)
-    return sorties.aggregate(
+    return _sorties_de(queryset, debut, fin).aggregate(
         EECR01=Count("id", filter=Q(situation_sortie=SituationSortie.RECHERCHE_EMPLOI)),
         EECR02=Count("id", filter=Q(situation_sortie=SituationSortie.FORMATION)),
         EECR03=Count("id", filter=Q(qualification_obtenue=True)),
@@ -125,6 +129,17 @@ def taux(numerateur, denominateur):
     if not denominateur:
         return 0.0
     return float((Decimal(numerateur) / Decimal(denominateur)).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP))
+
+
+def sorties_positives(debut, fin):
+    """(exits, positive exits, their rate) of the period, counted as in calculer_indicateurs: one
+    query, for the pages that show the rate without the other indicators."""
+    from .models import Parcours
+
+    valeurs = _sorties_de(Parcours.objects.order_by(), debut, fin).aggregate(
+        sorties=Count("id"), positives=Count("id", filter=Q(motif_sortie__in=MOTIFS_SORTIE_POSITIVE))
+    )
+    return valeurs["sorties"], valeurs["positives"], taux(valeurs["positives"], valeurs["sorties"])
 
 
 def calculer_indicateurs(debut, fin, parcours=None):

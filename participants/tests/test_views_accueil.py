@@ -131,3 +131,21 @@ def test_the_coordination_home_compares_the_year_with_its_objectives(world, clie
     contenu = response.content.decode()
     assert "2300 à 2500" in contenu
     assert 'max="100" value="50.0"' in contenu  # not localised: "50,0" is no valid <progress> value
+
+
+def test_the_dashboard_rate_of_positive_exits_is_the_fse_indicator_one(world, client_of):
+    from parcours.indicators import calculer_indicateurs
+
+    annee = timezone.localdate().year
+    dates = {
+        "date_orientation": datetime.date(annee, 1, 2),
+        "date_entree": datetime.date(annee, 1, 3),
+        "date_sortie": datetime.date(annee, 1, 20),
+    }
+    # A positive exit of an incomplete participation is not counted by FSE+, nor by the dashboard.
+    ParcoursFactory(participant=ParticipantFactory(), motif_sortie="emploi_cdi", niveau_formation="", **dates)
+    ParcoursFactory(participant=ParticipantFactory(), motif_sortie="abandon", **dates)
+    ctx = client_of(world.coordination).get(HOME).context
+    indicateurs = calculer_indicateurs(datetime.date(annee, 1, 1), datetime.date(annee, 12, 31))
+    assert (ctx["sorties"], ctx["sorties_positives"]) == (indicateurs["sorties"], indicateurs["sorties_positives"])
+    assert ctx["taux"] == indicateurs["taux_sorties_positives"] == 0

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import role_required
-from parcours.choices import MOTIFS_SORTIE_POSITIVE, DecisionCommission
+from parcours.choices import DecisionCommission
+from parcours.indicators import sorties_positives
 from parcours.models import Entretien, Objectif, Parcours
 
 from ..models import Participant
@@ -78,17 +79,13 @@ def accueil_referent(request):
 
 
 def chiffres_annee(annee):
-    """People accompanied in the year and exits of the year, against the year's objectives."""
+    """People accompanied in the year and exits of the year (as the FSE+ indicators count them)."""
     debut, fin = date(annee, 1, 1), date(annee, 12, 31)
     entres = Parcours.objects.filter(date_entree__isnull=False, date_entree__lte=fin).filter(
         Q(date_sortie__isnull=True) | Q(date_sortie__gte=debut)
     )
     accompagnes = entres.values("participant").distinct().count()
-    sorties = Parcours.objects.filter(date_sortie__range=(debut, fin)).aggregate(
-        total=Count("id"), positives=Count("id", filter=Q(motif_sortie__in=MOTIFS_SORTIE_POSITIVE))
-    )
-    taux = sorties["positives"] / sorties["total"] if sorties["total"] else 0
-    return accompagnes, sorties["total"], sorties["positives"], taux
+    return (accompagnes, *sorties_positives(debut, fin))
 
 
 @role_required("coordination")
