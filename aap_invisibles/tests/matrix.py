@@ -23,6 +23,15 @@ def fichier(dossier, piece):
 
 POST_ONLY = [Case(expect(405), kwargs=pk("dossier_autre"), label="GET refusé")]
 
+
+def post_vide(attendus, dossier="dossier_autre", defaut=403):
+    """GET refused, and who may POST to an action of `dossier`: an empty form comes back (200) to
+    those allowed (302 when the action needs no input), the others get 403 (or 404 outside their scope)."""
+    return POST_ONLY + [
+        Case(expect(defaut, **attendus), kwargs=pk(dossier), method="post", data=lambda w: {}, label="POST vide")
+    ]
+
+
 MATRIX = {
     # Public pages
     "aap_invisibles:liste": [Case(expect(200, **PUBLIC))],
@@ -107,7 +116,7 @@ MATRIX = {
             expect(403, porteur=404, **dict.fromkeys(INSTRUCTION, 404)), kwargs=pk("dossier_depose"), label="non retenu"
         ),
     ],
-    "aap_invisibles:dossier_correction_repondre": POST_ONLY,
+    "aap_invisibles:dossier_correction_repondre": post_vide({"porteur": 200}, "dossier_depose"),
     "aap_invisibles:dossier_message": POST_ONLY
     + [
         Case(
@@ -132,13 +141,13 @@ MATRIX = {
             label="message à l'autre organisme",
         ),
     ],
-    "aap_invisibles:dossier_sans_suite": POST_ONLY,
+    "aap_invisibles:dossier_sans_suite": post_vide({"porteur": 302, **COORD}, "dossier_depose"),
     # Instruction
     "aap_invisibles:instruction": [Case(expect(403, **INSTRUCTION))],
-    "aap_invisibles:dossier_recevabilite": POST_ONLY,
-    "aap_invisibles:dossier_correction": POST_ONLY,
-    "aap_invisibles:dossier_evaluation": POST_ONLY,
-    "aap_invisibles:dossier_conflit": POST_ONLY,
+    "aap_invisibles:dossier_recevabilite": post_vide(INSTRUCTION),
+    "aap_invisibles:dossier_correction": post_vide(INSTRUCTION),
+    "aap_invisibles:dossier_evaluation": post_vide(INSTRUCTION),
+    "aap_invisibles:dossier_conflit": post_vide(INSTRUCTION),
     "aap_invisibles:dossier_annotation": POST_ONLY
     + [
         Case(
@@ -156,8 +165,8 @@ MATRIX = {
             label="annotation hors appel assigné",
         ),
     ],
-    "aap_invisibles:dossier_audition": POST_ONLY,
-    "aap_invisibles:dossier_proposition": POST_ONLY,
+    "aap_invisibles:dossier_audition": post_vide(INSTRUCTION),
+    "aap_invisibles:dossier_proposition": post_vide(INSTRUCTION),
     "aap_invisibles:dossier_decision": POST_ONLY
     + [
         Case(
@@ -168,9 +177,9 @@ MATRIX = {
             label="décision",
         )
     ],
-    "aap_invisibles:dossier_reouvrir": POST_ONLY,
-    "aap_invisibles:dossier_convention": POST_ONLY,
-    "aap_invisibles:dossier_versement": POST_ONLY,
+    "aap_invisibles:dossier_reouvrir": post_vide(COORD, "dossier_retenu"),
+    "aap_invisibles:dossier_convention": post_vide(COORD, "dossier_retenu"),
+    "aap_invisibles:dossier_versement": post_vide(COORD, "dossier_retenu"),
     "aap_invisibles:comite": [
         Case(expect(403, **INSTRUCTION), kwargs=pk("appel")),
         Case(
@@ -183,13 +192,28 @@ MATRIX = {
     "aap_invisibles:gestion": [Case(expect(403, **COORD))],
     "aap_invisibles:appel_creer": [Case(expect(403, **COORD))],
     "aap_invisibles:appel_modifier": [Case(expect(403, **COORD), kwargs=pk("appel"))],
-    "aap_invisibles:appel_publier": [Case(expect(405), kwargs=pk("appel"), label="GET refusé")],
+    "aap_invisibles:appel_publier": [
+        Case(expect(405), kwargs=pk("appel"), label="GET refusé"),
+        Case(expect(403, coordination=302, admin=302), kwargs=pk("appel"), method="post", label="publier"),
+    ],
     "aap_invisibles:appel_reporter": [Case(expect(403, **COORD), kwargs=pk("appel"))],
     "aap_invisibles:appel_grille": [Case(expect(403, **COORD), kwargs=pk("appel"))],
     "aap_invisibles:appel_questions": [Case(expect(403, **COORD), kwargs=pk("appel"))],
     "aap_invisibles:appel_documents": [Case(expect(403, **COORD), kwargs=pk("appel"))],
     "aap_invisibles:appel_document_supprimer": [
-        Case(expect(405), kwargs=lambda w: {"pk": w.appel.pk, "document_pk": w.document_appel.pk}, label="GET refusé")
+        Case(expect(405), kwargs=lambda w: {"pk": w.appel.pk, "document_pk": w.document_appel.pk}, label="GET refusé"),
+        Case(
+            expect(403, coordination=302, admin=302),
+            kwargs=lambda w: {"pk": w.appel.pk, "document_pk": w.document_appel.pk},
+            method="post",
+            label="supprimer",
+        ),
+        Case(
+            expect(403, coordination=404, admin=404),
+            kwargs=lambda w: {"pk": w.appel_bis.pk, "document_pk": w.document_appel.pk},
+            method="post",
+            label="document d'un autre appel",
+        ),
     ],
 }
 assert LOGIN

@@ -102,6 +102,27 @@ MATRIX = {
             label="Cerfa d'un brouillon : son porteur seulement (POST)",
         ),
         Case(
+            expect(403, porteur=302, **AAP_DEMANDEURS),
+            kwargs=lambda w: {"type": "accuse"},
+            method="post",
+            data=dossier("dossier_depose"),
+            label="accusé de réception d'un dossier déposé (POST)",
+        ),
+        Case(
+            expect(403, porteur=404, coordination=302, admin=302, instructeur=404),
+            kwargs=lambda w: {"type": "accuse"},
+            method="post",
+            data=dossier("dossier_non_assigne"),
+            label="accusé de réception d'un autre organisme et d'un appel non assigné (POST)",
+        ),
+        Case(
+            expect(403, coordination=302, admin=302),
+            kwargs=lambda w: {"type": "droit_acces"},
+            method="post",
+            data=participant("participant"),
+            label="droit d'accès RGPD : la coordination seule (POST)",
+        ),
+        Case(
             expect(403, porteur=302, coordination=302, admin=302),
             kwargs=lambda w: {"type": "notification"},
             method="post",

@@ -227,3 +227,11 @@ def test_the_participants_export_asked_from_the_list_keeps_its_filters(
     with rapport.fichier.open("rb") as fichier:
         lignes = list(load_workbook(fichier, read_only=True)["Participants"].iter_rows(values_only=True))
     assert [ligne[0] for ligne in lignes[1:]] == ["Zidane"]
+
+
+def test_every_kind_of_document_has_a_case_in_the_permission_matrix():
+    from reports.kinds import all_kinds
+    from reports.tests.matrix import MATRIX
+
+    types = {case.kwargs(None)["type"] for case in MATRIX["reports:demander"]}
+    assert {kind.code for kind in all_kinds()} <= types
