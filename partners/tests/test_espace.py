@@ -78,3 +78,8 @@ def test_the_partner_cannot_find_a_participant_by_their_france_travail_identifie
     assert list(client.get(reverse("home"), {"onglet": "tout", "q": "7654321X"}).context["etapes"]) == []
     trouve = client.get(reverse("home"), {"onglet": "tout", "q": world.participant.email}).context["etapes"]
     assert {e.pk for e in trouve} == {world.etape.pk, world.etape_proposee.pk}
+
+
+def test_the_tabs_keep_the_search_and_the_sort(world, client_of):
+    page = client_of(world.partenaire).get(reverse("home"), {"q": "helene", "tri": "participant", "page": "1"})
+    assert 'href="?q=helene&amp;tri=participant&amp;onglet=tout"' in page.content.decode()

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from parcours.choices import StatutEtape
 from parcours.models import Etape
-from plie_portal.text import normalize
+from participants.filters import filtre_recherche
+from participants.models import Participant
 
 ONGLETS = [
     ("a_traiter", _("À traiter"), (StatutEtape.PROPOSEE,)),
@@ -42,13 +43,10 @@ def accueil(request):
     else:
         etapes = etapes.filter(statut__in=statuts)
     recherche = request.GET.get("q", "").strip()
-    for mot in normalize(recherche).split():
-        # A word with a digit is looked for in the e-mail only: the France Travail identifier,
-        # which a partner may not see, must not be searchable either.
-        if any(c.isdigit() for c in mot):
-            etapes = etapes.filter(parcours__participant__email__icontains=mot)
-        else:
-            etapes = etapes.filter(parcours__participant__recherche__contains=mot)
+    if recherche:
+        # The participant list's search, as a partner may use it (identity and e-mail only).
+        trouves = filtre_recherche(Participant.objects.all(), recherche, identite_seulement=True)
+        etapes = etapes.filter(parcours__participant__in=trouves.values("pk"))
     tri = request.GET.get("tri", "debut")
     etapes = etapes.select_related("parcours__participant__commune", "type").order_by(*TRIS.get(tri, TRIS["debut"]))
     page = Paginator(etapes, 25).get_page(request.GET.get("page"))
