@@ -116,15 +116,18 @@ class AccesDonneesQuerySet(models.QuerySet):
     def older_than(self, moment):
         return self.filter(le__lt=moment)
 
-    def purge(self, now=None):
-        """Delete rows past the retention period (PLIE_DUREE_JOURNAL_ACCES_JOURS, one year)."""
+    def expires(self, now=None):
+        """Rows past the retention period (PLIE_DUREE_JOURNAL_ACCES_JOURS, one year)."""
         from datetime import timedelta
 
         from django.conf import settings
         from django.utils import timezone
 
-        limit = (now or timezone.now()) - timedelta(days=settings.PLIE_DUREE_JOURNAL_ACCES_JOURS)
-        deleted, _detail = self.older_than(limit).delete()
+        return self.older_than((now or timezone.now()) - timedelta(days=settings.PLIE_DUREE_JOURNAL_ACCES_JOURS))
+
+    def purge(self, now=None):
+        """Delete the rows past the retention period; the number deleted."""
+        deleted, _detail = self.expires(now).delete()
         return deleted
 
 

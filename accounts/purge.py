@@ -234,9 +234,8 @@ def purger(dry_run=False, now=None):
             bilan.participants.append(participant.pk)
         else:
             anonymiser(participant, bilan, now)
-    limite = now - datetime.timedelta(days=settings.PLIE_DUREE_JOURNAL_ACCES_JOURS)
     if dry_run:
-        bilan.acces = AccesDonnees.objects.older_than(limite).count()
+        bilan.acces = AccesDonnees.objects.expires(now).count()
     else:
         bilan.acces = AccesDonnees.objects.purge(now=now)
     brouillons(now, bilan, dry_run)

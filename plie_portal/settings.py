@@ -316,8 +316,7 @@ CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 4 * 3600}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
-    # RGPD: access-log rows are kept one year (issue 7).
-    "journal-acces-purge": {"task": "accounts.tasks.purger_journal_acces", "schedule": 24 * 3600},
+    # RGPD retention rules (accounts.purge): anonymisation, access log kept one year, old drafts.
     "rgpd-purge": {"task": "accounts.tasks.purger_donnees_expirees", "schedule": 24 * 3600},
     # Daily scan of AAP final reports due soon or overdue (reminders by scan, not by ETA).
     "aap-relances-bilans": {"task": "aap_invisibles.tasks.relancer_bilans", "schedule": 24 * 3600},

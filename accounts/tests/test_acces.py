@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AccesDonnees
-from accounts.tasks import purger_journal_acces
+from accounts.tasks import purger_donnees_expirees
 
 pytestmark = pytest.mark.django_db
 
@@ -56,8 +56,7 @@ def test_the_log_page_runs_a_constant_number_of_queries(world, client_of, django
         ligne(world.referent, objet_id=str(i))
     client = client_of(world.coordination)
     client.get(reverse("accounts:acces"))
-    # session, user, OTP device, object types, count, page, session save; base.html: structure,
-    # unread notifications; transaction savepoint pair of the session save.
+    # session, user, OTP device, object types, count, page; base.html: unread notifications.
     with django_assert_num_queries(7):
         client.get(reverse("accounts:acces"), {"utilisateur": "ref"})
 
@@ -65,6 +64,6 @@ def test_the_log_page_runs_a_constant_number_of_queries(world, client_of, django
 def test_rows_older_than_one_year_are_purged_daily(world):
     old = ligne(world.referent, le=timezone.now() - datetime.timedelta(days=366))
     recent = ligne(world.referent, le=timezone.now() - datetime.timedelta(days=364))
-    assert purger_journal_acces.apply().get() == 1
+    assert purger_donnees_expirees.apply().get()["acces"] == 1
     assert list(AccesDonnees.objects.values_list("pk", flat=True)) == [recent.pk]
     assert not AccesDonnees.objects.filter(pk=old.pk).exists()
