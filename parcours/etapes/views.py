@@ -75,7 +75,7 @@ def _rendre_detail(request, etape, formulaire_lie=None, status=200):
     user = request.user
     participant = etape.parcours.participant
     log_access(request, "consultation", participant, description=f"Étape {etape.pk} : {etape.type}"[:255])
-    modifiable = user.is_partenaire or _etapes_modifiables(user).filter(pk=etape.pk).exists()
+    modifiable = user.is_partenaire or participant.peut_modifier(user)
     a_portail = etape.structure.a_un_utilisateur_portail()
     formulaires = []
     if modifiable:

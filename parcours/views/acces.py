@@ -16,14 +16,14 @@ def parcours_modifiable(user, pk):
     parcours = get_object_or_404(
         Parcours.objects.visible_to(user).select_related("participant__referent", "prescripteur", "referent"), pk=pk
     )
-    if not Participant.objects.editable_by(user).filter(pk=parcours.participant_id).exists():
+    if not parcours.participant.peut_modifier(user):
         raise PermissionDenied
     return parcours
 
 
 def participant_modifiable(user, pk):
     participant = get_object_or_404(Participant.objects.visible_to(user).select_related("referent"), pk=pk)
-    if not Participant.objects.editable_by(user).filter(pk=participant.pk).exists():
+    if not participant.peut_modifier(user):
         raise PermissionDenied
     return participant
 
@@ -35,7 +35,8 @@ def entretien_modifiable(user, pk):
         ),
         pk=pk,
     )
-    parcours_modifiable(user, entretien.parcours_id)
+    if not entretien.parcours.participant.peut_modifier(user):
+        raise PermissionDenied
     return entretien
 
 
