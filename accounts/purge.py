@@ -67,13 +67,12 @@ def anonymisable(participant, today):
 
 
 def participants_a_anonymiser(today):
-    from parcours.choices import StatutEntretien
     from parcours.models import Entretien
     from participants.models import Participant
 
     realises = models.Prefetch(
         "parcours__entretiens",
-        queryset=Entretien.objects.filter(statut=StatutEntretien.REALISE).only("id", "parcours_id", "date"),
+        queryset=Entretien.objects.realises().only("id", "parcours_id", "date"),
         to_attr="entretiens_realises",
     )
     queryset = (

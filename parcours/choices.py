@@ -119,11 +119,3 @@ class StatutEntretien(models.TextChoices):
     PLANIFIE = "planifie", _("Planifié")
     REALISE = "realise", _("Réalisé")
     ABSENT = "absent", _("Absent (non venu)")
-
-
-class Reponse(models.TextChoices):
-    """A yes/no/unknown answer, for forms; stored as a nullable boolean."""
-
-    OUI = "oui", _("Oui")
-    NON = "non", _("Non")
-    INCONNU = "", _("Inconnu")

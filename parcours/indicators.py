@@ -21,6 +21,7 @@ from .choices import (
     SituationSortie,
     StatutMarcheTravail,
 )
+from .models.parcours import COMPLET_FSE
 
 # The stable keys, in the order of DESIGN §2 (there is no EECO15), with their French labels.
 LIBELLES = {
@@ -53,13 +54,8 @@ LIBELLES = {
 }
 CLES = tuple(LIBELLES)
 
-# Completeness (DESIGN §2): sex, birth date, labour status and education level filled.
-COMPLET = (
-    ~Q(participant__sexe="")
-    & Q(participant__date_naissance__isnull=False)
-    & ~Q(statut_marche_travail="")
-    & ~Q(niveau_formation="")
-)
+# Only complete participations count (DESIGN §2): the rule of ParcoursQuerySet.complets_fse().
+COMPLET = COMPLET_FSE
 
 
 def _date_int(field):

@@ -167,7 +167,7 @@ class ParticipantQuerySet(models.QuerySet):
 
     def avec_alertes(self, aujourd_hui=None):
         """Annotate the caseload alerts of DESIGN §2 (one query whatever the number of rows)."""
-        from parcours.choices import STATUTS_ETAPE_OUVERTS, StatutEntretien
+        from parcours.choices import STATUTS_ETAPE_OUVERTS
         from parcours.models import Entretien, Etape, Parcours
 
         aujourd_hui = aujourd_hui or timezone.localdate()
@@ -175,7 +175,8 @@ class ParticipantQuerySet(models.QuerySet):
         limite_entretien = timezone.now() - timedelta(days=settings.PLIE_ALERTE_SANS_ENTRETIEN_JOURS)
         limite_parcours = months_before(aujourd_hui, settings.PLIE_ALERTE_PARCOURS_MOIS)
         dernier_entretien = (
-            Entretien.objects.filter(parcours__participant=OuterRef("pk"), statut=StatutEntretien.REALISE)
+            Entretien.objects.realises()
+            .filter(parcours__participant=OuterRef("pk"))
             .values("parcours__participant")
             .annotate(derniere=Max("date"))
             .values("derniere")
@@ -185,17 +186,13 @@ class ParticipantQuerySet(models.QuerySet):
             alerte_entretien=ExpressionWrapper(
                 Exists(ouverts.filter(date_entree__isnull=False))
                 & ~Exists(
-                    Entretien.objects.filter(
-                        parcours__participant=OuterRef("pk"),
-                        statut=StatutEntretien.REALISE,
-                        date__gte=limite_entretien,
+                    Entretien.objects.realises().filter(
+                        parcours__participant=OuterRef("pk"), date__gte=limite_entretien
                     )
                 ),
                 output_field=BooleanField(),
             ),
-            alerte_fse=Exists(
-                ouverts.filter(Q(statut_marche_travail="") | Q(niveau_formation="") | Q(participant__sexe=""))
-            ),
+            alerte_fse=Exists(ouverts.incomplets_fse()),
             # Through the participant's parcours, so that the database walks the few steps of
             # those parcours instead of every late step of the PLIE (index on status and end).
             alerte_etape=Exists(

@@ -68,9 +68,14 @@ class SessionCommission(models.Model):
             if parcours.motif_decision:
                 ligne += f" ({parcours.motif_decision})"
             lignes.append(ligne)
-        if len(lignes) and lignes[-1] == "Décisions :":
+        if lignes[-1] == "Décisions :":
             lignes.append("- Aucune décision.")
         return "\n".join(lignes)
+
+
+# Completeness (DESIGN §2): sex, birth date, labour status and education level filled; the birth
+# date is mandatory on the participant, so only the other three can be missing.
+COMPLET_FSE = ~Q(participant__sexe="") & ~Q(statut_marche_travail="") & ~Q(niveau_formation="")
 
 
 class ParcoursQuerySet(models.QuerySet):
@@ -82,11 +87,11 @@ class ParcoursQuerySet(models.QuerySet):
         return self.filter(decision_commission__in=[DecisionCommission.EN_ATTENTE, DecisionCommission.AJOURNEE])
 
     def complets_fse(self):
-        """Participations that count for FSE+: sex, birth date, labour status and education filled."""
-        return self.exclude(participant__sexe="").exclude(statut_marche_travail="").exclude(niveau_formation="")
+        """Participations that count for FSE+ (COMPLET_FSE)."""
+        return self.filter(COMPLET_FSE)
 
     def incomplets_fse(self):
-        return self.filter(Q(participant__sexe="") | Q(statut_marche_travail="") | Q(niveau_formation=""))
+        return self.exclude(COMPLET_FSE)
 
     def visible_to(self, user):
         from participants.models import Participant

@@ -3,7 +3,6 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from ..choices import MOTIFS_SORTIE_POSITIVE
 from ..forms import EntretienForm
 
 register = template.Library()
@@ -15,11 +14,6 @@ def oui_non(valeur):
     if valeur is None:
         return _("Inconnu")
     return _("Oui") if valeur else _("Non")
-
-
-@register.filter
-def motif_positif(motif):
-    return motif in MOTIFS_SORTIE_POSITIVE
 
 
 @register.simple_tag
