@@ -2,7 +2,6 @@
 
 import re
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -16,14 +15,7 @@ from .models import Contact, Structure
 User = get_user_model()
 
 
-class CrispyMixin:
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
-
-class StructureForm(CrispyMixin, forms.ModelForm):
+class StructureForm(forms.ModelForm):
     # Longer than 14 so that a SIRET typed in groups ("123 456 789 00012") reaches clean_siret.
     siret = forms.CharField(label=_("SIRET"), max_length=20, required=False, help_text=_("14 chiffres."))
 
@@ -54,13 +46,13 @@ class StructureForm(CrispyMixin, forms.ModelForm):
         return (self.cleaned_data.get("rna") or "").strip().upper() or None
 
 
-class ContactForm(CrispyMixin, forms.ModelForm):
+class ContactForm(forms.ModelForm):
     class Meta:
         model = Contact
         fields = ["prenom", "nom", "fonction", "email", "telephone"]
 
 
-class OffresForm(CrispyMixin, forms.Form):
+class OffresForm(forms.Form):
     offres = forms.ModelMultipleChoiceField(
         label=_("Types d'étapes proposés"),
         queryset=EtapeType.objects.none(),
@@ -80,7 +72,7 @@ class OffresForm(CrispyMixin, forms.Form):
         self.structure.offres.set(self.cleaned_data["offres"])
 
 
-class EtapeTypeForm(CrispyMixin, forms.ModelForm):
+class EtapeTypeForm(forms.ModelForm):
     class Meta:
         model = EtapeType
         fields = ["libelle", "categorie", "code"]
@@ -93,7 +85,7 @@ class EtapeTypeForm(CrispyMixin, forms.ModelForm):
             del self.fields["code"]
 
 
-class InvitationForm(CrispyMixin, forms.ModelForm):
+class InvitationForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["email", "first_name", "last_name", "telephone", "structure", "role"]
@@ -122,7 +114,7 @@ class InvitationForm(CrispyMixin, forms.ModelForm):
         return user
 
 
-class RoleForm(CrispyMixin, forms.ModelForm):
+class RoleForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["role", "structure"]
@@ -143,7 +135,7 @@ class RoleForm(CrispyMixin, forms.ModelForm):
         return cleaned
 
 
-class ReaffectationForm(CrispyMixin, forms.Form):
+class ReaffectationForm(forms.Form):
     nouveau = forms.ModelChoiceField(label=_("Nouveau ou nouvelle référent·e"), queryset=User.objects.none())
 
     def __init__(self, *args, ancien, **kwargs):

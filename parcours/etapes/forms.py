@@ -1,6 +1,5 @@
 """Forms of the steps: proposal and edit by the referent, answers and progress by the partner."""
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
@@ -9,16 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Structure
 
 from ..choices import MotifRefusEtape
+from ..forms import DateInput
 from ..models import Etape, EtapeType
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class CrispyMixin:
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
 
 
 def structures_offrant(type_id, commune_id):
@@ -37,11 +28,15 @@ def structures_offrant(type_id, commune_id):
     )
 
 
-class PropositionForm(CrispyMixin, forms.ModelForm):
+class PropositionForm(forms.ModelForm):
     class Meta:
         model = Etape
         fields = ["type", "structure", "date_debut_prevue", "date_fin_prevue", "objectif"]
-        widgets = {"date_debut_prevue": DATE, "date_fin_prevue": DATE, "objectif": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "date_debut_prevue": DateInput(),
+            "date_fin_prevue": DateInput(),
+            "objectif": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, parcours, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,11 +64,15 @@ class PropositionForm(CrispyMixin, forms.ModelForm):
         return etape
 
 
-class ModificationForm(CrispyMixin, forms.ModelForm):
+class ModificationForm(forms.ModelForm):
     class Meta:
         model = Etape
         fields = ["date_debut_prevue", "date_fin_prevue", "objectif"]
-        widgets = {"date_debut_prevue": DATE, "date_fin_prevue": DATE, "objectif": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "date_debut_prevue": DateInput(),
+            "date_fin_prevue": DateInput(),
+            "objectif": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class ActionForm(forms.Form):
@@ -119,7 +118,7 @@ class RefuserForm(ActionForm):
 class DemarrerForm(ActionForm):
     action = "demarrer"
     libelle = _("Démarrer")
-    date_debut = forms.DateField(label=_("Date de début"), widget=DATE, initial=timezone.localdate)
+    date_debut = forms.DateField(label=_("Date de début"), widget=DateInput(), initial=timezone.localdate)
     field_order = ["date_debut", "commentaire"]
 
     def appliquer(self, par):
@@ -130,7 +129,7 @@ class DemarrerForm(ActionForm):
 class TerminerForm(ActionForm):
     action = "terminer"
     libelle = _("Terminer")
-    date_fin = forms.DateField(label=_("Date de fin"), widget=DATE, initial=timezone.localdate)
+    date_fin = forms.DateField(label=_("Date de fin"), widget=DateInput(), initial=timezone.localdate)
     resultat = forms.CharField(label=_("Résultat"), widget=forms.Textarea(attrs={"rows": 2}))
     field_order = ["date_fin", "resultat", "commentaire"]
 
@@ -142,7 +141,7 @@ class TerminerForm(ActionForm):
 class AbandonnerForm(ActionForm):
     action = "abandonner"
     libelle = _("Abandonner")
-    date_fin = forms.DateField(label=_("Date d'abandon"), widget=DATE, initial=timezone.localdate)
+    date_fin = forms.DateField(label=_("Date d'abandon"), widget=DateInput(), initial=timezone.localdate)
     motif = forms.CharField(label=_("Motif de l'abandon"), widget=forms.Textarea(attrs={"rows": 2}))
     field_order = ["date_fin", "motif", "commentaire"]
 
@@ -181,10 +180,10 @@ class MettreAJourForm(forms.ModelForm):
             "commentaire_partenaire",
         ]
         widgets = {
-            "date_debut_prevue": DATE,
-            "date_fin_prevue": DATE,
-            "date_debut": DATE,
-            "date_fin": DATE,
+            "date_debut_prevue": DateInput(),
+            "date_fin_prevue": DateInput(),
+            "date_debut": DateInput(),
+            "date_fin": DateInput(),
             "resultat": forms.Textarea(attrs={"rows": 2}),
             "commentaire_partenaire": forms.Textarea(attrs={"rows": 2}),
         }
