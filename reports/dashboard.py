@@ -30,7 +30,8 @@ def jeunes_aap():
 
 def tableau_de_bord_contexte(user):
     aujourd_hui = timezone.localdate()
-    donnees = activite(date(aujourd_hui.year, 1, 1), aujourd_hui)
+    # The dashboard shows no breakdown by commune or structure: not computed.
+    donnees = activite(date(aujourd_hui.year, 1, 1), aujourd_hui, repartitions=False)
     graphiques = graphiques_activite(donnees)
     objectif = donnees["objectif"]
     contexte = {
@@ -38,10 +39,7 @@ def tableau_de_bord_contexte(user):
         **graphiques,
         "annee": aujourd_hui.year,
         "entrees_dans_objectif": objectif.participants_min <= donnees["entrees_annee"] <= objectif.participants_max,
-        "rapports_mensuels": Rapport.objects.visible_to(user)
-        .filter(automatique=True)
-        .select_related("demandeur")
-        .order_by("-cree_le", "-id")[:12],
+        "rapports_mensuels": Rapport.objects.visible_to(user).filter(automatique=True).order_by("-cree_le", "-id")[:12],
     }
     jeunes = jeunes_aap()
     if jeunes is not None:

@@ -37,14 +37,14 @@ def _repartition(entrees, sorties, champ, vide):
     return sorted(([nom, e, s] for nom, (e, s) in comptes.items()), key=lambda ligne: (-ligne[1], str(ligne[0])))
 
 
-def activite(debut, fin, parcours=None):
-    """Entries and exits of [debut, fin] per month, by commune and by structure, against the
-    year's objectives, with the FSE+ indicators of the period."""
+def activite(debut, fin, repartitions=True):
+    """Entries and exits of [debut, fin] per month (and, with `repartitions`, by commune and by
+    structure), against the year's objectives, with the FSE+ indicators of the period."""
     from parcours.choices import MOTIFS_SORTIE_POSITIVE
     from parcours.indicators import calculer_indicateurs, lignes
     from parcours.models import Objectif, Parcours
 
-    base = (parcours if parcours is not None else Parcours.objects.all()).order_by()
+    base = Parcours.objects.order_by()
     entrees = base.filter(date_entree__gte=debut, date_entree__lte=fin)
     sorties = base.filter(date_sortie__gte=debut, date_sortie__lte=fin)
     entrees_mois = _par_mois(entrees, "date_entree")
@@ -60,10 +60,7 @@ def activite(debut, fin, parcours=None):
         }
         for jour in mois_de_la_periode(debut, fin)
     ]
-    totaux = sorties.aggregate(
-        sorties=Count("id"), positives=Count("id", filter=Q(motif_sortie__in=MOTIFS_SORTIE_POSITIVE))
-    )
-    indicateurs = calculer_indicateurs(debut, fin, parcours=parcours)
+    indicateurs = calculer_indicateurs(debut, fin)
     objectif = Objectif.pour(fin.year)
     actifs = base.filter(date_entree__lte=fin).filter(Q(date_sortie__isnull=True) | Q(date_sortie__gt=fin)).count()
     entrees_annee = base.filter(date_entree__year=fin.year, date_entree__lte=fin).count()
@@ -73,10 +70,8 @@ def activite(debut, fin, parcours=None):
         "fin": fin,
         "mois": mois,
         "total_entrees": sum(m["entrees"] for m in mois),
-        "total_sorties": totaux["sorties"],
-        "total_sorties_positives": totaux["positives"],
-        "par_commune": _repartition(entrees, sorties, "participant__commune__nom", _("Commune inconnue")),
-        "par_structure": _repartition(entrees, sorties, "referent__structure__nom", _("Sans référent·e")),
+        "total_sorties": sum(m["sorties"] for m in mois),
+        "total_sorties_positives": sum(m["sorties_positives"] for m in mois),
         "indicateurs": lignes(indicateurs),
         "indicateurs_dict": indicateurs,
         "objectif": objectif,
@@ -87,4 +82,12 @@ def activite(debut, fin, parcours=None):
         "taux_atteint": taux >= float(objectif.taux_sorties_positives),
         "actifs": actifs,
         "entrees_annee": entrees_annee,
+        **(
+            {
+                "par_commune": _repartition(entrees, sorties, "participant__commune__nom", _("Commune inconnue")),
+                "par_structure": _repartition(entrees, sorties, "referent__structure__nom", _("Sans référent·e")),
+            }
+            if repartitions
+            else {}
+        ),
     }

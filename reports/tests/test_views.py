@@ -235,3 +235,19 @@ def test_every_kind_of_document_has_a_case_in_the_permission_matrix():
 
     types = {case.kwargs(None)["type"] for case in MATRIX["reports:demander"]}
     assert {kind.code for kind in all_kinds()} <= types
+
+
+def test_the_dashboard_runs_a_fixed_number_of_queries(world, client_of, django_assert_num_queries):
+    from parcours.tests.factories import ParcoursFactory
+    from participants.tests.factories import ParticipantFactory
+
+    client = client_of(world.coordination)
+    client.get(reverse("reports:tableau_de_bord"))
+    # session, user, second factor; entries, exits, positive exits per month; FSE+ indicators (2);
+    # objectives, people in parcours, entries of the year; monthly reports; AAP reports; bell
+    with django_assert_num_queries(14):
+        client.get(reverse("reports:tableau_de_bord"))
+    for _ in range(5):
+        ParcoursFactory(participant=ParticipantFactory())
+    with django_assert_num_queries(14):
+        client.get(reverse("reports:tableau_de_bord"))
