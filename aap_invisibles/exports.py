@@ -2,7 +2,8 @@
 
 from openpyxl import Workbook
 
-FORMULE = ("=", "+", "-", "@")
+from reports.xlsx import ligne, neutraliser
+
 ENTETES = [
     "N° accusé",
     "Organisme",
@@ -21,13 +22,6 @@ ENTETES = [
     "Montant accordé (€)",
     "Déposé le",
 ]
-
-
-def neutraliser(valeur):
-    """A text cell starting like a formula is prefixed with a quote (formula injection)."""
-    if isinstance(valeur, str) and valeur.startswith(FORMULE):
-        return "'" + valeur
-    return valeur
 
 
 def lignes_dossiers(appel, dossiers):
@@ -63,7 +57,7 @@ def ecrire_classeur(appel, dossiers, destination):
     feuille = classeur.create_sheet("Dossiers")
     feuille.append([neutraliser(appel.titre)])
     feuille.append(ENTETES)
-    for ligne in lignes_dossiers(appel, dossiers):
-        feuille.append([neutraliser(v) for v in ligne])
+    for valeurs in lignes_dossiers(appel, dossiers):
+        feuille.append(ligne(valeurs))
     classeur.save(destination)
     return destination

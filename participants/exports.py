@@ -3,9 +3,9 @@ produce it in the background."""
 
 from openpyxl import Workbook
 
-from .models import Participant, StatutParcours
+from reports.xlsx import ligne, oui_non
 
-FORMULE = ("=", "+", "-", "@")
+from .models import Participant, StatutParcours
 
 COLONNES_IDENTITE = [
     ("Nom", lambda p: p.nom),
@@ -16,10 +16,6 @@ COLONNES_IDENTITE = [
     ("Téléphone", lambda p: p.telephone),
     ("E-mail", lambda p: p.email),
 ]
-
-
-def _oui_non(valeur):
-    return {True: "oui", False: "non"}.get(valeur, "")
 
 
 COLONNES_SENSIBLES = [
@@ -33,17 +29,10 @@ COLONNES_SENSIBLES = [
     ("Date de sortie", lambda p: p.courant_date_sortie),
     ("Situation sur le marché du travail", lambda p: p.courant_statut_marche or ""),
     ("Niveau de formation", lambda p: p.courant_niveau or ""),
-    ("RSA", lambda p: _oui_non(p.courant_rsa)),
-    ("QPV", lambda p: _oui_non(p.courant_qpv)),
+    ("RSA", lambda p: oui_non(p.courant_rsa)),
+    ("QPV", lambda p: oui_non(p.courant_qpv)),
     ("Données FSE+ incomplètes", lambda p: "oui" if p.fse_incomplet else "non"),
 ]
-
-
-def neutraliser(valeur):
-    """A text starting like a formula is prefixed so that a spreadsheet never evaluates it."""
-    if isinstance(valeur, str) and valeur.startswith(FORMULE):
-        return "'" + valeur
-    return valeur
 
 
 def colonnes_pour(user):
@@ -72,7 +61,7 @@ def ecrire_export_participants(queryset, user, fichier):
     feuille.append([titre for titre, _valeur in colonnes])
     lignes = 0
     for participant in queryset.iterator(chunk_size=2000):
-        feuille.append([neutraliser(valeur(participant)) for _titre, valeur in colonnes])
+        feuille.append(ligne(valeur(participant) for _titre, valeur in colonnes))
         lignes += 1
     classeur.save(fichier)
     return lignes

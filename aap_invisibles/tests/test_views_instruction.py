@@ -6,8 +6,8 @@ from decimal import Decimal
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from aap_invisibles.exports import neutraliser
 from aap_invisibles.models import SimulationAllocation, StatutDossier
+from reports.xlsx import neutraliser
 
 from .factories import AssociationFactory, dossier_depose
 

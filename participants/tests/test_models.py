@@ -5,10 +5,10 @@ import pytest
 from parcours.choices import DecisionCommission
 from parcours.models import TransitionInvalide
 from parcours.tests.factories import ParcoursFactory
-from participants.exports import neutraliser
 from participants.fusion import fusionner
 from participants.models import Fusion, Participant, StatutParcours
 from participants.tests.factories import ParticipantFactory
+from reports.xlsx import neutraliser
 
 
 def test_search_is_accent_and_case_insensitive(world):
