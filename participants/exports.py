@@ -1,11 +1,14 @@
 """XLSX export of the participant list: a reusable function, so that the reports pipeline can
 produce it in the background."""
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from reports.xlsx import ligne, oui_non
 
 from .models import Participant, StatutParcours
+
+PAS_PROGRESSION = 2000
 
 COLONNES_IDENTITE = [
     ("Nom", lambda p: p.nom),
@@ -42,9 +45,11 @@ def colonnes_pour(user):
     return COLONNES_IDENTITE
 
 
-def ecrire_export_participants(queryset, user, fichier):
+def ecrire_export_participants(queryset, user, fichier, progress=None):
     """Write the participants of `queryset` (narrowed again to what `user` may open) as XLSX into
-    `fichier` (a path or a binary file object). Returns the number of rows written."""
+    `fichier` (a path or a binary file object). Returns the number of rows written.
+
+    `progress(percent, message)`, when given, hears of the rows written every PAS_PROGRESSION (10 to 90 %)."""
     colonnes = colonnes_pour(user)
     sensibles = Participant.objects.sensibles_visibles_par(user).values("pk")
     queryset = (
@@ -59,9 +64,14 @@ def ecrire_export_participants(queryset, user, fichier):
     classeur = Workbook(write_only=True)
     feuille = classeur.create_sheet("Participants")
     feuille.append([titre for titre, _valeur in colonnes])
+    total = (queryset.count() or 1) if progress else 1
     lignes = 0
     for participant in queryset.iterator(chunk_size=2000):
         feuille.append(ligne(valeur(participant) for _titre, valeur in colonnes))
         lignes += 1
+        if progress and lignes % PAS_PROGRESSION == 0:
+            progress(
+                10 + int(80 * lignes / total), _("%(n)d participants sur %(total)d") % {"n": lignes, "total": total}
+            )
     classeur.save(fichier)
     return lignes

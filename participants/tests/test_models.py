@@ -83,3 +83,18 @@ def test_cells_starting_like_a_formula_are_neutralised(valeur):
 def test_ordinary_cells_are_kept():
     assert neutraliser("Hélène") == "Hélène"
     assert neutraliser(datetime.date(2026, 1, 1)) == datetime.date(2026, 1, 1)
+
+
+def test_the_export_tells_its_progress_as_it_writes(world, monkeypatch):
+    from io import BytesIO
+
+    from participants import exports
+
+    monkeypatch.setattr(exports, "PAS_PROGRESSION", 1)
+    etapes = []
+    lignes = exports.ecrire_export_participants(
+        Participant.objects.all(), world.coordination, BytesIO(), lambda pct, msg: etapes.append((pct, msg))
+    )
+    assert len(etapes) == lignes > 1
+    assert [pct for pct, _msg in etapes] == sorted(pct for pct, _msg in etapes) and etapes[-1][0] == 90
+    assert etapes[-1][1] == f"{lignes} participants sur {lignes}"

@@ -189,5 +189,5 @@ class ExportParticipants(ReportKind):
 
         progress(10, _("Sélection des participants"))
         queryset = self.queryset(rapport.demandeur, rapport.parametres)
-        lignes = ecrire_export_participants(queryset, rapport.demandeur, sortie)
+        lignes = ecrire_export_participants(queryset, rapport.demandeur, sortie, progress)
         progress(95, _("%(n)d participants exportés") % {"n": lignes})
