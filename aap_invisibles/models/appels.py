@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Avg, Q, Sum
+from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -126,7 +126,7 @@ class AppelAProjets(models.Model):
         return (
             self.dossiers.exclude(statut=StatutDossier.BROUILLON)
             .select_related("porteur")
-            .annotate(score=Avg("evaluations__total", filter=Q(evaluations__soumise=True)))
+            .avec_score()
             .order_by(models.F("score").desc(nulls_last=True), "id")
         )
 

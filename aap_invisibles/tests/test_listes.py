@@ -50,4 +50,4 @@ def test_the_committee_view_has_a_pinned_query_count(world, client_of, django_as
             dossier_depose(world.appel, AssociationFactory(), Decimal("1000"), "en_instruction")
 
     adresse = reverse("aap_invisibles:comite", kwargs={"pk": world.appel.pk})
-    mesurer(client_of(world.coordination), adresse, django_assert_num_queries, ajouter, 9)
+    mesurer(client_of(world.coordination), adresse, django_assert_num_queries, ajouter, 8)

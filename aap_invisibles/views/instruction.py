@@ -117,11 +117,12 @@ def comite(request, pk):
     for d in classement:
         d.simule = request.POST.get(f"simulation_{d.pk}") if request.method == "POST" else simules.get(str(d.pk), "")
     total_simule = simulation.total()
+    accorde = appel.montant_accorde_total()
     contexte = {
         "appel": appel,
         "classement": classement,
-        "reste": appel.reste_a_allouer(),
-        "accorde": appel.montant_accorde_total(),
+        "reste": appel.budget_total - accorde,
+        "accorde": accorde,
         "total_simule": total_simule,
         "reste_simule": appel.budget_total - total_simule,
         "simulation": simulation,

@@ -204,10 +204,11 @@ def dossier_deposer(request, pk):
         else:
             messages.success(request, _("Dossier déposé. Accusé de réception n° %(n)s.") % {"n": dossier.numero_accuse})
             return redirect(dossier)
+    completude = dossier.completude()
     contexte = {
         "dossier": dossier,
-        "completude": dossier.completude(),
-        "complet": dossier.est_complet(),
+        "completude": completude,
+        "complet": all(not item["manquants"] for item in completude),
         "ouvert": dossier.appel.accepte_les_depots(),
         "erreur": erreur,
     }
