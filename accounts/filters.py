@@ -1,8 +1,9 @@
 """Search of the access log (coordination)."""
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from plie_portal.widgets import DateInput
 
 from .models import AccesDonnees
 
@@ -23,12 +24,8 @@ class AccesDonneesFilter(django_filters.FilterSet):
     objet_type = django_filters.ChoiceFilter(label=_("Type d'objet"), empty_label=_("Tous"))
     objet_id = django_filters.CharFilter(label=_("Identifiant de l'objet"))
     action = django_filters.ChoiceFilter(choices=AccesDonnees.Action.choices, empty_label=_("Toutes"))
-    du = django_filters.DateFilter(
-        field_name="le", lookup_expr="date__gte", label=_("Du"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    au = django_filters.DateFilter(
-        field_name="le", lookup_expr="date__lte", label=_("Au"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    du = django_filters.DateFilter(field_name="le", lookup_expr="date__gte", label=_("Du"), widget=DateInput())
+    au = django_filters.DateFilter(field_name="le", lookup_expr="date__lte", label=_("Au"), widget=DateInput())
 
     class Meta:
         model = AccesDonnees

@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Structure
+from plie_portal.widgets import DateInput, DateTimeInput
 
 from .choices import DecisionCommission, MotifSortie, StatutEntretien
 from .models import Entretien, Objectif, Parcours, SessionCommission
@@ -25,20 +26,6 @@ def oui_non_inconnu(label, help_text=""):
         help_text=help_text,
         widget=forms.RadioSelect(choices=OUI_NON_INCONNU),
     )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class CrispyMixin:

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
+from plie_portal.widgets import DateInput
 
 from .models import Document, Participant
 
@@ -22,13 +23,6 @@ def type_de_contenu(debut):
         if any(debut.startswith(signature) for signature in signatures):
             return nom
     return None
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ParticipantForm(forms.ModelForm):

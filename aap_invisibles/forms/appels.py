@@ -5,6 +5,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
+from plie_portal.widgets import DateInput, DateTimeInput
 
 from ..models import (
     AppelAProjets,
@@ -14,10 +15,6 @@ from ..models import (
     TypePiece,
 )
 from ..validators import valider_piece
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
 # --- Calls (coordination) ---------------------------------------------------------------------------
@@ -46,9 +43,9 @@ class AppelForm(forms.ModelForm):
             "instructeurs",
         ]
         widgets = {
-            "date_ouverture": DATETIME,
-            "date_cloture": DATETIME,
-            "date_audition": DATE,
+            "date_ouverture": DateTimeInput(),
+            "date_cloture": DateTimeInput(),
+            "date_audition": DateInput(),
             "instructeurs": forms.CheckboxSelectMultiple,
         }
         help_texts = {"date_audition": _("Laisser vide tant que la date n'est pas fixée.")}
@@ -73,7 +70,7 @@ class AppelForm(forms.ModelForm):
 
 
 class ReportForm(forms.Form):
-    nouvelle_date = forms.DateTimeField(label=_("Nouvelle date et heure de clôture"), widget=DATETIME)
+    nouvelle_date = forms.DateTimeField(label=_("Nouvelle date et heure de clôture"), widget=DateTimeInput())
     motif = forms.CharField(label=_("Motif du report"), widget=forms.Textarea(attrs={"rows": 3}))
 
 

@@ -12,10 +12,6 @@ from participants.models import Commune
 from partners.models import Structure
 from partners.validators import validate_rna, validate_siret
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
 
 # --- Applicant accounts ---------------------------------------------------------------------------
 class MotDePasseMixin(forms.Form):

@@ -4,6 +4,8 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from plie_portal.widgets import DateInput, TimeInput
+
 from ..models import (
     SECTIONS_PAR_CODE,
     Avis,
@@ -20,10 +22,6 @@ from ..models import (
 from ..models.cerfa import SECTIONS_CERFA
 from ..validators import valider_piece
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
 
 # --- Dossier editor ---------------------------------------------------------------------------------
 def formulaire_section(code):
@@ -32,7 +30,7 @@ def formulaire_section(code):
     widgets = {}
     for champ in section.champs:
         if champ.startswith("date_"):
-            widgets[champ] = DATE
+            widgets[champ] = DateInput()
     if "communes" in section.champs:
         widgets["communes"] = forms.CheckboxSelectMultiple
     return forms.modelform_factory(Dossier, fields=list(section.champs), widgets=widgets)
@@ -66,7 +64,11 @@ class ConsultationEPSForm(forms.ModelForm):
         model = ConsultationEPS
         fields = ["communes", "date_consultation", "justificatif", "commentaire"]
         # FileInput: private files have no URL, so no "currently: <link>" of ClearableFileInput.
-        widgets = {"date_consultation": DATE, "communes": forms.CheckboxSelectMultiple, "justificatif": forms.FileInput}
+        widgets = {
+            "date_consultation": DateInput(),
+            "communes": forms.CheckboxSelectMultiple,
+            "justificatif": forms.FileInput,
+        }
 
     def clean_communes(self):
         communes = self.cleaned_data["communes"]
@@ -174,7 +176,7 @@ class AuditionForm(forms.ModelForm):
     class Meta:
         model = CreneauAudition
         fields = ["date", "heure", "lieu"]
-        widgets = {"date": DATE, "heure": TIME}
+        widgets = {"date": DateInput(), "heure": TimeInput()}
 
 
 class PropositionForm(forms.Form):
@@ -206,14 +208,14 @@ class ConventionForm(forms.ModelForm):
     class Meta:
         model = Convention
         fields = ["date_signature", "fichier"]
-        widgets = {"date_signature": DATE, "fichier": forms.FileInput}
+        widgets = {"date_signature": DateInput(), "fichier": forms.FileInput}
 
 
 class VersementForm(forms.ModelForm):
     class Meta:
         model = Versement
         fields = ["nature", "montant", "date"]
-        widgets = {"date": DATE}
+        widgets = {"date": DateInput()}
 
     def __init__(self, *args, dossier=None, **kwargs):
         self.dossier = dossier

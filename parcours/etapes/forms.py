@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Structure
+from plie_portal.widgets import DateInput
 
 from ..choices import MotifRefusEtape
-from ..forms import DateInput
 from ..models import Etape, EtapeType
 
 

@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plie_portal.widgets import DateInput
+
 from .. import charts
 from ..pdf import rendre_pdf
 from ..statistiques import activite
@@ -21,8 +23,8 @@ def lire_date(valeur, nom):
 
 
 class PeriodeForm(ParametresForm):
-    debut = forms.DateField(label=_("Du"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    fin = forms.DateField(label=_("Au"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    debut = forms.DateField(label=_("Du"), widget=DateInput())
+    fin = forms.DateField(label=_("Au"), widget=DateInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
