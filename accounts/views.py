@@ -5,13 +5,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
+from plie_portal.redirections import adresse_suivante
 from plie_portal.session import inactivity_timeout, refresh_expiry
 from reports.kinds import get_kind
 
@@ -24,20 +24,13 @@ from .permissions import RoleRequiredMixin, role_required
 from .rgpd import donnees_participant
 
 
-def _next_url(request):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return ""
-
-
 @otp.second_factor_exempt
 @never_cache
 @sensitive_post_parameters("code")
 def verification(request):
     """Second step of the login: a code from the application or a backup code."""
     if request.user.is_verified():
-        return redirect(_next_url(request) or "home")
+        return redirect(adresse_suivante(request) or "home")
     if not otp.has_confirmed_device(request.user):
         return redirect("accounts:otp_enrolement")
     form = CodeVerificationForm(request.POST or None)
@@ -51,9 +44,9 @@ def verification(request):
                     _("Vous avez utilisé un code de secours ; il vous en reste %(n)d.")
                     % {"n": otp.backup_codes_left(request.user)},
                 )
-            return redirect(_next_url(request) or "home")
+            return redirect(adresse_suivante(request) or "home")
         form.add_error("code", _("Code incorrect ou expiré. Réessayez avec le code affiché maintenant."))
-    return render(request, "accounts/otp_verification.html", {"form": form, "next": _next_url(request)})
+    return render(request, "accounts/otp_verification.html", {"form": form, "next": adresse_suivante(request)})
 
 
 @otp.second_factor_exempt
@@ -73,14 +66,16 @@ def enrolement(request):
             codes = otp.new_backup_codes(user)
             django_otp.login(request, device)
             messages.success(request, _("La double authentification est activée."))
-            return render(request, "accounts/otp_codes_secours.html", {"codes": codes, "next": _next_url(request)})
+            return render(
+                request, "accounts/otp_codes_secours.html", {"codes": codes, "next": adresse_suivante(request)}
+            )
         form.add_error("code", _("Ce code ne correspond pas. Vérifiez l'heure de votre téléphone et réessayez."))
     context = {
         "form": form,
         "qr_code": otp.qr_code_data_uri(device),
         "secret": otp.secret_key_text(device),
         "obligatoire": otp.second_factor_required(user),
-        "next": _next_url(request),
+        "next": adresse_suivante(request),
     }
     return render(request, "accounts/otp_enrolement.html", context)
 

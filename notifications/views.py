@@ -3,10 +3,11 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
+
+from plie_portal.redirections import adresse_suivante
 
 from .forms import PreferencesForm
 from .models import Canal, Notification
@@ -35,10 +36,7 @@ def marquer_lue(request, pk):
     if notification.lue_le is None:
         notification.lue_le = timezone.now()
         notification.save(update_fields=["lue_le"])
-    suivant = request.POST.get("suivant", "")
-    if suivant and url_has_allowed_host_and_scheme(suivant, allowed_hosts={request.get_host()}):
-        return redirect(suivant)
-    return redirect("notifications:liste")
+    return redirect(adresse_suivante(request, "suivant") or "notifications:liste")
 
 
 @require_POST

@@ -14,6 +14,7 @@ from accounts.audit import log_access
 from accounts.permissions import role_required
 from notifications.services import notifier_etape_proposee, notifier_suivi_etape
 from participants.models import Participant
+from plie_portal.redirections import adresse_suivante
 
 from ..choices import StatutEtape
 from ..models import Etape, Parcours
@@ -207,15 +208,6 @@ def transition(request, pk, action):
                 _("Étape « %(type)s » : %(statut)s.")
                 % {"type": etape.type, "statut": etape.get_statut_display().lower()},
             )
-            return redirect(_suivant(request) or reverse("parcours:etape_detail", args=[etape.pk]))
+            return redirect(adresse_suivante(request, "suivant") or reverse("parcours:etape_detail", args=[etape.pk]))
     etape.refresh_from_db()
     return _rendre_detail(request, etape, formulaire_lie=form)
-
-
-def _suivant(request):
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    suivant = request.POST.get("suivant", "")
-    if suivant and url_has_allowed_host_and_scheme(suivant, allowed_hosts={request.get_host()}):
-        return suivant
-    return ""
