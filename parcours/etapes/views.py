@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,6 +18,7 @@ from plie_portal.redirections import adresse_suivante
 
 from ..choices import StatutEtape
 from ..models import Etape, Parcours
+from ..views.acces import fiche_url
 from .forms import (
     ACTIONS_PARTENAIRE,
     ACTIONS_REFERENT,
@@ -27,13 +28,6 @@ from .forms import (
 )
 
 STATUTS_CLOS = (StatutEtape.REFUSEE, StatutEtape.ANNULEE)
-
-
-def url_participant(participant):
-    try:
-        return reverse("participants:detail", kwargs={"pk": participant.pk})
-    except NoReverseMatch:
-        return ""
 
 
 def _etapes_modifiables(user):
@@ -91,7 +85,6 @@ def _rendre_detail(request, etape, formulaire_lie=None, status=200):
         "formulaires": formulaires,
         "modifiable": modifiable and not user.is_partenaire,
         "structure_a_portail": a_portail,
-        "url_participant": url_participant(participant),
         # The transition log is part of the record's history, which a partner never sees.
         "transitions": None if user.is_partenaire else etape.transitions.select_related("par"),
     }
@@ -120,7 +113,7 @@ def proposer(request, pk):
                 _("L'étape « %(type)s » est proposée à %(structure)s.")
                 % {"type": etape.type, "structure": etape.structure},
             )
-            return redirect(url_participant(parcours.participant) or reverse("parcours:etape_detail", args=[etape.pk]))
+            return redirect(fiche_url(parcours.participant))
     elif rafraichir:
         # Without JavaScript: the "update the list" button re-renders the form for the chosen type.
         form = PropositionForm(initial=request.POST.dict(), parcours=parcours)
@@ -137,7 +130,6 @@ def proposer(request, pk):
             "form": form,
             "parcours": parcours,
             "participant": parcours.participant,
-            "url_participant": url_participant(parcours.participant),
         },
     )
 
@@ -152,9 +144,7 @@ def modifier(request, pk):
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("L'étape est modifiée."))
-        return redirect(
-            url_participant(etape.parcours.participant) or reverse("parcours:etape_detail", args=[etape.pk])
-        )
+        return redirect(fiche_url(etape.parcours.participant))
     return render(
         request,
         "parcours/etapes/modifier.html",
@@ -162,7 +152,6 @@ def modifier(request, pk):
             "form": form,
             "etape": etape,
             "participant": etape.parcours.participant,
-            "url_participant": url_participant(etape.parcours.participant),
         },
     )
 
