@@ -156,13 +156,7 @@ class ParticipantQuerySet(models.QuerySet):
         aujourd_hui = aujourd_hui or timezone.localdate()
         return self.filter(referent=user).filter(
             Exists(Parcours.objects.ouverts().filter(participant=OuterRef("pk")))
-            | Exists(
-                Parcours.objects.filter(
-                    participant=OuterRef("pk"),
-                    date_sortie__lte=aujourd_hui - timedelta(days=182),
-                    date_suivi_6_mois__isnull=True,
-                )
-            )
+            | Exists(Parcours.objects.suivi_6_mois_du(aujourd_hui).filter(participant=OuterRef("pk")))
         )
 
     def avec_alertes(self, aujourd_hui=None):
@@ -207,13 +201,7 @@ class ParticipantQuerySet(models.QuerySet):
                 )
             ),
             alerte_duree=Exists(ouverts.filter(date_entree__lte=limite_parcours)),
-            alerte_suivi=Exists(
-                Parcours.objects.filter(
-                    participant=OuterRef("pk"),
-                    date_sortie__lte=aujourd_hui - timedelta(days=182),
-                    date_suivi_6_mois__isnull=True,
-                )
-            ),
+            alerte_suivi=Exists(Parcours.objects.suivi_6_mois_du(aujourd_hui).filter(participant=OuterRef("pk"))),
         )
 
     def recherche(self, terme):

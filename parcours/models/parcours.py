@@ -73,6 +73,9 @@ class SessionCommission(models.Model):
         return "\n".join(lignes)
 
 
+# The follow-up "six months after the exit" is due from this day on.
+DELAI_SUIVI = timedelta(days=182)
+
 # Completeness (DESIGN §2): sex, birth date, labour status and education level filled; the birth
 # date is mandatory on the participant, so only the other three can be missing.
 COMPLET_FSE = ~Q(participant__sexe="") & ~Q(statut_marche_travail="") & ~Q(niveau_formation="")
@@ -82,6 +85,11 @@ class ParcoursQuerySet(models.QuerySet):
     def ouverts(self):
         """Open = not refused and not exited (DESIGN §2)."""
         return self.filter(date_sortie__isnull=True).exclude(decision_commission=DecisionCommission.REFUSEE)
+
+    def suivi_6_mois_du(self, aujourd_hui=None):
+        """Exited at least DELAI_SUIVI ago with no six-month follow-up recorded (Parcours.suivi_6_mois_du)."""
+        aujourd_hui = aujourd_hui or timezone.localdate()
+        return self.filter(date_sortie__lte=aujourd_hui - DELAI_SUIVI, date_suivi_6_mois__isnull=True)
 
     def en_attente_commission(self):
         return self.filter(decision_commission__in=[DecisionCommission.EN_ATTENTE, DecisionCommission.AJOURNEE])
@@ -224,7 +232,7 @@ class Parcours(models.Model):
         """True when the six-month follow-up is due and not yet recorded."""
         if not self.date_sortie or self.date_suivi_6_mois:
             return False
-        return timezone.localdate() >= self.date_sortie + timedelta(days=182)
+        return timezone.localdate() >= self.date_sortie + DELAI_SUIVI
 
     def age_entree(self):
         if not self.date_entree or not self.participant.date_naissance:
