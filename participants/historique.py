@@ -99,17 +99,14 @@ def _evenements(modele, enregistrements, libelle):
     return evenements
 
 
-def historique_participant(participant, etapes_visibles=None, limite=100):
+def historique_participant(participant, limite=100):
     """The most recent events of the record, its parcours and its steps, newest first."""
     from parcours.models import Etape, Parcours
 
     fiche = list(participant.history.select_related("history_user"))
     parcours = list(Parcours.history.filter(participant_id=participant.pk).select_related("history_user"))
     parcours_ids = {p.id for p in parcours}
-    etapes = Etape.history.filter(parcours_id__in=parcours_ids).select_related("history_user")
-    if etapes_visibles is not None:
-        etapes = etapes.filter(id__in=etapes_visibles)
-    etapes = list(etapes)
+    etapes = list(Etape.history.filter(parcours_id__in=parcours_ids).select_related("history_user"))
     evenements = (
         _evenements(type(participant), fiche, lambda e: str(_("Fiche du participant")))
         + _evenements(Parcours, parcours, lambda e: str(_("Parcours n° %(id)s") % {"id": e.id}))

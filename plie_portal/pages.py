@@ -23,12 +23,6 @@ class PagePublique(TemplateView):
         return context
 
 
-def _page(template):
-    view = PagePublique.as_view(template_name=template)
-    view.login_required = False
-    return view
-
-
-donnees_personnelles = _page("pages/donnees_personnelles.html")
-accessibilite = _page("pages/accessibilite.html")
-mentions_legales = _page("pages/mentions_legales.html")
+donnees_personnelles = PagePublique.as_view(template_name="pages/donnees_personnelles.html")
+accessibilite = PagePublique.as_view(template_name="pages/accessibilite.html")
+mentions_legales = PagePublique.as_view(template_name="pages/mentions_legales.html")
