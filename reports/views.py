@@ -83,6 +83,9 @@ def demander(request, type):
     objet = kind.objet(request.user, {kind.objet_param: donnees.get(kind.objet_param)}) if kind.objet_param else None
     if request.method == "POST":
         form = kind.form_class(request.POST, user=request.user)
+        if objet is not None and not kind.disponible_pour(objet):
+            # Said now, rather than by a report that fails in the background.
+            form.add_error(None, kind.message_indisponible)
         if form.is_valid():
             parametres = form.parametres()
             kind.check_scope(request.user, parametres)

@@ -13,7 +13,7 @@ from aap_invisibles.affichage import sections_cerfa
 
 from ..pdf import rendre_pdf
 from . import register
-from .base import ParametresForm, RapportImpossible, ReportKind
+from .base import ParametresForm, ReportKind
 
 COORD, INSTR, PORT = "coordination", "instructeur", "porteur"
 
@@ -107,14 +107,14 @@ class AccuseReception(DossierKind):
     code = "accuse"
     label = _("Accusé de réception du dossier")
     description = _("Numéro et date de dépôt du dossier.")
+    message_indisponible = _("Ce dossier n'a pas encore été déposé : il n'a pas d'accusé de réception.")
 
     def disponible_pour(self, objet):
         return bool(objet.date_accuse)
 
     def ecrire(self, rapport, progress, sortie):
         dossier = dossier_visible(rapport.demandeur, rapport.parametres)
-        if not dossier.date_accuse:
-            raise RapportImpossible(_("Ce dossier n'a pas encore été déposé : il n'a pas d'accusé de réception."))
+        self.verifier_disponible(dossier)
         progress(50, _("Mise en page du document"))
         rendre_pdf("reports/pdf/accuse.html", self.contexte(dossier), sortie)
 
@@ -127,6 +127,7 @@ class LettreNotification(DossierKind):
     label = _("Lettre de notification de la décision")
     description = _("Décision, montant accordé et voies de recours.")
     roles = frozenset({COORD, PORT})
+    message_indisponible = _("Aucune décision n'a encore été prise sur ce dossier.")
 
     def disponible_pour(self, objet):
         from aap_invisibles.models import StatutDossier
@@ -137,8 +138,7 @@ class LettreNotification(DossierKind):
         from aap_invisibles.models import StatutDossier
 
         dossier = dossier_visible(rapport.demandeur, rapport.parametres)
-        if dossier.statut not in (StatutDossier.RETENU, StatutDossier.REFUSE):
-            raise RapportImpossible(_("Aucune décision n'a encore été prise sur ce dossier."))
+        self.verifier_disponible(dossier)
         decision = dossier.transitions.filter(vers=dossier.statut).order_by("-le", "-id").first()
         progress(50, _("Mise en page du document"))
         contexte = self.contexte(

@@ -58,9 +58,17 @@ class ReportKind:
         """The object the document is about, within `user`'s scope (Http404 otherwise)."""
         return None
 
+    # Why the document cannot be produced for an object it is not available for (disponible_pour).
+    message_indisponible = ""
+
     def disponible_pour(self, objet):
         """Whether the document makes sense for this object now (e.g. a decision letter needs a decision)."""
         return True
+
+    def verifier_disponible(self, objet):
+        """Refuse, with message_indisponible, a document this object does not allow (yet)."""
+        if not self.disponible_pour(objet):
+            raise RapportImpossible(self.message_indisponible)
 
     def libelle(self, parametres):
         """The title shown in the list of reports."""

@@ -123,11 +123,18 @@ MATRIX = {
             label="droit d'accès RGPD : la coordination seule (POST)",
         ),
         Case(
-            expect(403, porteur=302, coordination=302, admin=302),
+            expect(403, porteur=200, coordination=200, admin=200),
             kwargs=lambda w: {"type": "notification"},
             method="post",
             data=dossier("dossier_depose"),
-            label="lettre de notification (POST)",
+            label="lettre de notification avant décision : refusée sur la page (POST)",
+        ),
+        Case(
+            expect(403, porteur=404, coordination=302, admin=302),
+            kwargs=lambda w: {"type": "notification"},
+            method="post",
+            data=dossier("dossier_retenu"),
+            label="lettre de notification d'un dossier retenu d'un autre organisme (POST)",
         ),
         Case(
             expect(403, **AAP_DEMANDEURS),

@@ -251,3 +251,12 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(world, client_of, django_a
         ParcoursFactory(participant=ParticipantFactory())
     with django_assert_num_queries(14):
         client.get(reverse("reports:tableau_de_bord"))
+
+
+def test_a_document_the_object_does_not_allow_yet_is_refused_on_the_page(world, client_of):
+    reponse = client_of(world.porteur).post(
+        reverse("reports:demander", args=["notification"]), {"dossier": world.dossier_depose.pk}
+    )
+    assert reponse.status_code == 200
+    assert "Aucune décision n&#x27;a encore été prise sur ce dossier." in reponse.content.decode()
+    assert not Rapport.objects.filter(type="notification").exists()
