@@ -20,6 +20,8 @@ STYLE_TAG = re.compile(r"<style\b", re.IGNORECASE)
 EVENT_HANDLER = re.compile(r"""<[a-z][^>]*?\son[a-z]+\s*=\s*["']""", re.IGNORECASE | re.DOTALL)
 HX_ON = re.compile(r"""\s(data-)?hx-on[:\-\w]*\s*=""", re.IGNORECASE)
 JS_URL = re.compile(r"""(href|src|action)\s*=\s*["']\s*javascript:""", re.IGNORECASE)
+# The inside of template tags is not HTML: {% querystring onglet='x' %} is no event handler.
+TEMPLATE_TAG = re.compile(r"{%.*?%}|{{.*?}}", re.DOTALL)
 
 
 def project_templates():
@@ -33,18 +35,19 @@ def project_templates():
 def inline_violations(text):
     """The CSP-breaking constructs found in a template's text."""
     found = []
+    html = TEMPLATE_TAG.sub(" ", text)
     for match in SCRIPT_TAG.finditer(text):
         attrs, body = match.group("attrs"), match.group("body")
         if body.strip() and "application/json" not in attrs.lower():
             found.append(f"script en ligne : {match.group(0)[:80]!r}")
-    for pattern, label in (
-        (STYLE_ATTR, "attribut style="),
-        (STYLE_TAG, "balise <style>"),
-        (EVENT_HANDLER, "gestionnaire on*="),
-        (HX_ON, "hx-on"),
-        (JS_URL, "URL javascript:"),
+    for pattern, label, cible in (
+        (STYLE_ATTR, "attribut style=", text),
+        (STYLE_TAG, "balise <style>", text),
+        (EVENT_HANDLER, "gestionnaire on*=", html),
+        (HX_ON, "hx-on", html),
+        (JS_URL, "URL javascript:", text),
     ):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(cible):
             found.append(f"{label} : {match.group(0)[:80]!r}")
     return found
 
@@ -75,6 +78,7 @@ def test_no_template_has_inline_script_style_or_handler(path):
         '<div hx-on:click="x">',
         '<div hx-on::after-request="x">',
         '<form\n  class="x"\n  onsubmit="return false">',
+        '<button {% if a %}class="b"{% endif %} onclick="{{ code }}">',
     ],
 )
 def test_the_scan_catches_each_kind_of_inline_code(snippet):
@@ -88,6 +92,7 @@ def test_the_scan_catches_each_kind_of_inline_code(snippet):
         '<script type="application/json" id="donnees">{"a": 1}</script>',
         '<input data-confirm="Supprimer ?" name="online">',
         '<p class="styled">',
+        """<a class="nav-link" href="{% querystring onglet='tout' page=None %}">""",
     ],
 )
 def test_the_scan_accepts_what_the_csp_allows(snippet):

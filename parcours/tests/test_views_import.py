@@ -95,3 +95,10 @@ def test_a_parcours_opened_during_the_write_rolls_everything_back_with_a_file_le
     assert response.status_code == 200
     assert "<td>Fichier</td><td>—</td><td>un parcours a été ouvert entre-temps" in texte
     assert not Participant.objects.filter(nom__iexact="neuf").exists()
+
+
+def test_a_file_over_5_mb_is_refused_with_the_reason_and_a_way_out(world, client_of):
+    gros = SimpleUploadedFile("gros.csv", b"x" * (5 * 1024 * 1024 + 1), content_type="text/csv")
+    texte = client_of(world.coordination).post(reverse("parcours:import"), {"fichier": gros}).content.decode()
+    assert "Le fichier dépasse 5 Mo (environ 40 000 lignes) : découpez-le en plusieurs fichiers." in texte
+    assert 'data-patienter="' in texte  # the page says it is working while a file is checked

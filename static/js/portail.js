@@ -11,6 +11,26 @@
     }
   }, true);
 
+  // Forms carrying data-patienter start long work on the server (an import): say so in their
+  // [data-patienter-statut] live region, and do not send them twice.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var message = form.getAttribute && form.getAttribute("data-patienter");
+    if (!message || event.defaultPrevented) {
+      return;
+    }
+    if (form.getAttribute("data-envoye")) {
+      event.preventDefault();
+      return;
+    }
+    form.setAttribute("data-envoye", "1");
+    form.setAttribute("aria-busy", "true");
+    var statut = form.querySelector("[data-patienter-statut]");
+    if (statut) {
+      statut.textContent = message;
+    }
+  });
+
   // Selects carrying data-autosubmit submit their form when changed (filters, sorting).
   document.addEventListener("change", function (event) {
     var el = event.target;
