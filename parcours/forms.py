@@ -269,7 +269,8 @@ class ImportForm(CrispyMixin, forms.Form):
     fichier = forms.FileField(
         label=_("Fichier CSV"),
         help_text=_(
-            "UTF-8, séparateur « ; » ou « , », une ligne d'en-tête, un parcours par ligne (5 Mo au plus, soit environ 40 000 lignes)."
+            "UTF-8, séparateur « ; » ou « , », une ligne d'en-tête, un parcours par ligne "
+            "(5 Mo au plus, soit environ 40 000 lignes)."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
