@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import StatutAppel, StatutDossier, TypePiece
+from .choices import STATUTS_DECISION, StatutAppel, StatutDossier, TypePiece
 
 
 class TransitionInvalide(Exception):
@@ -113,20 +113,24 @@ class AppelAProjets(models.Model):
         return [labels.get(code, code) for code in self.pieces_requises]
 
     # --- Envelope --------------------------------------------------------------------------------
-    def montant_accorde_total(self):
-        total = self.dossiers.filter(statut=StatutDossier.RETENU).aggregate(s=Sum("montant_accorde"))["s"]
-        return total or Decimal("0")
+    def montant_accorde_total(self, sauf=None):
+        """Sum of the amounts granted to the dossiers retained (but `sauf`, a dossier being decided)."""
+        retenus = self.dossiers.filter(statut=StatutDossier.RETENU)
+        if sauf is not None:
+            retenus = retenus.exclude(pk=sauf.pk)
+        return retenus.aggregate(s=Sum("montant_accorde"))["s"] or Decimal("0")
 
-    def reste_a_allouer(self):
-        """Envelope minus the amounts granted to dossiers retained."""
-        return self.budget_total - self.montant_accorde_total()
+    def reste_a_allouer(self, sauf=None):
+        """Envelope minus the amounts granted: the one figure of the remainder, on every page and PDF."""
+        return self.budget_total - self.montant_accorde_total(sauf=sauf)
 
-    def classement(self):
-        """Dossiers submitted (not drafts), best mean score first: the committee's ranking."""
+    def classement(self, user):
+        """Dossiers submitted (not drafts), best mean score first: the committee's ranking, with the
+        scores `user` may see only (the others rank last, unscored)."""
         return (
             self.dossiers.exclude(statut=StatutDossier.BROUILLON)
             .select_related("porteur")
-            .avec_score()
+            .avec_score(user)
             .order_by(models.F("score").desc(nulls_last=True), "id")
         )
 
@@ -265,5 +269,15 @@ class SimulationAllocation(models.Model):
     def __str__(self):
         return f"Simulation – {self.appel}"
 
-    def total(self):
-        return sum((Decimal(str(v)) for v in self.montants.values()), Decimal("0"))
+    def bilan(self, decides=None):
+        """The scenario against the envelope: amounts already granted, amounts simulated on the
+        dossiers not yet decided (`decides`: their ids as text, when the caller has them), and what
+        would remain; `depasse` when the scenario exceeds the envelope."""
+        if decides is None:
+            decides = {
+                str(pk) for pk in self.appel.dossiers.filter(statut__in=STATUTS_DECISION).values_list("pk", flat=True)
+            }
+        simule = sum((Decimal(str(v)) for k, v in self.montants.items() if k not in decides), Decimal("0"))
+        accorde = self.appel.montant_accorde_total()
+        reste = self.appel.budget_total - accorde - simule
+        return {"accorde": accorde, "simule": simule, "reste": reste, "depasse": reste < 0, "decides": decides}

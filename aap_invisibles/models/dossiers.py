@@ -5,7 +5,20 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
-from django.db.models import Avg, Q, Sum
+from django.db.models import (
+    Avg,
+    BooleanField,
+    Case,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,8 +45,38 @@ class DossierQuerySet(models.QuerySet):
             return self.filter(porteur_id=user.structure_id)
         return self.none()
 
-    def avec_score(self):
-        return self.annotate(score=Avg("evaluations__total", filter=Q(evaluations__soumise=True)))
+    def avec_notes_visibles(self, user):
+        """Annotate `notes_visibles`: whether `user` may see the scores of each dossier (DESIGN §2,
+        review): coordination always; an instructeur once they submitted their own evaluation or
+        declared a conflict of interest; nobody else (the applicant never)."""
+        from .instruction import ConflitInteret, Evaluation
+
+        if not user.is_authenticated or not (user.is_coordination or user.is_instructeur):
+            visible = Value(False)
+        elif user.is_coordination:
+            visible = Value(True)
+        else:
+            visible = Exists(
+                Evaluation.objects.filter(dossier=OuterRef("pk"), instructeur=user, soumise=True)
+            ) | Exists(ConflitInteret.objects.filter(dossier=OuterRef("pk"), instructeur=user))
+        return self.annotate(notes_visibles=ExpressionWrapper(visible, output_field=BooleanField()))
+
+    def avec_score(self, user):
+        """Annotate `score`, the mean of the submitted totals, only where `user` may see it (None
+        elsewhere): the one door to scores for the list, its sort and filter, the committee page,
+        its PDF and the export, so that blind review cannot leak through any of them."""
+        from .instruction import Evaluation
+
+        moyenne = Subquery(
+            Evaluation.objects.filter(dossier=OuterRef("pk"), soumise=True)
+            .order_by()
+            .values("dossier")
+            .annotate(m=Avg("total"))
+            .values("m")[:1]
+        )
+        return self.avec_notes_visibles(user).annotate(
+            score=Case(When(notes_visibles=True, then=moyenne), default=None, output_field=DecimalField())
+        )
 
 
 class Dossier(WorkflowDossier, ContenuCerfa):
@@ -169,9 +212,11 @@ class Dossier(WorkflowDossier, ContenuCerfa):
         return not self.manquants_section("eps")
 
     # --- Review ---------------------------------------------------------------------------------
-    def score(self):
-        """Mean of the submitted totals (on 100), None when nobody has submitted."""
-        return self.evaluations.filter(soumise=True).aggregate(m=Avg("total"))["m"]
+    def notes_pour(self, user):
+        """(whether `user` may see this dossier's scores, the mean score or None): the rule of
+        `DossierQuerySet.avec_score`, for one dossier."""
+        ligne = Dossier.objects.filter(pk=self.pk).avec_score(user).values("notes_visibles", "score").get()
+        return bool(ligne["notes_visibles"]), ligne["score"]
 
     def correction_en_attente(self):
         return self.corrections.filter(repondue_le__isnull=True).first()

@@ -8,7 +8,6 @@ from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
-from django.db.models import Sum
 from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -263,7 +262,7 @@ class WorkflowDossier(models.Model):
     def retenir(self, par, montant_accorde, motif=""):
         """en_instruction | audition → retenu, within the envelope (row lock on the call)."""
         from .appels import AppelAProjets
-        from .dossiers import Dossier, Message
+        from .dossiers import Message
 
         self._exiger_coordination(par)
         # The lock on the call row serialises concurrent decisions of the same call (PostgreSQL).
@@ -280,10 +279,7 @@ class WorkflowDossier(models.Model):
             raise TransitionInvalide(_("Le montant accordé doit être positif."))
         if montant > self.montant_demande:
             raise TransitionInvalide(_("Le montant accordé ne peut dépasser le montant demandé."))
-        deja = Dossier.objects.filter(appel=appel, statut=StatutDossier.RETENU).exclude(pk=self.pk).aggregate(
-            s=Sum("montant_accorde")
-        )["s"] or Decimal("0")
-        reste = appel.budget_total - deja
+        reste = appel.reste_a_allouer(sauf=self)
         if montant > reste:
             raise TransitionInvalide(
                 _("Ce montant dépasse l'enveloppe : il reste %(r)s € à allouer.") % {"r": valeur_affichee(None, reste)}

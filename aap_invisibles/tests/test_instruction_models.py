@@ -25,7 +25,7 @@ def test_a_score_is_weighted_on_100_and_the_dossier_score_is_the_mean_of_submitt
     assert noter(dossier, world.instructeur, [5, 5, 5]).total == Decimal("100.00")
     assert noter(dossier, world.coordination, [5, 0, 0]).total == Decimal("40.00")
     noter(dossier, world.admin, [0, 0, 0], soumettre=False)
-    assert dossier.score() == Decimal("70")
+    assert dossier.notes_pour(world.coordination) == (True, Decimal("70"))
 
 
 def test_an_evaluation_is_submitted_only_when_every_criterion_is_marked(world):
@@ -37,7 +37,7 @@ def test_an_evaluation_is_submitted_only_when_every_criterion_is_marked(world):
 
 def test_the_ranking_puts_the_best_scores_first_and_never_drafts(world):
     noter(world.dossier_autre, world.instructeur, [1, 1, 1])
-    classement = list(world.appel.classement())
+    classement = list(world.appel.classement(world.coordination))
     assert classement == [world.dossier_autre]
     assert classement[0].score == Decimal("20")
 

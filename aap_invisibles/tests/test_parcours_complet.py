@@ -155,7 +155,7 @@ def test_an_applicant_signs_up_submits_is_instructed_funded_and_reports(
     client = client_of(world.instructeur)
     notes = {f"critere_{c.pk}": 4 for c in appel.criteres.all()}
     client.post(url("dossier_evaluation", pk=dossier.pk), {**notes, "soumettre": "on"})
-    assert dossier.score() == Decimal("80")
+    assert dossier.notes_pour(world.instructeur) == (True, Decimal("80"))
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             url("dossier_audition", pk=dossier.pk), {"date": "2020-07-15", "heure": "10:30", "lieu": "Métropole"}

@@ -79,7 +79,7 @@ def test_an_instructor_does_not_see_others_scores_until_theirs_is_submitted(worl
     client.post(url("dossier_evaluation", pk=dossier.pk), {**notes, "soumettre": "on"})
     page = client.get(url("dossier", pk=dossier.pk)).content.decode()
     assert "Très bon" in page
-    assert dossier.score() == Decimal("70")
+    assert dossier.notes_pour(world.instructeur) == (True, Decimal("70"))
 
 
 def test_an_instructor_with_a_conflict_of_interest_cannot_score(world, client_of):

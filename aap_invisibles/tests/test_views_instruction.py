@@ -1,5 +1,6 @@
 """Instruction dashboard (pinned queries), committee ranking and simulation, XLSX export."""
 
+import html
 import io
 from decimal import Decimal
 
@@ -10,6 +11,11 @@ from aap_invisibles.models import SimulationAllocation, StatutDossier
 from reports.xlsx import neutraliser
 
 from .factories import AssociationFactory, dossier_depose
+
+
+def texte(reponse):
+    """The page as text: entities decoded, no-break spaces (thousands) as plain spaces."""
+    return html.unescape(reponse.content.decode()).replace("\xa0", " ").replace("\u202f", " ")
 
 
 def url(name, **kwargs):
@@ -44,18 +50,71 @@ def test_tabs_count_by_state_and_filters_narrow_the_list(world, client_of):
     assert montants == sorted(montants, reverse=True)
 
 
-def test_the_committee_ranks_by_score_shows_the_remainder_and_stores_a_simulation(world, client_of):
+def test_the_committee_shows_the_remainder_and_stores_a_simulation(world, client_of):
+    en_instruction = dossier_depose(
+        world.appel_bis, AssociationFactory(), Decimal("40000"), StatutDossier.EN_INSTRUCTION
+    )
     client = client_of(world.coordination)
-    page = client.get(url("comite", pk=world.appel_bis.pk))
-    assert page.context["reste"] == Decimal("139000")
-    reponse = client.post(url("comite", pk=world.appel_bis.pk), {f"simulation_{world.dossier_retenu.pk}": "12000"})
+    assert client.get(url("comite", pk=world.appel_bis.pk)).context["reste"] == Decimal("139000")
+
+    reponse = client.post(url("comite", pk=world.appel_bis.pk), {f"simulation_{en_instruction.pk}": "12 000,50"})
+
     assert reponse.status_code == 302
-    simulation = SimulationAllocation.objects.get(appel=world.appel_bis)
-    assert simulation.total() == Decimal("12000")
+    assert SimulationAllocation.objects.get(appel=world.appel_bis).montants == {str(en_instruction.pk): "12000.50"}
     assert world.appel_bis.reste_a_allouer() == Decimal("139000")
-    reponse = client.post(url("comite", pk=world.appel_bis.pk), {f"simulation_{world.dossier_retenu.pk}": "99999"})
-    assert "montant entre 0" in reponse.content.decode()
+
+
+def test_a_simulated_amount_above_the_request_is_refused_in_french(world, client_of):
+    en_instruction = dossier_depose(
+        world.appel_bis, AssociationFactory(), Decimal("40000"), StatutDossier.EN_INSTRUCTION
+    )
+
+    reponse = client_of(world.coordination).post(
+        url("comite", pk=world.appel_bis.pk), {f"simulation_{en_instruction.pk}": "99999"}
+    )
+
+    assert "montant entre 0 et 40 000,00 €" in texte(reponse)
+    assert not SimulationAllocation.objects.filter(appel=world.appel_bis).exists()
+
+
+def test_only_coordination_stores_a_simulation(world, client_of):
     assert client_of(world.instructeur).post(url("comite", pk=world.appel_bis.pk), {}).status_code == 403
+
+
+def test_the_simulation_adds_the_amounts_already_granted_and_flags_a_scenario_over_the_envelope(world, client_of):
+    world.appel_bis.budget_total = Decimal("50000")
+    world.appel_bis.save()
+    en_instruction = dossier_depose(
+        world.appel_bis, AssociationFactory(), Decimal("40000"), StatutDossier.EN_INSTRUCTION
+    )
+    client = client_of(world.coordination)
+    # 15,000 € already granted to dossier_retenu: a decided dossier's simulated amount is ignored.
+    client.post(
+        url("comite", pk=world.appel_bis.pk),
+        {f"simulation_{en_instruction.pk}": "40000", f"simulation_{world.dossier_retenu.pk}": "1"},
+    )
+
+    page = client.get(url("comite", pk=world.appel_bis.pk))
+
+    bilan = page.context["bilan"]
+    assert (bilan["accorde"], bilan["simule"], bilan["reste"]) == (Decimal("15000"), Decimal("40000"), Decimal("-5000"))
+    assert "dépassement de l'enveloppe" in texte(page)
+    assert "Ce scénario dépasse l'enveloppe de 5 000,00 € : 15 000,00 € déjà accordés et 40 000,00 € simulés." in texte(
+        page
+    )
+
+
+def test_a_scenario_within_the_envelope_is_not_flagged(world, client_of):
+    en_instruction = dossier_depose(
+        world.appel_bis, AssociationFactory(), Decimal("40000"), StatutDossier.EN_INSTRUCTION
+    )
+    client = client_of(world.coordination)
+    client.post(url("comite", pk=world.appel_bis.pk), {f"simulation_{en_instruction.pk}": "40000"})
+
+    page = client.get(url("comite", pk=world.appel_bis.pk))
+
+    assert page.context["bilan"]["reste"] == Decimal("99000")
+    assert "dépassement de l'enveloppe" not in texte(page)
 
 
 def test_the_export_lists_only_visible_dossiers_and_neutralises_formulas(

@@ -58,7 +58,7 @@ def contexte_dossier(request, dossier, **formulaires):
     if instruit:
         ma_eval = Evaluation.objects.filter(dossier=dossier, instructeur=user).prefetch_related("notes").first()
         mon_conflit = ConflitInteret.objects.filter(dossier=dossier, instructeur=user).first()
-        voit_notes = user.is_coordination or (ma_eval is not None and ma_eval.soumise) or mon_conflit is not None
+        voit_notes, score = dossier.notes_pour(user)
         criteres = list(dossier.appel.criteres.all())
         ctx.update(
             annotations=list(dossier.annotations.select_related("auteur")),
@@ -69,7 +69,7 @@ def contexte_dossier(request, dossier, **formulaires):
             evaluations=(
                 list(dossier.evaluations.filter(soumise=True).select_related("instructeur")) if voit_notes else []
             ),
-            score=dossier.score() if voit_notes else None,
+            score=score,
             conflits=list(dossier.conflits.select_related("instructeur")) if voit_notes else [],
             copie=copie_lisible(dossier.copie_deposee),
         )

@@ -11,7 +11,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from participants.models import Commune
 
+from ..affichage import valeur_affichee
 from ..models import AppelAProjets, Dossier, SimulationAllocation, StatutDossier
+from ..models.choices import STATUTS_DECISION
 from .base import ROLES_INSTRUCTION, appel_instruit, exiger_role, paginer
 
 TRIS = {
@@ -50,7 +52,7 @@ def instruction(request):
         base = base.filter(montant_demande__gte=mini)
     if maxi is not None:
         base = base.filter(montant_demande__lte=maxi)
-    base = base.avec_score()
+    base = base.avec_score(request.user)
     score_min = _decimal(request.GET.get("score_min"))
     if score_min is not None:
         base = base.filter(score__gte=score_min)
@@ -77,12 +79,38 @@ def instruction(request):
     return render(request, "aap_invisibles/instruction.html", contexte)
 
 
+def lire_simulation(donnees, classement, decides):
+    """The simulated amounts typed for the dossiers not yet decided, and the errors in French."""
+    montants, erreurs = {}, []
+    for d in classement:
+        valeur = donnees.get(f"simulation_{d.pk}", "").strip().replace(" ", "").replace(",", ".")
+        if not valeur or str(d.pk) in decides:
+            continue
+        montant = _decimal(valeur)
+        if montant is None or montant < 0 or montant > d.montant_demande:
+            erreurs.append(
+                _("%(o)s : montant entre 0 et %(m)s €.")
+                % {"o": d.porteur.nom, "m": valeur_affichee(None, d.montant_demande)}
+            )
+            continue
+        montants[str(d.pk)] = str(montant)
+    return montants, erreurs
+
+
+def message_depassement(bilan):
+    return _("Ce scénario dépasse l'enveloppe de %(e)s € : %(a)s € déjà accordés et %(s)s € simulés.") % {
+        "e": valeur_affichee(None, -bilan["reste"]),
+        "a": valeur_affichee(None, bilan["accorde"]),
+        "s": valeur_affichee(None, bilan["simule"]),
+    }
+
+
 @require_http_methods(["GET", "POST"])
 def comite(request, pk):
     """Ranking by score with requested/proposed amounts, the remainder to allocate and a stored simulation."""
     appel = appel_instruit(request, pk)
     classement = list(
-        appel.classement().filter(
+        appel.classement(request.user).filter(
             statut__in=[
                 StatutDossier.EN_INSTRUCTION,
                 StatutDossier.AUDITION,
@@ -92,39 +120,33 @@ def comite(request, pk):
         )
     )
     simulation = SimulationAllocation.objects.filter(appel=appel).first() or SimulationAllocation(appel=appel)
+    decides = {str(d.pk) for d in classement if d.statut in STATUTS_DECISION}
     if request.method == "POST":
         if not request.user.is_coordination:
             raise PermissionDenied
-        montants, erreurs = {}, []
-        for d in classement:
-            valeur = request.POST.get(f"simulation_{d.pk}", "").strip().replace(",", ".")
-            if not valeur:
-                continue
-            montant = _decimal(valeur)
-            if montant is None or montant < 0 or montant > d.montant_demande:
-                erreurs.append(_("%(o)s : montant entre 0 et %(m)s €.") % {"o": d.porteur.nom, "m": d.montant_demande})
-                continue
-            montants[str(d.pk)] = str(montant)
+        montants, erreurs = lire_simulation(request.POST, classement, decides)
         if not erreurs:
             simulation.montants = montants
             simulation.modifiee_par = request.user
             simulation.save()
+            bilan = simulation.bilan(decides)
+            if bilan["depasse"]:
+                messages.warning(request, message_depassement(bilan))
             messages.success(request, _("Simulation enregistrée (elle n'engage pas l'enveloppe)."))
             return redirect("aap_invisibles:comite", pk=appel.pk)
         for erreur in erreurs:
             messages.error(request, erreur)
     simules = simulation.montants
     for d in classement:
+        d.decide = str(d.pk) in decides
         d.simule = request.POST.get(f"simulation_{d.pk}") if request.method == "POST" else simules.get(str(d.pk), "")
-    total_simule = simulation.total()
-    accorde = appel.montant_accorde_total()
+    bilan = simulation.bilan(decides)
     contexte = {
         "appel": appel,
         "classement": classement,
-        "reste": appel.budget_total - accorde,
-        "accorde": accorde,
-        "total_simule": total_simule,
-        "reste_simule": appel.budget_total - total_simule,
+        "reste": appel.budget_total - bilan["accorde"],
+        "bilan": bilan,
+        "depassement": message_depassement(bilan) if bilan["depasse"] else "",
         "simulation": simulation,
     }
     return render(request, "aap_invisibles/comite.html", contexte)

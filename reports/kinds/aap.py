@@ -181,7 +181,7 @@ class RapportComite(AppelKind):
         appel = appel_visible(rapport.demandeur, rapport.parametres)
         progress(20, _("Classement des dossiers"))
         criteres = list(appel.criteres.order_by("ordre", "id"))
-        dossiers = list(appel.classement())
+        dossiers = list(appel.classement(rapport.demandeur))
         moyennes = {
             (ligne["evaluation__dossier"], ligne["critere"]): ligne["m"]
             for ligne in NoteCritere.objects.filter(evaluation__dossier__appel=appel, evaluation__soumise=True)
@@ -191,7 +191,10 @@ class RapportComite(AppelKind):
         }
         for rang, dossier in enumerate(dossiers, start=1):
             dossier.rang = rang
-            dossier.notes_criteres = [moyennes.get((dossier.pk, critere.pk)) for critere in criteres]
+            # Per-criterion means follow the dossier's score: hidden where the score is.
+            dossier.notes_criteres = [
+                moyennes.get((dossier.pk, critere.pk)) if dossier.notes_visibles else None for critere in criteres
+            ]
         progress(50, _("Mise en page du document"))
         accorde = appel.montant_accorde_total()
         contexte = {
@@ -202,7 +205,7 @@ class RapportComite(AppelKind):
             "total_demande": sum((d.montant_demande or Decimal("0") for d in dossiers), Decimal("0")),
             "total_propose": sum((d.proposition_montant or Decimal("0") for d in dossiers), Decimal("0")),
             "montant_accorde": accorde,
-            "reste": appel.budget_total - accorde,
+            "reste": appel.reste_a_allouer(),
             "genere_le": timezone.localtime(),
         }
         rendre_pdf("reports/pdf/comite.html", contexte, sortie)
@@ -224,5 +227,10 @@ class ExportDossiers(AppelKind):
 
         appel = appel_visible(rapport.demandeur, rapport.parametres)
         progress(20, _("Lecture des dossiers"))
-        dossiers = Dossier.objects.visible_to(rapport.demandeur).filter(appel=appel).avec_score().order_by("id")
+        dossiers = (
+            Dossier.objects.visible_to(rapport.demandeur)
+            .filter(appel=appel)
+            .avec_score(rapport.demandeur)
+            .order_by("id")
+        )
         ecrire_classeur(appel, dossiers, sortie)
