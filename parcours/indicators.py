@@ -6,6 +6,7 @@ unemployment) are computed in the database from dates packed as integers YYYYMMD
 compare in calendar order.
 """
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, Q
@@ -125,6 +126,26 @@ def taux(numerateur, denominateur):
     if not denominateur:
         return 0.0
     return float((Decimal(numerateur) / Decimal(denominateur)).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP))
+
+
+def personnes_accompagnees(debut, fin):
+    """Distinct persons with a participation entered on or before `fin` and not exited before
+    `debut`, complete or not: the figure compared with the yearly objective (2,300 to 2,500 for a
+    year), the same on the coordination home, the dashboard and the activity report."""
+    from .models import Parcours
+
+    return (
+        Parcours.objects.filter(date_entree__isnull=False, date_entree__lte=fin)
+        .filter(Q(date_sortie__isnull=True) | Q(date_sortie__gte=debut))
+        .values("participant")
+        .distinct()
+        .count()
+    )
+
+
+def personnes_accompagnees_en(annee):
+    """People accompanied in the calendar year `annee` (1 January to 31 December)."""
+    return personnes_accompagnees(date(annee, 1, 1), date(annee, 12, 31))
 
 
 def sorties_positives(debut, fin):

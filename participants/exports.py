@@ -6,7 +6,7 @@ from openpyxl import Workbook
 
 from reports.xlsx import ligne, oui_non
 
-from .models import Participant, StatutParcours
+from .models import Participant, StatutParcours, voit_colonnes_sensibles
 
 PAS_PROGRESSION = 2000
 
@@ -40,9 +40,7 @@ COLONNES_SENSIBLES = [
 
 def colonnes_pour(user):
     """Identity and contact for everyone; the sensitive columns only for who may see them."""
-    if user.effective_role in ("coordination", "referent"):
-        return COLONNES_IDENTITE + COLONNES_SENSIBLES
-    return COLONNES_IDENTITE
+    return COLONNES_IDENTITE + COLONNES_SENSIBLES if voit_colonnes_sensibles(user) else COLONNES_IDENTITE
 
 
 def ecrire_export_participants(queryset, user, fichier, progress=None):

@@ -12,7 +12,7 @@ from partners.models import Structure
 from plie_portal.dates import months_before
 from plie_portal.text import normalize
 
-from .models import Commune, Participant, StatutParcours
+from .models import Commune, Participant, StatutParcours, voit_colonnes_sensibles
 
 TRANCHES_AGE = [
     ("16-25", _("16 à 25 ans")),
@@ -86,7 +86,7 @@ class ParticipantFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if user is None or user.effective_role not in (Role.COORDINATION, Role.REFERENT):
+        if user is None or not voit_colonnes_sensibles(user):
             for nom in CHAMPS_SENSIBLES:
                 self.filters.pop(nom, None)
         elif user.effective_role == Role.REFERENT:
@@ -163,11 +163,6 @@ def champs_du_formulaire(form):
             }
         )
     return champs
-
-
-def voit_colonnes_sensibles(user):
-    """The list and the export show FSE+ columns only to coordination and referents."""
-    return user.effective_role in (Role.COORDINATION, Role.REFERENT)
 
 
 def participants_filtres(user, donnees):

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.models import Role
 from plie_portal.dates import age_on, months_before
 from plie_portal.text import normalize
 
@@ -55,6 +56,30 @@ class Sexe(models.TextChoices):
 def identity_key(nom, prenom, date_naissance):
     """Identity key of DESIGN §2: names without accents or case, and the birth date."""
     return f"{normalize(nom)}|{normalize(prenom)}|{date_naissance.isoformat() if date_naissance else ''}"
+
+
+# How far a user sees sensitive data (FSE+ situation, RQTH, journal, documents…), DESIGN §1.
+PORTEE_TOUT, PORTEE_STRUCTURE, PORTEE_AUCUNE = "tout", "structure", "aucune"
+
+
+def portee_sensible(user):
+    """The one rule on sensitive data: coordination sees it for everyone, a referent for the people
+    followed in their structure, nobody else (partners, instruction, applicants) ever. The queryset
+    (`sensibles_visibles_par`), the instance check (`voit_sensible`) and the column set of lists and
+    exports (`voit_colonnes_sensibles`) all derive from it."""
+    if not user.is_authenticated:
+        return PORTEE_AUCUNE
+    role = user.effective_role
+    if role == Role.COORDINATION:
+        return PORTEE_TOUT
+    if role == Role.REFERENT:
+        return PORTEE_STRUCTURE
+    return PORTEE_AUCUNE
+
+
+def voit_colonnes_sensibles(user):
+    """Whether lists and exports show `user` the sensitive columns at all (for the rows they may see)."""
+    return portee_sensible(user) != PORTEE_AUCUNE
 
 
 class ParticipantQuerySet(models.QuerySet):
@@ -96,14 +121,11 @@ class ParticipantQuerySet(models.QuerySet):
         return self.none()
 
     def sensibles_visibles_par(self, user):
-        """The participants whose sensitive data `user` may see (DESIGN §1): coordination all, a
-        referent those followed in their structure. Partners never."""
-        if not user.is_authenticated:
-            return self.none()
-        role = user.effective_role
-        if role == "coordination":
+        """The participants whose sensitive data `user` may see: the SQL form of `portee_sensible`."""
+        portee = portee_sensible(user)
+        if portee == PORTEE_TOUT:
             return self
-        if role == "referent":
+        if portee == PORTEE_STRUCTURE:
             return self._suivis_dans_la_structure_de(user)
         return self.none()
 
@@ -304,12 +326,11 @@ class Participant(models.Model):
         return StatutParcours(self.statut_parcours).label
 
     def voit_sensible(self, user):
-        """Whether `user` may see this participant's sensitive data (FSE+ situation, journal, documents…)."""
-        if not user.is_authenticated:
-            return False
-        if user.effective_role == "coordination":
+        """Whether `user` may see this participant's sensitive data: the Python form of `portee_sensible`."""
+        portee = portee_sensible(user)
+        if portee == PORTEE_TOUT:
             return True
-        if user.effective_role == "referent":
+        if portee == PORTEE_STRUCTURE:
             if self.referent_id == user.pk:
                 return True
             return user.structure_id is not None and (

@@ -6,7 +6,6 @@ app_name = "participants"
 
 urlpatterns = [
     path("", liste.ParticipantListView.as_view(), name="liste"),
-    path("export.xlsx", liste.ParticipantExportView.as_view(), name="export"),
     path("nouveau/", edition.creer, name="creer"),
     path("fusionner/", edition.fusionner_fiches, name="fusionner"),
     path("<int:pk>/", fiche.detail, name="detail"),

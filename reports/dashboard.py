@@ -38,7 +38,9 @@ def tableau_de_bord_contexte(user):
         **donnees,
         **graphiques,
         "annee": aujourd_hui.year,
-        "entrees_dans_objectif": objectif.participants_min <= donnees["entrees_annee"] <= objectif.participants_max,
+        "accompagnes_dans_objectif": (
+            objectif.participants_min <= donnees["accompagnes_annee"] <= objectif.participants_max
+        ),
         "rapports_mensuels": Rapport.objects.visible_to(user).filter(automatique=True).order_by("-cree_le", "-id")[:12],
     }
     jeunes = jeunes_aap()

@@ -41,7 +41,7 @@ def activite(debut, fin, repartitions=True):
     """Entries and exits of [debut, fin] per month (and, with `repartitions`, by commune and by
     structure), against the year's objectives, with the FSE+ indicators of the period."""
     from parcours.choices import MOTIFS_SORTIE_POSITIVE
-    from parcours.indicators import calculer_indicateurs, lignes
+    from parcours.indicators import calculer_indicateurs, lignes, personnes_accompagnees, personnes_accompagnees_en
     from parcours.models import Objectif, Parcours
 
     base = Parcours.objects.order_by()
@@ -65,6 +65,10 @@ def activite(debut, fin, repartitions=True):
     actifs = base.filter(date_entree__lte=fin).filter(Q(date_sortie__isnull=True) | Q(date_sortie__gt=fin)).count()
     entrees_annee = base.filter(date_entree__year=fin.year, date_entree__lte=fin).count()
     taux = indicateurs["taux_sorties_positives"]
+    # The year's objective is on people accompanied over the whole calendar year; a period that
+    # covers exactly one year gives the same figure (the coordination home shows the same).
+    annee_entiere = debut == date(fin.year, 1, 1) and fin == date(fin.year, 12, 31)
+    accompagnes = personnes_accompagnees(debut, fin)
     return {
         "debut": debut,
         "fin": fin,
@@ -82,6 +86,11 @@ def activite(debut, fin, repartitions=True):
         "taux_atteint": taux >= float(objectif.taux_sorties_positives),
         "actifs": actifs,
         "entrees_annee": entrees_annee,
+        "accompagnes": accompagnes,
+        "accompagnes_annee": accompagnes if annee_entiere else personnes_accompagnees_en(fin.year),
+        # Exits of complete participations: the base of the rate, shown next to it.
+        "sorties_completes": indicateurs["sorties"],
+        "sorties_positives_completes": indicateurs["sorties_positives"],
         **(
             {
                 "par_commune": _repartition(entrees, sorties, "participant__commune__nom", _("Commune inconnue")),

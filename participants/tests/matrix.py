@@ -12,7 +12,6 @@ def _p(nom):
 
 MATRIX = {
     "participants:liste": [Case(expect(403, **PAGES))],
-    "participants:export": [Case(expect(403, **PAGES))],
     "participants:creer": [Case(expect(403, coordination=200, referent=200, referent_autre=200, admin=200))],
     "participants:fusionner": [Case(expect(403, coordination=200, admin=200))],
     "participants:detail": [

@@ -2,15 +2,13 @@ import datetime
 
 from django.urls import reverse
 
-from accounts.models import AccesDonnees
 from parcours.choices import DecisionCommission
 from parcours.tests.factories import ParcoursFactory
 from participants.tests.factories import ParticipantFactory
-from participants.tests.helpers import creer_participants, lire_xlsx, nombre_de_requetes
+from participants.tests.helpers import creer_participants, nombre_de_requetes
 
 URL = reverse("participants:liste")
 REQUETES_LISTE = 10
-EXPORT = reverse("participants:export")
 
 
 def noms(response):
@@ -114,40 +112,6 @@ def test_the_list_runs_the_same_number_of_queries_for_10_and_500_participants(wo
     assert nombre_de_requetes(client, URL) == pour_10
     # session, user, layout (menu, notifications…), count, ids of the page, their rows, three filter choices
     assert pour_10 == REQUETES_LISTE
-
-
-def test_the_export_of_coordination_has_the_fse_columns_and_is_logged(world, client_of):
-    world.parcours.rsa = True
-    world.parcours.save()
-    response = client_of(world.coordination).get(EXPORT, {"q": "lefevre"})
-    lignes = lire_xlsx(response)
-    assert "RSA" in lignes[0]
-    assert lignes[1][lignes[0].index("RSA")] == "oui"
-    assert len(lignes) == 2
-    acces = AccesDonnees.objects.get(action="export")
-    assert acces.objet_type == "participants.Participant"
-    assert acces.utilisateur == world.coordination
-
-
-def test_the_export_of_a_partner_has_only_identity_and_contact(world, client_of):
-    lignes = lire_xlsx(client_of(world.partenaire).get(EXPORT))
-    assert lignes[0] == ["Nom", "Nom de naissance", "Prénom", "Date de naissance", "Commune", "Téléphone", "E-mail"]
-    assert [ligne[0] for ligne in lignes[1:]] == ["Lefèvre"]
-    assert not any("RSA" in str(cellule) or "RQTH" in str(cellule) for ligne in lignes for cellule in ligne)
-
-
-def test_the_export_neutralises_cells_that_look_like_formulas(world, client_of):
-    ParticipantFactory(nom='=HYPERLINK("http://x")', prenom="+33", referent=world.referent)
-    lignes = lire_xlsx(client_of(world.referent).get(EXPORT))
-    cellules = [c for ligne in lignes for c in ligne if isinstance(c, str)]
-    assert '\'=HYPERLINK("http://x")' in cellules
-    assert "'+33" in cellules
-    assert not any(c.startswith(("=", "+", "-", "@")) for c in cellules)
-
-
-def test_the_export_of_a_referent_stays_in_their_structure(world, client_of):
-    lignes = lire_xlsx(client_of(world.referent).get(EXPORT))
-    assert sorted(ligne[0] for ligne in lignes[1:]) == ["Durand", "Lefèvre"]
 
 
 def test_the_next_page_link_keeps_the_search_and_the_sorting(world, client_of):

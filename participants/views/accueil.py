@@ -4,14 +4,14 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import role_required
 from parcours.choices import DecisionCommission
-from parcours.indicators import sorties_positives
+from parcours.indicators import personnes_accompagnees_en, sorties_positives
 from parcours.models import Entretien, Objectif, Parcours
 
 from ..models import Participant
@@ -79,13 +79,9 @@ def accueil_referent(request):
 
 
 def chiffres_annee(annee):
-    """People accompanied in the year and exits of the year (as the FSE+ indicators count them)."""
-    debut, fin = date(annee, 1, 1), date(annee, 12, 31)
-    entres = Parcours.objects.filter(date_entree__isnull=False, date_entree__lte=fin).filter(
-        Q(date_sortie__isnull=True) | Q(date_sortie__gte=debut)
-    )
-    accompagnes = entres.values("participant").distinct().count()
-    return (accompagnes, *sorties_positives(debut, fin))
+    """People accompanied in the year and the exits of complete participations (as the FSE+
+    indicators count them): the figures of parcours.indicators, shared with the reports."""
+    return (personnes_accompagnees_en(annee), *sorties_positives(date(annee, 1, 1), date(annee, 12, 31)))
 
 
 @role_required("coordination")

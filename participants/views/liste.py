@@ -1,17 +1,11 @@
 """`/participants/`: search, filters, sorting, pagination and XLSX export, all scoped to the user."""
 
-from io import BytesIO
+from django.views.generic import ListView
 
-from django.http import HttpResponse
-from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.views.generic import ListView, View
-
-from accounts.audit import log_access
 from accounts.permissions import RoleRequiredMixin
 
-from ..exports import ecrire_export_participants
-from ..filters import champs_du_formulaire, participants_filtres, voit_colonnes_sensibles
+from ..filters import champs_du_formulaire, participants_filtres
+from ..models import voit_colonnes_sensibles
 
 ROLES_PARTICIPANTS = ("coordination", "referent", "partenaire")
 
@@ -45,28 +39,3 @@ class ParticipantListView(RoleRequiredMixin, ListView):
             filtres_actifs=any(v for k, v in self.request.GET.items() if k not in ("page", "tri")),
         )
         return context
-
-
-class ParticipantExportView(RoleRequiredMixin, View):
-    """The filtered list as XLSX (openpyxl write-only); the access is logged."""
-
-    allowed_roles = ROLES_PARTICIPANTS
-
-    def get(self, request, *args, **kwargs):
-        queryset, _filtre, _tri = participants_filtres(request.user, request.GET)
-        contenu = BytesIO()
-        lignes = ecrire_export_participants(queryset, request.user, contenu)
-        reponse = HttpResponse(
-            contenu.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        nom = f"participants-{timezone.localdate():%Y%m%d}.xlsx"
-        reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
-        criteres = request.GET.urlencode()
-        log_access(
-            request,
-            "export",
-            objet_type="participants.Participant",
-            description=_("Export XLSX de %(n)d participants (%(criteres)s)")
-            % {"n": lignes, "criteres": criteres or _("sans filtre")},
-        )
-        return reponse

@@ -80,13 +80,13 @@ def graphiques_activite(donnees):
         maximum=100,
     )
     objectif = donnees["objectif"]
-    entrees = charts.jauge(
-        donnees["entrees_annee"],
+    accompagnes = charts.jauge(
+        donnees["accompagnes_annee"],
         objectif.participants_min,
-        titre=str(_("Entrées de l'année %(annee)s") % {"annee": objectif.annee}),
-        maximum=objectif.participants_max,
+        titre=str(_("Personnes accompagnées en %(annee)s") % {"annee": objectif.annee}),
+        maximum=max(objectif.participants_max, donnees["accompagnes_annee"]),
     )
-    return {"graphique_mois": par_mois, "graphique_taux": taux, "graphique_entrees": entrees}
+    return {"graphique_mois": par_mois, "graphique_taux": taux, "graphique_accompagnes": accompagnes}
 
 
 @register

@@ -113,3 +113,50 @@ def test_french_typography_puts_a_narrow_no_break_space_before_high_punctuation(
 
     assert typographie("Motif : « retenu » ; oui ?") == "Motif\u202f: «\u202fretenu\u202f»\u202f; oui\u202f?"
     assert typographie('<a href="https://exemple.fr">') == '<a href="https://exemple.fr">'
+
+
+def lignes_export(rapport):
+    from openpyxl import load_workbook
+
+    assert rapport.statut == StatutRapport.TERMINE, rapport.erreur
+    with rapport.fichier.open("rb") as fichier:
+        return [
+            list(ligne) for ligne in load_workbook(fichier, read_only=True)["Participants"].iter_rows(values_only=True)
+        ]
+
+
+def test_the_export_of_coordination_has_the_fse_columns(world, django_capture_on_commit_callbacks):
+    world.parcours.rsa = True
+    world.parcours.save()
+
+    lignes = lignes_export(
+        produire(world.coordination, "participants", django_capture_on_commit_callbacks, q="lefevre")
+    )
+
+    assert lignes[1][lignes[0].index("RSA")] == "oui"
+    assert len(lignes) == 2
+
+
+def test_the_export_of_a_partner_has_only_identity_and_contact(world, django_capture_on_commit_callbacks):
+    lignes = lignes_export(produire(world.partenaire, "participants", django_capture_on_commit_callbacks))
+
+    assert lignes[0] == ["Nom", "Nom de naissance", "Prénom", "Date de naissance", "Commune", "Téléphone", "E-mail"]
+    assert [ligne[0] for ligne in lignes[1:]] == ["Lefèvre"]
+
+
+def test_the_export_neutralises_cells_that_look_like_formulas(world, django_capture_on_commit_callbacks):
+    from participants.tests.factories import ParticipantFactory
+
+    ParticipantFactory(nom='=HYPERLINK("http://x")', prenom="+33", referent=world.referent)
+
+    lignes = lignes_export(produire(world.referent, "participants", django_capture_on_commit_callbacks))
+
+    cellules = [c for ligne in lignes for c in ligne if isinstance(c, str)]
+    assert '\'=HYPERLINK("http://x")' in cellules and "'+33" in cellules
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cellules)
+
+
+def test_the_export_of_a_referent_stays_in_their_structure(world, django_capture_on_commit_callbacks):
+    lignes = lignes_export(produire(world.referent, "participants", django_capture_on_commit_callbacks))
+
+    assert sorted(ligne[0] for ligne in lignes[1:]) == ["Durand", "Lefèvre"]
