@@ -62,6 +62,38 @@ def world(db, communes):
     return build_world()
 
 
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`module_world(enrich=None)`: the world built once for the whole module, inside a transaction
+    rolled back at the end (as Django's TestCase.setUpTestData), with its files in a media directory
+    of its own; `enrich(world)` plants what the module adds. Each test then runs in a savepoint."""
+    from types import SimpleNamespace
+
+    from django.db import transaction
+    from django.test import override_settings
+
+    from participants.communes import load_communes
+    from participants.models import Commune
+
+    media = tmp_path_factory.mktemp("monde-media")
+    storages = {**settings.STORAGES, "default": {**settings.STORAGES["default"], "OPTIONS": {"location": media}}}
+    built = {}
+
+    def build(enrich=None):
+        if "world" not in built:
+            world = build_world()
+            if enrich is not None:
+                enrich(world)
+            built["world"] = SimpleNamespace(world=world, media=media, storages=storages)
+        return built["world"]
+
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media, STORAGES=storages), transaction.atomic():
+        if Commune.objects.count() < 71:
+            load_communes(Commune)
+        yield build
+        transaction.set_rollback(True)
+
+
 def mark_second_factor_verified(client, user):
     """Mark the client's session OTP-verified as `django_otp.login` does (with a static device)."""
     from django_otp import DEVICE_ID_SESSION_KEY

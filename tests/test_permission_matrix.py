@@ -1,18 +1,12 @@
 """Every URL × every persona: the status each one gets. A URL absent from the matrix fails."""
 
-from types import SimpleNamespace
-
 import pytest
-from django.conf import settings
 from django.db import transaction
-from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.module_loading import import_string
 
-from participants.communes import load_communes
-from participants.models import Commune
 from tests.matrix import LOGIN
-from tests.world import PERSONAS, build_world
+from tests.world import PERSONAS
 
 MATRIX_MODULES = [
     "tests.matrix_root",
@@ -63,16 +57,9 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def matrix_world(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The world built once for the whole matrix, inside a transaction rolled back at the end
-    (as Django's TestCase.setUpTestData): each persona's request then runs in its own savepoint."""
-    media = tmp_path_factory.mktemp("matrice-media")
-    storages = {**settings.STORAGES, "default": {**settings.STORAGES["default"], "OPTIONS": {"location": media}}}
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media, STORAGES=storages), transaction.atomic():
-        if Commune.objects.count() < 71:
-            load_communes(Commune)
-        yield SimpleNamespace(world=build_world(), media=media, storages=storages)
-        transaction.set_rollback(True)
+def matrix_world(module_world):
+    """The world built once for the whole matrix; each persona's request runs in its own savepoint."""
+    return module_world()
 
 
 @pytest.fixture
