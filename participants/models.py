@@ -132,6 +132,7 @@ class ParticipantQuerySet(models.QuerySet):
     def avec_parcours_courant(self):
         """Annotate the current parcours (the latest one) and its status, in the same query."""
         from parcours.models import Parcours
+        from parcours.models.parcours import manque_fse
 
         dernier = Parcours.objects.filter(participant=OuterRef("pk")).order_by("-date_orientation", "-id")
 
@@ -149,11 +150,7 @@ class ParticipantQuerySet(models.QuerySet):
             )
         ).values("_statut")[:1]
         incomplet = dernier.annotate(
-            _incomplet=Case(
-                When(Q(statut_marche_travail="") | Q(niveau_formation=""), then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
+            _incomplet=Case(When(manque_fse(), then=Value(1)), default=Value(0), output_field=IntegerField())
         ).values("_incomplet")[:1]
         return self.annotate(
             courant_id=champ("id"),
@@ -164,11 +161,7 @@ class ParticipantQuerySet(models.QuerySet):
             courant_statut_marche=champ("statut_marche_travail"),
             courant_niveau=champ("niveau_formation"),
             statut_parcours=Coalesce(Subquery(statut), Value(StatutParcours.AUCUN)),
-            fse_incomplet=Case(
-                When(Q(sexe="") & Exists(dernier), then=Value(1)),
-                default=Coalesce(Subquery(incomplet), Value(0)),
-                output_field=IntegerField(),
-            ),
+            fse_incomplet=Coalesce(Subquery(incomplet), Value(0)),
         )
 
     def portefeuille(self, user, aujourd_hui=None):

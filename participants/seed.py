@@ -265,8 +265,8 @@ def _parcours(rng, participant, plan, prescripteurs, aujourd_hui):
         else rng.choice([SituationSortie.RECHERCHE_EMPLOI, SituationSortie.INACTIF, SituationSortie.INCONNUE])
     )
     p.qualification_obtenue = p.motif_sortie == MotifSortie.FORMATION_QUALIFIANTE or rng.random() < 0.15
-    if aujourd_hui >= p.date_sortie + timedelta(days=182) and rng.random() < 0.85:
-        p.date_suivi_6_mois = min(p.date_sortie + timedelta(days=rng.randint(182, 230)), aujourd_hui)
+    if aujourd_hui >= p.echeance_suivi_6_mois and rng.random() < 0.85:
+        p.date_suivi_6_mois = min(p.echeance_suivi_6_mois + timedelta(days=rng.randint(0, 45)), aujourd_hui)
         p.emploi_6_mois = _oui_non(rng, 0.6 if positive else 0.25, 0.1)
         p.situation_amelioree_6_mois = _oui_non(rng, 0.7 if positive else 0.35, 0.1)
     return p

@@ -18,6 +18,16 @@ def months_after(day, months):
     return months_before(day, -months)
 
 
+def latest_day_months_before(day, months):
+    """The latest day d with months_after(d, months) <= day: the bound of "at least `months`
+    months ago" for a query, agreeing with months_after at month ends (31 August + 6 months is
+    28 February, so on 28 February every exit up to 31 August is due)."""
+    bound = months_before(day, months)
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        bound = bound.replace(day=calendar.monthrange(bound.year, bound.month)[1])
+    return bound
+
+
 def age_on(birth_date, day):
     """Age in full years on `day` (a birthday on that day counts)."""
     return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))

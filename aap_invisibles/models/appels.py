@@ -9,15 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plie_portal.workflow import TransitionInvalide
+
 from .choices import STATUTS_DECISION, StatutAppel, StatutDossier, TypePiece
-
-
-class TransitionInvalide(Exception):
-    """An invalid move of the workflow; its message (French) is shown to the user as is."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = str(message)
 
 
 class AppelQuerySet(models.QuerySet):

@@ -2,17 +2,15 @@
 transition log (DESIGN §2). Every change of state goes through a named transition that checks its
 guard, writes a `Transition` row and refuses an invalid move with a French message."""
 
-from datetime import timedelta
-
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from plie_portal.dates import age_on, months_before
+from plie_portal.dates import age_on, latest_day_months_before, months_after, months_before
+from plie_portal.workflow import TransitionInvalide
 
 from ..choices import (
     MOTIFS_SORTIE_POSITIVE,
@@ -25,10 +23,6 @@ from ..choices import (
     StatutEtape,
     StatutMarcheTravail,
 )
-
-
-class TransitionInvalide(ValidationError):
-    """An invalid move of a workflow; its message is shown to the user as is."""
 
 
 class SessionCommission(models.Model):
@@ -73,12 +67,28 @@ class SessionCommission(models.Model):
         return "\n".join(lignes)
 
 
-# The follow-up "six months after the exit" is due from this day on.
-DELAI_SUIVI = timedelta(days=182)
+# The follow-up "six months after the exit" is due from the same calendar day six months later.
+DELAI_SUIVI_MOIS = 6
 
-# Completeness (DESIGN §2): sex, birth date, labour status and education level filled; the birth
-# date is mandatory on the participant, so only the other three can be missing.
-COMPLET_FSE = ~Q(participant__sexe="") & ~Q(statut_marche_travail="") & ~Q(niveau_formation="")
+# Completeness (DESIGN §2): sex, birth date, labour status and education level filled. The birth
+# date is mandatory on the participant, so only these can be missing: the one list from which the
+# SQL rule, the missing-fields list of a parcours and the participants' annotation all come.
+CHAMPS_FSE_PARTICIPANT = ("sexe",)
+CHAMPS_FSE_PARCOURS = ("statut_marche_travail", "niveau_formation")
+
+
+def manque_fse(vers_participant="participant__"):
+    """Q of a participation some FSE+ field of which is missing, for a Parcours queryset;
+    `vers_participant` is the path from the queried model to the participant."""
+    manque = Q()
+    for champ in CHAMPS_FSE_PARTICIPANT:
+        manque |= Q(**{f"{vers_participant}{champ}": ""})
+    for champ in CHAMPS_FSE_PARCOURS:
+        manque |= Q(**{champ: ""})
+    return manque
+
+
+COMPLET_FSE = ~manque_fse()
 
 
 class ParcoursQuerySet(models.QuerySet):
@@ -87,9 +97,11 @@ class ParcoursQuerySet(models.QuerySet):
         return self.filter(date_sortie__isnull=True).exclude(decision_commission=DecisionCommission.REFUSEE)
 
     def suivi_6_mois_du(self, aujourd_hui=None):
-        """Exited at least DELAI_SUIVI ago with no six-month follow-up recorded (Parcours.suivi_6_mois_du)."""
+        """Exited at least DELAI_SUIVI_MOIS ago with no six-month follow-up recorded: the SQL form of
+        Parcours.echeance_suivi_6_mois, day for day."""
         aujourd_hui = aujourd_hui or timezone.localdate()
-        return self.filter(date_sortie__lte=aujourd_hui - DELAI_SUIVI, date_suivi_6_mois__isnull=True)
+        borne = latest_day_months_before(aujourd_hui, DELAI_SUIVI_MOIS)
+        return self.filter(date_sortie__lte=borne, date_suivi_6_mois__isnull=True)
 
     def en_attente_commission(self):
         return self.filter(decision_commission__in=[DecisionCommission.EN_ATTENTE, DecisionCommission.AJOURNEE])
@@ -178,8 +190,6 @@ class Parcours(models.Model):
     history = HistoricalRecords(excluded_fields=["modifie_le"])
     objects = ParcoursQuerySet.as_manager()
 
-    CHAMPS_FSE_OBLIGATOIRES = ("statut_marche_travail", "niveau_formation")
-
     class Meta:
         verbose_name = _("parcours")
         verbose_name_plural = _("parcours")
@@ -228,11 +238,16 @@ class Parcours(models.Model):
         return self.motif_sortie in MOTIFS_SORTIE_POSITIVE
 
     @property
+    def echeance_suivi_6_mois(self):
+        """The day the six-month follow-up becomes due (None before the exit)."""
+        return months_after(self.date_sortie, DELAI_SUIVI_MOIS) if self.date_sortie else None
+
+    @property
     def suivi_6_mois_du(self):
         """True when the six-month follow-up is due and not yet recorded."""
         if not self.date_sortie or self.date_suivi_6_mois:
             return False
-        return timezone.localdate() >= self.date_sortie + DELAI_SUIVI
+        return timezone.localdate() >= self.echeance_suivi_6_mois
 
     def age_entree(self):
         if not self.date_entree or not self.participant.date_naissance:
@@ -257,14 +272,14 @@ class Parcours(models.Model):
 
     def champs_fse_manquants(self):
         """Labels of the FSE+ data still missing for this participation to count."""
-        manquants = []
-        if not self.participant.sexe:
-            manquants.append(_("sexe"))
-        if not self.participant.date_naissance:
-            manquants.append(_("date de naissance"))
-        for champ in self.CHAMPS_FSE_OBLIGATOIRES:
-            if not getattr(self, champ):
-                manquants.append(self._meta.get_field(champ).verbose_name)
+        manquants = [
+            self.participant._meta.get_field(champ).verbose_name
+            for champ in CHAMPS_FSE_PARTICIPANT
+            if not getattr(self.participant, champ)
+        ]
+        manquants += [
+            self._meta.get_field(champ).verbose_name for champ in CHAMPS_FSE_PARCOURS if not getattr(self, champ)
+        ]
         return manquants
 
     @property
@@ -372,9 +387,15 @@ class Parcours(models.Model):
         """Six-month follow-up after exit."""
         if not self.date_sortie:
             raise TransitionInvalide(_("Le suivi à 6 mois ne concerne qu'un parcours sorti."))
+        date_suivi = date_suivi or timezone.localdate()
+        if date_suivi < self.echeance_suivi_6_mois:
+            raise TransitionInvalide(
+                _("Le suivi à 6 mois se fait à partir du %(date)s, six mois après la sortie.")
+                % {"date": formats.date_format(self.echeance_suivi_6_mois, "j F Y")}
+            )
         self.emploi_6_mois = emploi_6_mois
         self.situation_amelioree_6_mois = situation_amelioree_6_mois
-        self.date_suivi_6_mois = date_suivi or timezone.localdate()
+        self.date_suivi_6_mois = date_suivi
         self.save()
         self._journaliser(par, "sorti", "suivi_6_mois")
 

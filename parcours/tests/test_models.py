@@ -148,6 +148,33 @@ def test_the_follow_up_needs_an_exit(coord):
     assert (parcours.emploi_6_mois, parcours.situation_amelioree_6_mois) == (True, None)
 
 
+def test_the_follow_up_is_refused_before_six_calendar_months(coord):
+    parcours = ParcoursFactory()
+    parcours.sortir(coord, D(2026, 2, 1), MotifSortie.EMPLOI_COURT)
+
+    with pytest.raises(TransitionInvalide, match="à partir du 1 août 2026"):
+        parcours.enregistrer_suivi_6_mois(coord, True, None, D(2026, 7, 31))
+
+    parcours.refresh_from_db()
+    assert parcours.date_suivi_6_mois is None
+
+
+@pytest.mark.parametrize(
+    ("sortie", "echeance"),
+    [(D(2026, 8, 31), D(2027, 2, 28)), (D(2027, 8, 31), D(2028, 2, 29)), (D(2026, 1, 15), D(2026, 7, 15))],
+)
+def test_the_follow_up_is_due_six_calendar_months_after_the_exit(sortie, echeance):
+    assert ParcoursFactory.build(date_sortie=sortie).echeance_suivi_6_mois == echeance
+
+
+def test_the_caseload_alert_and_the_record_agree_on_the_day_the_follow_up_is_due(coord):
+    sortis = [ParcoursFactory(date_sortie=D(2026, 8, 1) + datetime.timedelta(days=n)) for n in range(0, 62, 3)]
+    for jour in (D(2027, 2, 27), D(2027, 2, 28), D(2027, 3, 1), D(2027, 3, 31)):
+        en_sql = set(Parcours.objects.filter(pk__in=[p.pk for p in sortis]).suivi_6_mois_du(jour))
+        en_python = {p for p in sortis if jour >= p.echeance_suivi_6_mois}
+        assert en_sql == en_python, jour
+
+
 def test_an_orientation_is_refused_while_a_parcours_is_open(coord):
     ouvert = ParcoursFactory()
     with pytest.raises(TransitionInvalide, match="déjà un parcours ouvert"):
