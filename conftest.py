@@ -1,6 +1,8 @@
 """Guard-rails and personas shared by every test (STYLE: les-emplois, healthchecks)."""
 
+import copy
 import inspect
+import shutil
 
 import pytest
 from django.conf import settings
@@ -57,9 +59,34 @@ def communes(db):
 
 
 @pytest.fixture
-def world(db, communes):
-    """Personas and objects inside and outside their scope (tests/world.py)."""
-    return build_world()
+def world(request, db, communes, settings, _guard_rails):
+    """Personas and objects inside and outside their scope (tests/world.py).
+
+    Built once per module (`module_world`) and handed to each test as a deep copy, its rows in a
+    savepoint rolled back after the test, its files copied into the test's media directory: what a
+    test changes, in the database, in memory or on disk, never reaches the next one (Django's
+    TestCase.setUpTestData does the same). A test that commits (transactional) builds its own."""
+    if "_module_world_built" not in request.node.fixturenames:
+        return build_world()
+    shared = request.getfixturevalue("_module_world_built")
+    shutil.copytree(shared.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    return copy.deepcopy(shared.world)
+
+
+def _item_is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return "transactional_db" in item.fixturenames or bool(marker and marker.kwargs.get("transaction"))
+
+
+def pytest_collection_modifyitems(items):
+    """The module's world must open its transaction before the test's own (`db`): pytest sets up
+    fixtures in the order of this list, so the module's world goes first for the tests that share it.
+    A module with a transactional test (which commits) keeps a world per test throughout."""
+    transactional_modules = {item.module for item in items if _item_is_transactional(item)}
+    for item in items:
+        shares = "world" in item.fixturenames and item.module not in transactional_modules
+        if shares and "_module_world_built" not in item.fixturenames:
+            item.fixturenames.insert(0, "_module_world_built")
 
 
 @pytest.fixture(scope="module")
@@ -80,18 +107,27 @@ def module_world(django_db_setup, django_db_blocker, tmp_path_factory):
     built = {}
 
     def build(enrich=None):
-        if "world" not in built:
-            world = build_world()
-            if enrich is not None:
-                enrich(world)
-            built["world"] = SimpleNamespace(world=world, media=media, storages=storages)
+        # Called from module-scoped fixtures only (`_module_world_built`, a module's own), so
+        # that the rows are written before any test's savepoint opens.
+        with override_settings(MEDIA_ROOT=media, STORAGES=storages):
+            if "world" not in built:
+                built["world"] = SimpleNamespace(world=build_world(), media=media, storages=storages, enriched=[])
+            if enrich is not None and enrich not in built["world"].enriched:
+                enrich(built["world"].world)
+                built["world"].enriched.append(enrich)
         return built["world"]
 
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media, STORAGES=storages), transaction.atomic():
+    with django_db_blocker.unblock(), transaction.atomic():
         if Commune.objects.count() < 71:
             load_communes(Commune)
         yield build
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def _module_world_built(module_world):
+    """The module's world, built at the module's start (see `pytest_collection_modifyitems`)."""
+    return module_world()
 
 
 def mark_second_factor_verified(client, user):
@@ -103,6 +139,29 @@ def mark_second_factor_verified(client, user):
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
+
+
+def logged_in_client(user, cookie=None):
+    """A new test client of `user` (both factors where they apply), or one that presents the
+    session `cookie` already opened for them (see `session_cookies`): no login at each request."""
+    from django.test import Client
+
+    from accounts.otp import second_factor_applies
+
+    client = Client()
+    if cookie is not None:
+        client.cookies[settings.SESSION_COOKIE_NAME] = cookie
+        return client
+    client.force_login(user)
+    if second_factor_applies(user):
+        mark_second_factor_verified(client, user)
+    return client
+
+
+def session_cookies(users):
+    """{name: session key} of sessions opened once for `users` ({name: user}), both factors
+    verified: module-wide matrices reuse them instead of logging in for every request."""
+    return {name: logged_in_client(user).cookies[settings.SESSION_COOKIE_NAME].value for name, user in users.items()}
 
 
 @pytest.fixture

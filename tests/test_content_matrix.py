@@ -10,16 +10,15 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.db import transaction
-from django.test import Client, TestCase
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from aap_invisibles.models import Annotation, Evaluation, NoteCritere
-from accounts.otp import second_factor_applies
 from accounts.tests.factories import UserFactory
-from conftest import mark_second_factor_verified
+from conftest import logged_in_client, session_cookies
 from parcours.choices import StatutEntretien
 from parcours.tests.factories import EntretienFactory
 from participants.tests.factories import DocumentFactory
@@ -90,23 +89,19 @@ def planter(w):
 
 
 # --- Channels: each returns what `user` reads there (empty when they may not open it). ---------
-def connecte(user):
-    """A new browser session of `user`, with both factors where they apply (as `client_of`)."""
-    client = Client()
-    client.force_login(user)
-    if second_factor_applies(user):
-        mark_second_factor_verified(client, user)
-    return client
+def connecte(w, user):
+    """A browser session of `user`, both factors verified: the one opened for the module."""
+    return logged_in_client(user, w.cookies[user.pk])
 
 
-def page(user, url, **params):
-    response = connecte(user).get(url, params)
+def page(w, user, url, **params):
+    response = connecte(w, user).get(url, params)
     return response.content.decode() if response.status_code == 200 else ""
 
 
-def rapport(user, code, **parametres):
+def rapport(w, user, code, **parametres):
     """The text of a document asked for on its page, produced in the background and downloaded."""
-    client = connecte(user)
+    client = connecte(w, user)
     with TestCase.captureOnCommitCallbacks(execute=True):
         reponse = client.post(reverse("reports:demander", args=[code]), parametres)
     if reponse.status_code != 302:
@@ -135,7 +130,7 @@ def cellule_texte(valeur):
 
 def fragment_journal(w, user):
     """The journal fragment HTMX swaps in when a planned interview is marked realised."""
-    reponse = connecte(user).post(
+    reponse = connecte(w, user).post(
         reverse("parcours:entretien_modifier", args=[w.entretien_planifie.pk]),
         {"marquer": "realise"},
         HTTP_HX_REQUEST="true",
@@ -149,51 +144,51 @@ def courriels_et_notifications(w, user):
 
     mail.outbox = []
     with TestCase.captureOnCommitCallbacks(execute=True):
-        connecte(w.partenaire).post(
+        connecte(w, w.partenaire).post(
             reverse("parcours:etape_transition", args=[w.etape.pk, "mettre_a_jour"]),
             {"commentaire": "Point d'étape avec la structure"},
         )
-        connecte(w.instructeur).post(
+        connecte(w, w.instructeur).post(
             reverse("aap_invisibles:dossier_message", args=[w.dossier_autre.pk]),
             {"objet": "Question", "texte": "Pouvez-vous préciser le budget ?"},
         )
     textes = [f"{m.subject}\n{m.body}" for m in mail.outbox if user.email in m.to]
     textes += [f"{n.titre}\n{n.corps}" for n in Notification.objects.filter(utilisateur=user)]
-    return "\n".join(textes) + page(user, reverse("notifications:liste"))
+    return "\n".join(textes) + page(w, user, reverse("notifications:liste"))
 
 
 CANAUX = {
     # Pages
     "fiche du participant": (
-        lambda w, u: page(u, reverse("participants:detail", args=[w.participant.pk])),
+        lambda w, u: page(w, u, reverse("participants:detail", args=[w.participant.pk])),
         {NOTE, MOTIF, DOCUMENT},
     ),
-    "liste des participants": (lambda w, u: page(u, reverse("participants:liste")), set()),
-    "recherche dans la liste": (lambda w, u: page(u, reverse("participants:liste"), q="ZQX"), set()),
-    "accueil": (lambda w, u: page(u, reverse("home")), set()),
-    "étape chez le partenaire": (lambda w, u: page(u, reverse("parcours:etape_detail", args=[w.etape.pk])), set()),
-    "instruction (liste)": (lambda w, u: page(u, reverse("aap_invisibles:instruction")), {NOTE_SUR_100}),
+    "liste des participants": (lambda w, u: page(w, u, reverse("participants:liste")), set()),
+    "recherche dans la liste": (lambda w, u: page(w, u, reverse("participants:liste"), q="ZQX"), set()),
+    "accueil": (lambda w, u: page(w, u, reverse("home")), set()),
+    "étape chez le partenaire": (lambda w, u: page(w, u, reverse("parcours:etape_detail", args=[w.etape.pk])), set()),
+    "instruction (liste)": (lambda w, u: page(w, u, reverse("aap_invisibles:instruction")), {NOTE_SUR_100}),
     "instruction triée par note": (
-        lambda w, u: page(u, reverse("aap_invisibles:instruction"), tri="-score"),
+        lambda w, u: page(w, u, reverse("aap_invisibles:instruction"), tri="-score"),
         {NOTE_SUR_100},
     ),
-    "comité": (lambda w, u: page(u, reverse("aap_invisibles:comite", args=[w.appel.pk])), {NOTE_SUR_100}),
+    "comité": (lambda w, u: page(w, u, reverse("aap_invisibles:comite", args=[w.appel.pk])), {NOTE_SUR_100}),
     "dossier": (
-        lambda w, u: page(u, reverse("aap_invisibles:dossier", args=[w.dossier_autre.pk])),
+        lambda w, u: page(w, u, reverse("aap_invisibles:dossier", args=[w.dossier_autre.pk])),
         {NOTE_SUR_100, COMMENTAIRE, ANNOTATION},
     ),
     # HTMX fragment: an interview marked realised returns the journal.
     "fragment du journal (HTMX)": (fragment_journal, {NOTE}),
     # Documents produced in the background
-    "export XLSX des participants": (lambda w, u: rapport(u, "participants"), set()),
-    "fiche de parcours (PDF)": (lambda w, u: rapport(u, "parcours", participant=w.participant.pk), {RQTH}),
-    "rapport au comité (PDF)": (lambda w, u: rapport(u, "comite", appel=w.appel.pk), {NOTE_SUR_100}),
-    "export XLSX des dossiers": (lambda w, u: rapport(u, "dossiers", appel=w.appel.pk), {NOTE_SUR_100}),
+    "export XLSX des participants": (lambda w, u: rapport(w, u, "participants"), set()),
+    "fiche de parcours (PDF)": (lambda w, u: rapport(w, u, "parcours", participant=w.participant.pk), {RQTH}),
+    "rapport au comité (PDF)": (lambda w, u: rapport(w, u, "comite", appel=w.appel.pk), {NOTE_SUR_100}),
+    "export XLSX des dossiers": (lambda w, u: rapport(w, u, "dossiers", appel=w.appel.pk), {NOTE_SUR_100}),
     # Notifications and e-mails
     "notifications et courriels": (courriels_et_notifications, set()),
     # JSON
     "droit d'accès (JSON)": (
-        lambda w, u: page(u, reverse("accounts:droit_acces", args=[w.participant.pk]), format="json"),
+        lambda w, u: page(w, u, reverse("accounts:droit_acces", args=[w.participant.pk]), format="json"),
         {NOTE, MOTIF, DOCUMENT},
     ),
 }
@@ -201,7 +196,10 @@ CANAUX = {
 
 @pytest.fixture(scope="module")
 def monde(module_world):
-    return module_world(planter)
+    shared = module_world(planter)
+    w = shared.world
+    w.cookies = session_cookies({getattr(w, p).pk: getattr(w, p) for p in PERSONAS})
+    return shared
 
 
 def lire(canal, w, persona):
@@ -239,7 +237,7 @@ def test_a_minimum_score_filter_does_not_reveal_the_scores_of_a_blind_instructor
     w = monde.world
     lus = {
         persona: ORGANISME
-        in page(getattr(w, persona), reverse("aap_invisibles:instruction"), score_min="70", appel=w.appel.pk)
+        in page(w, getattr(w, persona), reverse("aap_invisibles:instruction"), score_min="70", appel=w.appel.pk)
         for persona in ("coordination", "instructeur", "instructeur_notant")
     }
     assert lus == {"coordination": True, "instructeur": False, "instructeur_notant": True}

@@ -95,6 +95,7 @@ class Visite:
         # data-confirm asks with window.confirm: the person confirms.
         self.page.on("dialog", lambda dialog: dialog.accept())
         self.axe_pages = []
+        self.twin = None
 
     def goto(self, path):
         response = self.page.goto(path)
@@ -108,18 +109,21 @@ class Visite:
     def axe_violations(self, url=None):
         """The WCAG 2.1 A/AA violations axe finds on a page, one readable line each."""
         self.assert_no_csp_error()
-        state = self.context.storage_state()
-        twin = self.browser.new_context(base_url=self.base_url, bypass_csp=True, storage_state=state, locale="fr-FR")
-        try:
-            page = twin.new_page()
-            page.goto(url or self.page.url)
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-                AXE_TAGS,
-            )
-        finally:
-            twin.close()
+        if self.twin is None:
+            # One twin per visit, given the visit's cookies before each check (who is logged in).
+            self.twin = self.browser.new_context(base_url=self.base_url, bypass_csp=True, locale="fr-FR")
+            self.twin_page = self.twin.new_page()
+        self.twin.clear_cookies()
+        self.twin.add_cookies(self.context.cookies())
+        page = self.twin_page
+        page.goto(url or self.page.url)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            # Only violations are read: axe then skips aggregating passes and inapplicable rules,
+            # which is most of its time on a long page.
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            AXE_TAGS,
+        )
         self.axe_pages.append(url or self.page.url)
         return [
             f"{v['id']} ({v['impact']}) : {v['help']} → {[n['target'] for n in v['nodes']][:5]}"
@@ -130,6 +134,8 @@ class Visite:
         assert not self.csp_errors, self.csp_errors
 
     def close(self):
+        if self.twin is not None:
+            self.twin.close()
         self.context.close()
 
 
