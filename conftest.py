@@ -36,6 +36,35 @@ class UndefinedProjectTemplateVariable:
         return ""
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _unordered_queries_come_back_in_random_order():
+    """A SELECT without an explicit order returns its rows in random order (les-emplois' guard),
+    so that neither a page nor a test relies on the order the database happens to use."""
+    from django.db.models.sql import compiler
+
+    original = compiler.SQLCompiler.as_sql
+    untouched = (" ORDER BY ", " LIMIT ", " FOR UPDATE", " FOR NO KEY UPDATE", " FOR SHARE", " UNION ")
+
+    def as_sql(self, with_limits=True, with_col_aliases=False):
+        sql, params = original(self, with_limits=with_limits, with_col_aliases=with_col_aliases)
+        query = self.query
+        if (
+            type(self) is compiler.SQLCompiler
+            and not with_col_aliases  # parts of a UNION and subqueries are compiled with aliases
+            and not query.subquery
+            and not query.distinct
+            and sql.startswith("SELECT ")
+            and not any(word in sql for word in untouched)
+            and not (query.group_by is None and any(a.contains_aggregate for a in query.annotation_select.values()))
+        ):
+            sql += " ORDER BY RANDOM()"
+        return sql, params
+
+    compiler.SQLCompiler.as_sql = as_sql
+    yield
+    compiler.SQLCompiler.as_sql = original
+
+
 @pytest.fixture(autouse=True)
 def _guard_rails(settings, tmp_path):
     settings.TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = UndefinedProjectTemplateVariable()

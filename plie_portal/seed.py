@@ -44,10 +44,7 @@ class DemoContext:
 
 
 def run_seeders(ctx):
+    # A seeder that cannot be imported is a broken app: fail loudly rather than seed half a demo.
     for path in SEEDERS:
-        try:
-            seeder = import_string(path)
-        except ImportError:
-            continue
-        seeder(ctx)
+        import_string(path)(ctx)
     return ctx
