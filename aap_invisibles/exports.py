@@ -2,7 +2,7 @@
 
 from openpyxl import Workbook
 
-from reports.xlsx import ligne, neutraliser
+from plie_portal.xlsx import ligne, neutraliser
 
 ENTETES = [
     "N° accusé",

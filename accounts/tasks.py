@@ -1,16 +1,1 @@
-"""Background jobs of the accounts app."""
-
-from celery import shared_task
-
-
-@shared_task(name="accounts.tasks.purger_donnees_expirees")
-def purger_donnees_expirees():
-    """Daily (beat): the retention rules of `purge_expired`, the access log's year included. Idempotent."""
-    from .purge import purger
-
-    bilan = purger()
-    return {
-        "participants": len(bilan.participants),
-        "acces": bilan.acces,
-        "brouillons": len(bilan.brouillons_supprimes),
-    }
+"""Background jobs of the accounts app: none today (the RGPD purge lives in `rgpd.tasks`)."""

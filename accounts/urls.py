@@ -21,7 +21,6 @@ urlpatterns = [
     path("securite/desactiver/", views.desactiver, name="otp_desactiver"),
     path("session/prolonger/", views.prolonger_session, name="session_prolonger"),
     path("acces/", views.JournalAcces.as_view(), name="acces"),
-    path("droit-acces/<int:pk>/", views.droit_acces, name="droit_acces"),
     path(
         "mot-de-passe/",
         auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("accounts:password_change_done")),

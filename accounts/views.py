@@ -4,7 +4,7 @@ import django_otp
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -13,15 +13,12 @@ from django.views.generic import ListView
 
 from plie_portal.redirections import adresse_suivante
 from plie_portal.session import inactivity_timeout, refresh_expiry
-from reports.kinds import get_kind
 
 from . import otp
-from .audit import log_access
 from .filters import TRIS, AccesDonneesFilter
 from .forms import CodeVerificationForm
 from .models import AccesDonnees, Role
-from .permissions import RoleRequiredMixin, role_required
-from .rgpd import donnees_participant
+from .permissions import RoleRequiredMixin
 
 
 @otp.second_factor_exempt
@@ -145,34 +142,3 @@ class JournalAcces(RoleRequiredMixin, ListView):
         context = super().get_context_data(**kwargs)
         context.update(filtre=self.filterset, tri=self.get_tri())
         return context
-
-
-@role_required(Role.COORDINATION)
-@never_cache
-def droit_acces(request, pk):
-    """Coordination: answer a participant's request of access (RGPD art. 15) — JSON now, PDF in background."""
-    from participants.models import Participant
-
-    participant = get_object_or_404(Participant.objects.visible_to(request.user), pk=pk)
-    donnees = donnees_participant(participant)
-    if request.GET.get("format") == "json":
-        log_access(
-            request, AccesDonnees.Action.EXPORT, participant, description=f"Droit d'accès (JSON) – {participant}"
-        )
-        response = JsonResponse(donnees, json_dumps_params={"ensure_ascii": False, "indent": 2})
-        response["Content-Disposition"] = f'attachment; filename="droit-acces-participant-{participant.pk}.json"'
-        return response
-    log_access(request, AccesDonnees.Action.CONSULTATION, participant, description=f"Droit d'accès – {participant}")
-    resume = {
-        "parcours": len(donnees["parcours"]),
-        "etapes": sum(len(un["etapes"]) for un in donnees["parcours"]),
-        "entretiens": sum(len(un["entretiens"]) for un in donnees["parcours"]),
-        "documents": len(donnees["documents"]),
-        "historique": sum(len(lignes) for lignes in donnees["historique"].values()),
-        "acces": len(donnees["acces"]),
-    }
-    return render(
-        request,
-        "accounts/droit_acces.html",
-        {"participant": participant, "donnees": donnees, "resume": resume, "pdf_disponible": get_kind("droit_acces")},
-    )

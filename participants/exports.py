@@ -4,7 +4,7 @@ produce it in the background."""
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from reports.xlsx import ligne, oui_non
+from plie_portal.xlsx import ligne, oui_non
 
 from .models import Participant, StatutParcours, voit_colonnes_sensibles
 

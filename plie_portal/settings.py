@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "aap_invisibles",
     "reports",
     "notifications",
+    "rgpd",
 ]
 
 MIDDLEWARE = [
@@ -316,8 +317,8 @@ CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 4 * 3600}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
-    # RGPD retention rules (accounts.purge): anonymisation, access log kept one year, old drafts.
-    "rgpd-purge": {"task": "accounts.tasks.purger_donnees_expirees", "schedule": 24 * 3600},
+    # RGPD retention rules (rgpd.purge): anonymisation, access log kept one year, old drafts.
+    "rgpd-purge": {"task": "rgpd.tasks.purger_donnees_expirees", "schedule": 24 * 3600},
     # Daily scan of AAP final reports due soon or overdue (reminders by scan, not by ETA).
     "aap-relances-bilans": {"task": "aap_invisibles.tasks.relancer_bilans", "schedule": 24 * 3600},
     # Reports: expired files deleted daily; the previous month's activity report (idempotent per month).

@@ -18,6 +18,7 @@ urlpatterns = [
     path("aap/", include("aap_invisibles.urls")),
     path("rapports/", include("reports.urls")),
     path("notifications/", include("notifications.urls")),
+    path("rgpd/", include("rgpd.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -188,7 +188,7 @@ CANAUX = {
     "notifications et courriels": (courriels_et_notifications, set()),
     # JSON
     "droit d'accès (JSON)": (
-        lambda w, u: page(w, u, reverse("accounts:droit_acces", args=[w.participant.pk]), format="json"),
+        lambda w, u: page(w, u, reverse("rgpd:droit_acces", args=[w.participant.pk]), format="json"),
         {NOTE, MOTIF, DOCUMENT},
     ),
 }

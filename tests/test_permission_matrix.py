@@ -19,6 +19,7 @@ MATRIX_MODULES = [
     "parcours.tests.matrix",
     "aap_invisibles.tests.matrix",
     "reports.tests.matrix",
+    "rgpd.tests.matrix",
 ]
 # Django admin has its own permission system (staff only), tested in tests/test_admin.py.
 EXCLUDED_NAMESPACES = {"admin"}

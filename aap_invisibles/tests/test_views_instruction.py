@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from aap_invisibles.models import SimulationAllocation, StatutDossier
-from reports.xlsx import neutraliser
+from plie_portal.xlsx import neutraliser
 
 from .factories import AssociationFactory, dossier_depose
 

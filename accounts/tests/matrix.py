@@ -24,15 +24,5 @@ MATRIX = {
     "donnees_personnelles": [Case(expect(200, anonyme=200))],
     "accessibilite": [Case(expect(200, anonyme=200))],
     "mentions_legales": [Case(expect(200, anonyme=200))],
-    "accounts:droit_acces": [
-        Case(expect(403, coordination=200, admin=200), kwargs=lambda w: {"pk": w.participant.pk}),
-        Case(
-            expect(403, coordination=200, admin=200),
-            kwargs=lambda w: {"pk": w.participant_autre.pk},
-            query="?format=json",
-            label="json",
-        ),
-        Case(expect(403, coordination=404, admin=404), kwargs=lambda w: {"pk": 999999}, label="inconnu"),
-    ],
     "accounts:acces": [Case(expect(403, coordination=200, admin=200))],
 }

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AccesDonnees
-from accounts.tasks import purger_donnees_expirees
+from rgpd.tasks import purger_donnees_expirees
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from parcours.tests.factories import ParcoursFactory
 from participants.fusion import fusionner
 from participants.models import Fusion, Participant, StatutParcours
 from participants.tests.factories import ParticipantFactory
-from reports.xlsx import neutraliser
+from plie_portal.xlsx import neutraliser
 
 
 def test_search_is_accent_and_case_insensitive(world):

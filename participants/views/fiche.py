@@ -39,6 +39,7 @@ def detail(request, pk):
         "documents": [],
         "historique": [],
         "peut_fusionner": user.effective_role == "coordination",
+        "est_coordination": user.effective_role == "coordination",
     }
     if voit_sensible:
         context["documents"] = list(participant.documents.select_related("auteur"))

@@ -4,7 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
-from ..xlsx import ligne, oui_non
+from plie_portal.xlsx import ligne, oui_non
+
 from . import register
 from .activite import PeriodeKind
 

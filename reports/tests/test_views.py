@@ -4,11 +4,11 @@ from django.contrib.sessions.models import Session
 from django.urls import reverse
 
 from accounts.models import AccesDonnees
-from accounts.rgpd import donnees_participant
 from reports.kinds import REGISTRY, get_kind
 from reports.models import Rapport, StatutRapport
 from reports.tests.factories import RapportFactory
 from reports.tests.test_tasks import KindQuiEchoue
+from rgpd.droit_acces import donnees_participant
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

@@ -7,7 +7,7 @@ from reports.kinds import register
 from reports.kinds.participants import ParticipantKind, participant_visible
 from reports.pdf import rendre_pdf
 
-from .rgpd import donnees_participant
+from .droit_acces import donnees_participant
 
 
 @register
@@ -25,4 +25,4 @@ class DroitAcces(ParticipantKind):
         donnees = donnees_participant(participant)
         progress(70, _("Mise en page"))
         contexte = {"titre": donnees["titre"], "genere_le": timezone.now(), "donnees": donnees}
-        rendre_pdf("accounts/pdf/droit_acces.html", contexte, sortie)
+        rendre_pdf("rgpd/pdf/droit_acces.html", contexte, sortie)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from accounts.purge import purger
+from rgpd.purge import purger
 
 
 class Command(BaseCommand):

@@ -19,9 +19,8 @@ from django.db.models.deletion import Collector
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from accounts.models import AccesDonnees, AvertissementBrouillon, Role, User
 from plie_portal.dates import months_after, months_before
-
-from .models import AccesDonnees, AvertissementBrouillon, Role, User
 
 
 @dataclass

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from aap_invisibles.tests.factories import DossierFactory
 from accounts.models import AccesDonnees
-from accounts.purge import fin_audit_fse, purger
 from parcours.choices import DecisionCommission, StatutEntretien
 from parcours.models import Entretien, Etape, Parcours
 from parcours.tests.factories import EntretienFactory, EtapeFactory, ParcoursFactory
@@ -19,6 +18,7 @@ from participants.models import Participant
 from participants.tests.factories import DocumentFactory, ParticipantFactory
 from partners.tests.factories import StructureFactory
 from reports.models import Rapport
+from rgpd.purge import fin_audit_fse, purger
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,8 @@
-"""XLSX helpers: write-only workbooks and formula neutralisation (DESIGN §5)."""
+"""XLSX helpers shared by every export: formula neutralisation, yes/no cells."""
 
-FORMULE = ("=", "+", "-", "@")
+# What a spreadsheet may read as the start of a formula (OWASP CSV injection): a leading tab or
+# carriage return too, which some spreadsheets skip before evaluating what follows.
+FORMULE = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutraliser(valeur):

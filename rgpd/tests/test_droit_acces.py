@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import AccesDonnees
-from accounts.rgpd import donnees_participant
 from parcours.models import Etape
 from parcours.tests.factories import EntretienFactory
+from rgpd.droit_acces import donnees_participant
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def test_coordination_downloads_everything_about_a_participant_as_json(world, cl
     world.participant.telephone = "0601020304"
     world.participant.save()
     response = client_of(world.coordination).get(
-        reverse("accounts:droit_acces", kwargs={"pk": world.participant.pk}), {"format": "json"}
+        reverse("rgpd:droit_acces", kwargs={"pk": world.participant.pk}), {"format": "json"}
     )
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
@@ -35,7 +35,7 @@ def test_coordination_downloads_everything_about_a_participant_as_json(world, cl
 
 
 def test_the_page_summarises_the_data_and_offers_json_and_pdf(world, client_of):
-    response = client_of(world.coordination).get(reverse("accounts:droit_acces", kwargs={"pk": world.participant.pk}))
+    response = client_of(world.coordination).get(reverse("rgpd:droit_acces", kwargs={"pk": world.participant.pk}))
     content = response.content.decode()
     assert response.context["resume"]["parcours"] == world.participant.parcours.count()
     assert response.context["resume"]["etapes"] == Etape.objects.filter(parcours__participant=world.participant).count()
@@ -72,5 +72,5 @@ def test_the_data_include_access_log_rows_about_the_participant(world):
 
 
 def test_a_referent_cannot_use_the_right_of_access_page(world, client_of):
-    url = reverse("accounts:droit_acces", kwargs={"pk": world.participant.pk})
+    url = reverse("rgpd:droit_acces", kwargs={"pk": world.participant.pk})
     assert client_of(world.referent).get(url).status_code == 403

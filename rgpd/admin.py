@@ -1,0 +1,1 @@
+"""Nothing to administer: retention runs daily (tasks) or by `purge_expired`."""

@@ -1,0 +1,42 @@
+"""The right-of-access page (RGPD article 15): what the portal holds on a participant."""
+
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+
+from accounts.audit import log_access
+from accounts.models import AccesDonnees, Role
+from accounts.permissions import role_required
+from participants.models import Participant
+from reports.kinds import get_kind
+
+from .droit_acces import donnees_participant
+
+
+@role_required(Role.COORDINATION)
+@never_cache
+def droit_acces(request, pk):
+    """Coordination: answer a participant's request of access (RGPD art. 15) — JSON now, PDF in background."""
+    participant = get_object_or_404(Participant.objects.visible_to(request.user), pk=pk)
+    donnees = donnees_participant(participant)
+    if request.GET.get("format") == "json":
+        log_access(
+            request, AccesDonnees.Action.EXPORT, participant, description=f"Droit d'accès (JSON) – {participant}"
+        )
+        response = JsonResponse(donnees, json_dumps_params={"ensure_ascii": False, "indent": 2})
+        response["Content-Disposition"] = f'attachment; filename="droit-acces-participant-{participant.pk}.json"'
+        return response
+    log_access(request, AccesDonnees.Action.CONSULTATION, participant, description=f"Droit d'accès – {participant}")
+    resume = {
+        "parcours": len(donnees["parcours"]),
+        "etapes": sum(len(un["etapes"]) for un in donnees["parcours"]),
+        "entretiens": sum(len(un["entretiens"]) for un in donnees["parcours"]),
+        "documents": len(donnees["documents"]),
+        "historique": sum(len(lignes) for lignes in donnees["historique"].values()),
+        "acces": len(donnees["acces"]),
+    }
+    return render(
+        request,
+        "rgpd/droit_acces.html",
+        {"participant": participant, "donnees": donnees, "resume": resume, "pdf_disponible": get_kind("droit_acces")},
+    )
