@@ -201,7 +201,3 @@ FORMULAIRES = {
     form.action: form
     for form in (AccepterForm, RefuserForm, DemarrerForm, TerminerForm, AbandonnerForm, AnnulerForm, MettreAJourForm)
 }
-# What a partner may do on their structure's steps; the referent records these only for a
-# structure without an active portal account.
-ACTIONS_PARTENAIRE = ("accepter", "refuser", "demarrer", "terminer", "abandonner", "mettre_a_jour")
-ACTIONS_REFERENT = ("annuler",)

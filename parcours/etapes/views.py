@@ -16,18 +16,13 @@ from notifications.services import notifier_etape_proposee, notifier_suivi_etape
 from participants.models import Participant
 from plie_portal.redirections import adresse_suivante
 
-from ..choices import StatutEtape
 from ..models import Etape, Parcours
 from ..views.acces import fiche_url
 from .forms import (
-    ACTIONS_PARTENAIRE,
-    ACTIONS_REFERENT,
     FORMULAIRES,
     ModificationForm,
     PropositionForm,
 )
-
-STATUTS_CLOS = (StatutEtape.REFUSEE, StatutEtape.ANNULEE)
 
 
 def _etapes_modifiables(user):
@@ -35,24 +30,6 @@ def _etapes_modifiables(user):
     return Etape.objects.filter(parcours__participant__in=Participant.objects.editable_by(user)).select_related(
         "parcours__participant__commune", "parcours__referent", "type", "structure"
     )
-
-
-def actions_du_role(user, structure_a_portail):
-    if user.is_partenaire:
-        return ACTIONS_PARTENAIRE
-    return ACTIONS_REFERENT + (() if structure_a_portail else ACTIONS_PARTENAIRE)
-
-
-def actions_permises(etape, user, structure_a_portail):
-    """Actions `user` may take on `etape` now: a partner answers; a referent cancels, and records
-    the partner's answer only when the structure has no active portal account."""
-    actions = actions_du_role(user, structure_a_portail)
-    possibles = set(etape.transitions_possibles())
-    return [
-        action
-        for action in actions
-        if action in possibles or (action == "mettre_a_jour" and etape.statut not in STATUTS_CLOS)
-    ]
 
 
 @role_required("coordination", "referent", "partenaire")
@@ -74,7 +51,7 @@ def _rendre_detail(request, etape, formulaire_lie=None, status=200):
     a_portail = etape.structure.a_un_utilisateur_portail()
     formulaires = []
     if modifiable:
-        for action in actions_permises(etape, user, a_portail):
+        for action in etape.actions_possibles(user, a_portail):
             if formulaire_lie is not None and formulaire_lie.action == action:
                 formulaires.append(formulaire_lie)
             else:
@@ -137,7 +114,7 @@ def proposer(request, pk):
 @role_required("coordination", "referent")
 def modifier(request, pk):
     etape = get_object_or_404(_etapes_modifiables(request.user), pk=pk)
-    if etape.statut not in (StatutEtape.PROPOSEE, StatutEtape.ACCEPTEE, StatutEtape.EN_COURS):
+    if not etape.est_ouverte:
         messages.error(request, _("Une étape close ne peut plus être modifiée."))
         return redirect("parcours:etape_detail", pk=etape.pk)
     form = ModificationForm(request.POST or None, instance=etape)
@@ -172,8 +149,8 @@ def transition(request, pk, action):
     else:
         etape = get_object_or_404(_etapes_modifiables(user), pk=pk)
     a_portail = etape.structure.a_un_utilisateur_portail()
-    if action not in actions_permises(etape, user, a_portail):
-        if action not in actions_du_role(user, a_portail):
+    if action not in etape.actions_possibles(user, a_portail):
+        if action not in etape.actions_du_role(user, a_portail):
             raise PermissionDenied
         messages.error(
             request,

@@ -152,8 +152,33 @@ class Etape(models.Model):
         "abandonner": _("Seule une étape acceptée ou en cours peut être abandonnée."),
     }
 
+    # What a partner may do on their structure's steps; the referent records these only for a
+    # structure without an active portal account, and cancels.
+    ACTIONS_PARTENAIRE = ("accepter", "refuser", "demarrer", "terminer", "abandonner", "mettre_a_jour")
+    ACTIONS_REFERENT = ("annuler",)
+    STATUTS_CLOS = (StatutEtape.REFUSEE, StatutEtape.ANNULEE)
+
     def transitions_possibles(self):
         return [nom for nom, (sources, _cible) in self.TRANSITIONS.items() if self.statut in sources]
+
+    def actions_du_role(self, user, structure_a_portail):
+        """The actions `user`'s role ever takes on a step of this structure, whatever its status."""
+        if user.is_partenaire:
+            return self.ACTIONS_PARTENAIRE
+        return self.ACTIONS_REFERENT + (() if structure_a_portail else self.ACTIONS_PARTENAIRE)
+
+    def actions_possibles(self, user, structure_a_portail=None):
+        """The actions `user` may take on this step now: the page offers these, the POST accepts only
+        these. `structure_a_portail` (whether the structure has an active portal account) is read
+        when not given."""
+        if structure_a_portail is None:
+            structure_a_portail = self.structure.a_un_utilisateur_portail()
+        possibles = set(self.transitions_possibles())
+        return [
+            action
+            for action in self.actions_du_role(user, structure_a_portail)
+            if action in possibles or (action == "mettre_a_jour" and self.statut not in self.STATUTS_CLOS)
+        ]
 
     def _changer(self, nom, par, motif=""):
         sources, cible = self.TRANSITIONS[nom]
