@@ -4,9 +4,10 @@ import contextvars
 import logging
 
 from celery import shared_task
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
+
+from plie_portal.courriels import REPRISE, envoyer
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ def destinataires(message):
     return list(User.objects.filter(structure_id=dossier.porteur_id, is_active=True).values_list("email", flat=True))
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(**REPRISE)
 def envoyer_message(message_id):
     """Email a message of a dossier thread (with the hearing .ics when there is one). Idempotent by id."""
     from .models import Message
@@ -42,11 +43,9 @@ def envoyer_message(message_id):
     if not emails:
         return 0
     corps = f"{message.texte}\n\n— Portail PLIE, appel « {message.dossier.appel.titre} »"
-    email = EmailMessage(subject=f"[Portail PLIE] {message.objet}", body=corps, to=emails)
     audition = getattr(message.dossier, "audition", None)
-    if message.avec_ics and audition is not None:
-        email.attach("audition.ics", audition.ics(), "text/calendar")
-    return email.send()
+    pieces = [("audition.ics", audition.ics(), "text/calendar")] if message.avec_ics and audition is not None else []
+    return envoyer(message.objet, corps, emails, pieces)
 
 
 @shared_task

@@ -1,18 +1,13 @@
 """Background sending of notification emails (enqueued after commit, rehydrated from ids)."""
 
-import smtplib
-
 from celery import shared_task
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+
+from plie_portal.courriels import REPRISE, envoyer
 
 
-@shared_task(
-    autoretry_for=(smtplib.SMTPException, ConnectionError, TimeoutError),
-    retry_backoff=True,
-    max_retries=5,
-)
+@shared_task(**REPRISE)
 def envoyer_email(user_id, titre, corps, lien=""):
     """Send one notification email to a user who is still active (a deactivated account gets nothing)."""
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
@@ -22,5 +17,5 @@ def envoyer_email(user_id, titre, corps, lien=""):
     if lien:
         # A worker has no request: settings.PORTAIL_URL makes the portal's relative link absolute.
         texte = f"{corps}\n\n{settings.PORTAIL_URL.rstrip('/')}{lien}"
-    send_mail(f"[Portail PLIE] {titre}", f"Bonjour,\n\n{texte}\n\nL'équipe du PLIE", None, [user.email])
+    envoyer(titre, f"Bonjour,\n\n{texte}\n\nL'équipe du PLIE", [user.email])
     return True

@@ -1,15 +1,13 @@
 """Background emails of the partner network (enqueued after commit, rehydrated from ids)."""
 
-import smtplib
-
 from celery import shared_task
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 
+from plie_portal.courriels import REPRISE, envoyer
 
-@shared_task(autoretry_for=(smtplib.SMTPException, ConnectionError, TimeoutError), retry_backoff=True, max_retries=5)
+
+@shared_task(**REPRISE)
 def envoyer_invitation(user_id, base_url, invite_par):
     """Email an invited account the link to choose its password; nothing once it has one."""
     from .services import lien_mot_de_passe
@@ -28,5 +26,5 @@ def envoyer_invitation(user_id, base_url, invite_par):
         "lien": lien_mot_de_passe(user, base_url),
         "email": user.email,
     }
-    send_mail(_("Votre compte sur le Portail PLIE"), corps, settings.DEFAULT_FROM_EMAIL, [user.email])
+    envoyer(_("Votre compte sur le Portail PLIE"), corps, [user.email])
     return True

@@ -2,6 +2,8 @@
 
 from celery import shared_task
 
+from .courriels import REPRISE, envoyer
+
 
 @shared_task
 def diagnostic():
@@ -9,3 +11,9 @@ def diagnostic():
     from participants.models import Commune
 
     return {"communes": Commune.objects.count()}
+
+
+@shared_task(**REPRISE)
+def envoyer_courriel(sujet, corps, destinataires):
+    """Send an e-mail queued by `plie_portal.courriels.envoyer_apres_commit`."""
+    return envoyer(sujet, corps, destinataires)

@@ -13,13 +13,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import models, transaction
 from django.db.models.deletion import Collector
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from accounts.models import AccesDonnees, AvertissementBrouillon, Role, User
+from accounts.models import AccesDonnees, AvertissementBrouillon
 from plie_portal.dates import months_after, months_before
 
 
@@ -191,19 +190,15 @@ def brouillons(now, bilan, dry_run):
 
 
 def avertir(dossier, now):
-    destinataires = list(
-        User.objects.filter(structure=dossier.porteur, role=Role.PORTEUR, is_active=True)
-        .order_by("email")
-        .values_list("email", flat=True)
-    )
+    """Warn the applicant, in the dossier's thread and by e-mail (as every automatic message)."""
+    from aap_invisibles.models import Message
+
     contexte = {"dossier": dossier, "suppression_le": months_after(now, 1)}
-    if destinataires:
-        send_mail(
-            f"Votre brouillon de dossier « {dossier.appel} » sera supprimé dans un mois",
-            render_to_string("accounts/email/brouillon_avertissement.txt", contexte),
-            None,
-            destinataires,
-        )
+    Message.ecrire_automatique(
+        dossier,
+        f"Votre brouillon de dossier « {dossier.appel} » sera supprimé dans un mois",
+        render_to_string("accounts/email/brouillon_avertissement.txt", contexte),
+    )
     AvertissementBrouillon.objects.update_or_create(
         dossier=dossier, defaults={"envoye_le": now, "dossier_modifie_le": dossier.modifie_le}
     )

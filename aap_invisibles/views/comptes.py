@@ -1,10 +1,8 @@
 """Applicant accounts: sign-up with email verification, invitation of a colleague."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.models import Role, User
 from partners.models import Structure, TypeStructure
+from plie_portal.courriels import envoyer_apres_commit
 
 from ..forms import ActivationInvitationForm, InscriptionForm, InvitationForm
 from .base import exiger_role
@@ -40,10 +39,7 @@ def utilisateur_du_jeton(token, sel):
 
 
 def envoyer_lien(request, user, sujet, texte, url):
-    lien = request.build_absolute_uri(url)
-    transaction.on_commit(
-        lambda: send_mail(f"[Portail PLIE] {sujet}", f"{texte}\n\n{lien}\n", settings.DEFAULT_FROM_EMAIL, [user.email])
-    )
+    envoyer_apres_commit(sujet, f"{texte}\n\n{request.build_absolute_uri(url)}\n", [user.email])
 
 
 @login_not_required

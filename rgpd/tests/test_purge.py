@@ -158,15 +158,17 @@ def test_access_log_rows_older_than_a_year_are_purged(world):
     assert not AccesDonnees.objects.filter(pk=row.pk).exists()
 
 
-def test_an_untouched_draft_is_warned_then_deleted_a_month_later(world):
+def test_an_untouched_draft_is_warned_then_deleted_a_month_later(world, django_capture_on_commit_callbacks):
     from aap_invisibles.models import Dossier
 
     dossier = world.dossier_brouillon
     Dossier.objects.filter(pk=dossier.pk).update(modifie_le=moment(2026, 1, 10))
-    bilan = purger(now=moment(2026, 12, 15))
+    with django_capture_on_commit_callbacks(execute=True):
+        bilan = purger(now=moment(2026, 12, 15))
     assert dossier.pk in bilan.brouillons_avertis
     assert [m.to for m in mail.outbox] == [[world.porteur.email]]
     assert "sera supprimé" in mail.outbox[0].subject
+    assert dossier.messages.get(automatique=True).objet.endswith("sera supprimé dans un mois")
     assert dossier.pk not in purger(now=moment(2027, 1, 5)).brouillons_supprimes
     bilan = purger(now=moment(2027, 1, 16))
     assert dossier.pk in bilan.brouillons_supprimes

@@ -1,0 +1,48 @@
+"""The one way the portal sends an e-mail: after commit, from a task, retried on a passing failure."""
+
+import smtplib
+
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+from django.db import transaction
+
+from plie_portal.courriels import envoyer_apres_commit
+
+
+class PremierEnvoiEchoue(EmailBackend):
+    """The SMTP server drops the first connection, then accepts: a passing failure."""
+
+    essais = 0
+
+    def send_messages(self, messages):
+        PremierEnvoiEchoue.essais += 1
+        if PremierEnvoiEchoue.essais == 1:
+            raise smtplib.SMTPServerDisconnected("connexion perdue")
+        return super().send_messages(messages)
+
+
+def test_nothing_is_sent_for_an_action_that_is_rolled_back(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            envoyer_apres_commit("Essai", "Bonjour", ["a@exemple.fr"])
+            transaction.set_rollback(True)
+
+    assert mail.outbox == []
+
+
+def test_an_email_is_sent_once_the_action_commits_with_the_portal_prefix(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        envoyer_apres_commit("Essai", "Bonjour", ["a@exemple.fr"])
+
+    assert [(m.subject, m.to) for m in mail.outbox] == [("[Portail PLIE] Essai", ["a@exemple.fr"])]
+
+
+def test_a_passing_smtp_failure_is_retried_and_the_email_then_leaves(db, settings, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = f"{__name__}.PremierEnvoiEchoue"
+    PremierEnvoiEchoue.essais = 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        envoyer_apres_commit("Essai", "Bonjour", ["a@exemple.fr"])
+
+    assert PremierEnvoiEchoue.essais == 2
+    assert len(mail.outbox) == 1
