@@ -22,10 +22,9 @@ class PremierEnvoiEchoue(EmailBackend):
 
 
 def test_nothing_is_sent_for_an_action_that_is_rolled_back(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            envoyer_apres_commit("Essai", "Bonjour", ["a@exemple.fr"])
-            transaction.set_rollback(True)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        envoyer_apres_commit("Essai", "Bonjour", ["a@exemple.fr"])
+        transaction.set_rollback(True)
 
     assert mail.outbox == []
 
