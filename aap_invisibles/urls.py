@@ -10,9 +10,9 @@ urlpatterns = [
     path("appels/<slug:slug>/", public.appel, name="appel"),
     path("appels/<slug:slug>/documents/<int:pk>/", public.appel_document, name="appel_document"),
     path("inscription/", comptes.inscription, name="inscription"),
-    path("inscription/verifier/<str:token>/", comptes.inscription_verifier, name="inscription_verifier"),
+    path("inscription/verifier/<str:uidb64>/<str:token>/", comptes.inscription_verifier, name="inscription_verifier"),
     path("invitation/", comptes.invitation, name="invitation"),
-    path("invitation/<str:token>/", comptes.invitation_accepter, name="invitation_accepter"),
+    path("invitation/<str:uidb64>/<str:token>/", comptes.invitation_accepter, name="invitation_accepter"),
     # Applicant
     path("mes-dossiers/", porteur.mes_dossiers, name="mes_dossiers"),
     path("appels/<slug:slug>/candidater/", porteur.dossier_creer, name="dossier_creer"),

@@ -1,21 +1,14 @@
 """Actions of coordination on the users of structures."""
 
-from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+
+from accounts.jetons import parametres_du_lien
 
 
 def lien_mot_de_passe(user, base_url):
-    """The one-time link with which `user` chooses a password (Django's reset tokens)."""
-    chemin = reverse(
-        "accounts:password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
+    """The one-time link with which `user` chooses a password (accounts.jetons)."""
+    chemin = reverse("accounts:password_reset_confirm", kwargs=parametres_du_lien(user))
     return f"{base_url.rstrip('/')}{chemin}"
 
 

@@ -32,6 +32,8 @@ def post_vide(attendus, dossier="dossier_autre", defaut=403):
     ]
 
 
+LIEN_INVALIDE = {"uidb64": "MQ", "token": "jeton-invalide"}
+
 MATRIX = {
     # Public pages
     "aap_invisibles:liste": [Case(expect(200, **PUBLIC))],
@@ -49,11 +51,19 @@ MATRIX = {
     ],
     "aap_invisibles:inscription": [Case(expect(200, **PUBLIC))],
     "aap_invisibles:inscription_verifier": [
-        Case(expect(404, anonyme=404), kwargs=lambda w: {"token": "jeton-invalide"}, label="jeton invalide")
+        Case(
+            expect(404, anonyme=404),
+            kwargs=lambda w: {"uidb64": "MQ", "token": "jeton-invalide"},
+            label="jeton invalide",
+        )
     ],
     "aap_invisibles:invitation": [Case(expect(403, porteur=200))],
     "aap_invisibles:invitation_accepter": [
-        Case(expect(404, anonyme=404), kwargs=lambda w: {"token": "jeton-invalide"}, label="jeton invalide")
+        Case(
+            expect(404, anonyme=404),
+            kwargs=lambda w: {"uidb64": "MQ", "token": "jeton-invalide"},
+            label="jeton invalide",
+        )
     ],
     # Applicant
     "aap_invisibles:mes_dossiers": [Case(expect(403, porteur=200))],

@@ -75,3 +75,18 @@ def test_a_member_invites_a_colleague_who_chooses_a_password(world, client_of, d
     client.post(chemin, {"password1": MDP, "password2": MDP})
     invite.refresh_from_db()
     assert invite.is_active and invite.check_password(MDP)
+
+
+def test_a_sign_up_link_opens_neither_an_invitation_nor_a_second_activation(
+    world, client_of, django_capture_on_commit_callbacks
+):
+    client = client_of(None)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("aap_invisibles:inscription"), donnees())
+    chemin = re.search(r"testserver(/\S+)", mail.outbox[-1].body).group(1)
+    uidb64, token = chemin.rstrip("/").split("/")[-2:]
+
+    autre_usage = reverse("aap_invisibles:invitation_accepter", kwargs={"uidb64": uidb64, "token": token})
+    assert client.get(autre_usage).status_code == 404
+    assert client.post(chemin).status_code == 302
+    assert client.get(chemin).status_code == 404

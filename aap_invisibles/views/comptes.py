@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core import signing
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -10,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts import jetons
+from accounts.jetons import parametres_du_lien, utilisateur_du_lien
 from accounts.models import Role, User
 from partners.models import Structure, TypeStructure
 from plie_portal.courriels import envoyer_apres_commit
@@ -17,23 +18,11 @@ from plie_portal.courriels import envoyer_apres_commit
 from ..forms import ActivationInvitationForm, InscriptionForm, InvitationForm
 from .base import exiger_role
 
-SEL_INSCRIPTION = "aap-inscription"
-SEL_INVITATION = "aap-invitation"
-VALIDITE_JETON = 3 * 24 * 3600
 
-
-def jeton(user, sel):
-    # The password hash and last login make the link single-use: they change on activation.
-    return signing.dumps({"u": user.pk, "h": user.password[-12:]}, salt=sel)
-
-
-def utilisateur_du_jeton(token, sel):
-    try:
-        data = signing.loads(token, salt=sel, max_age=VALIDITE_JETON)
-    except signing.BadSignature as exc:
-        raise Http404 from exc
-    user = User.objects.filter(pk=data.get("u"), is_active=False).first()
-    if user is None or user.password[-12:] != data.get("h"):
+def utilisateur_invite(uidb64, token, jeton):
+    """The inactive account a link of the e-mail was made for; 404 once used, expired or forged."""
+    user = utilisateur_du_lien(uidb64, token, jeton, is_active=False)
+    if user is None:
         raise Http404
     return user
 
@@ -69,7 +58,7 @@ def inscription(request):
             )
             user.set_password(data["password1"])
             user.save()
-            url = reverse("aap_invisibles:inscription_verifier", kwargs={"token": jeton(user, SEL_INSCRIPTION)})
+            url = reverse("aap_invisibles:inscription_verifier", kwargs=parametres_du_lien(user, jetons.INSCRIPTION))
             envoyer_lien(
                 request,
                 user,
@@ -83,9 +72,9 @@ def inscription(request):
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def inscription_verifier(request, token):
-    """The signed link of the email: GET shows a button, POST activates (mail scanners do not activate)."""
-    user = utilisateur_du_jeton(token, SEL_INSCRIPTION)
+def inscription_verifier(request, uidb64, token):
+    """The link of the email: GET shows a button, POST activates (mail scanners do not activate)."""
+    user = utilisateur_invite(uidb64, token, jetons.INSCRIPTION)
     if request.method == "POST":
         user.is_active = True
         user.save(update_fields=["is_active"])
@@ -111,7 +100,7 @@ def invitation(request):
             )
             user.set_unusable_password()
             user.save()
-            url = reverse("aap_invisibles:invitation_accepter", kwargs={"token": jeton(user, SEL_INVITATION)})
+            url = reverse("aap_invisibles:invitation_accepter", kwargs=parametres_du_lien(user, jetons.INVITATION))
             envoyer_lien(
                 request,
                 user,
@@ -128,9 +117,9 @@ def invitation(request):
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def invitation_accepter(request, token):
+def invitation_accepter(request, uidb64, token):
     """The invited colleague chooses a password; the account becomes active."""
-    user = utilisateur_du_jeton(token, SEL_INVITATION)
+    user = utilisateur_invite(uidb64, token, jetons.INVITATION)
     form = ActivationInvitationForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         user.set_password(form.cleaned_data["password1"])
