@@ -30,3 +30,4 @@ class Command(BaseCommand):
             f"{prefixe}Brouillons AAP avertis (suppression dans un mois) : {len(bilan.brouillons_avertis)}"
         )
         self.stdout.write(f"{prefixe}Brouillons AAP supprimés : {len(bilan.brouillons_supprimes)}")
+        self.stdout.write(f"{prefixe}Rapports expirés supprimés (avec leurs fichiers) : {bilan.rapports_expires}")
