@@ -1,6 +1,9 @@
 """Django admin of the calls for projects app."""
 
 from django.contrib import admin
+from django.db import models as db_models
+
+from plie_portal.widgets import FICHIERS_PRIVES
 
 from . import models
 
@@ -17,6 +20,7 @@ class QuestionInline(admin.StackedInline):
 
 class DocumentInline(admin.TabularInline):
     model = models.DocumentAppel
+    formfield_overrides = {db_models.FileField: FICHIERS_PRIVES}
     extra = 0
 
 
@@ -45,6 +49,7 @@ class LigneBudgetInline(admin.TabularInline):
 
 class PieceInline(admin.TabularInline):
     model = models.PieceJointe
+    formfield_overrides = {db_models.FileField: FICHIERS_PRIVES}
     extra = 0
     readonly_fields = ["type_mime", "taille", "ajoute_par", "ajoute_le"]
 
@@ -95,4 +100,4 @@ for modele, champs in [
     (models.ReportCloture, ["appel", "ancienne_date", "nouvelle_date", "par", "le"]),
     (models.TransitionDossier, ["dossier", "de", "vers", "par", "le"]),
 ]:
-    admin.site.register(modele, list_display=champs)
+    admin.site.register(modele, list_display=champs, formfield_overrides={db_models.FileField: FICHIERS_PRIVES})

@@ -23,6 +23,20 @@ def client_ip(request):
 def log_access(request, action, obj=None, objet_type="", objet_id="", description=""):
     """Write one access-log row for `request.user` about `obj` (or a type/id given explicitly)."""
     user = request.user if request.user.is_authenticated else None
+    return journaliser(
+        user,
+        action,
+        obj,
+        objet_type=objet_type,
+        objet_id=objet_id,
+        description=description,
+        chemin=request.get_full_path(),
+        adresse_ip=client_ip(request),
+    )
+
+
+def journaliser(user, action, obj=None, objet_type="", objet_id="", description="", chemin="", adresse_ip=None):
+    """Write one access-log row, outside a request too (a command run by an operator)."""
     if obj is not None:
         objet_type = objet_type or obj._meta.label
         objet_id = objet_id or str(obj.pk)
@@ -34,6 +48,38 @@ def log_access(request, action, obj=None, objet_type="", objet_id="", descriptio
         objet_type=objet_type,
         objet_id=str(objet_id),
         description=description[:255],
-        chemin=request.get_full_path()[:255],
-        adresse_ip=client_ip(request),
+        chemin=chemin[:255],
+        adresse_ip=adresse_ip,
     )
+
+
+class JournaliserAdmin:
+    """ModelAdmin mixin for records holding personal data: the admin's change and history pages,
+    and its searches, write an access-log row like the portal's own pages."""
+
+    def _journaliser(self, request, object_id, description):
+        log_access(
+            request,
+            AccesDonnees.Action.CONSULTATION,
+            objet_type=self.model._meta.label,
+            objet_id=object_id or "",
+            description=description,
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            self._journaliser(request, object_id, f"Administration – {self.model._meta.verbose_name}")
+        return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        if response.status_code == 200:
+            self._journaliser(request, object_id, f"Historique dans l'administration – {self.model._meta.verbose_name}")
+        return response
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        if request.GET.get("q") and response.status_code == 200:
+            self._journaliser(request, "", f"Recherche dans l'administration – {self.model._meta.verbose_name_plural}")
+        return response

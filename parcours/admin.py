@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.audit import JournaliserAdmin
+
 from .models import Entretien, Etape, EtapeType, Objectif, Parcours, SessionCommission, Transition
 
 
@@ -12,7 +14,7 @@ class EtapeInline(admin.TabularInline):
 
 
 @admin.register(Parcours)
-class ParcoursAdmin(SimpleHistoryAdmin):
+class ParcoursAdmin(JournaliserAdmin, SimpleHistoryAdmin):
     list_display = [
         "participant",
         "date_orientation",
@@ -39,7 +41,7 @@ class EtapeTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Etape)
-class EtapeAdmin(SimpleHistoryAdmin):
+class EtapeAdmin(JournaliserAdmin, SimpleHistoryAdmin):
     list_display = ["type", "structure", "statut", "parcours", "date_debut_prevue", "date_fin_prevue"]
     list_filter = ["statut", "type__categorie"]
     search_fields = ["structure__nom", "type__libelle", "parcours__participant__nom"]
@@ -49,7 +51,7 @@ class EtapeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Entretien)
-class EntretienAdmin(admin.ModelAdmin):
+class EntretienAdmin(JournaliserAdmin, admin.ModelAdmin):
     list_display = ["parcours", "date", "type", "statut", "auteur"]
     list_filter = ["type", "statut"]
     list_select_related = ["parcours__participant", "auteur"]
@@ -57,13 +59,13 @@ class EntretienAdmin(admin.ModelAdmin):
 
 
 @admin.register(SessionCommission)
-class SessionCommissionAdmin(admin.ModelAdmin):
+class SessionCommissionAdmin(JournaliserAdmin, admin.ModelAdmin):
     list_display = ["date", "cree_par"]
     raw_id_fields = ["cree_par"]
 
 
 @admin.register(Transition)
-class TransitionAdmin(admin.ModelAdmin):
+class TransitionAdmin(JournaliserAdmin, admin.ModelAdmin):
     list_display = ["le", "parcours", "etape", "de", "vers", "par"]
     list_select_related = ["parcours__participant", "etape", "par"]
     raw_id_fields = ["parcours", "etape", "par"]

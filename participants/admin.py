@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
+
+from accounts.audit import JournaliserAdmin
+from plie_portal.widgets import FICHIERS_PRIVES
 
 from .models import Commune, Document, Fusion, Participant
 
@@ -13,13 +17,14 @@ class CommuneAdmin(admin.ModelAdmin):
 
 class DocumentInline(admin.TabularInline):
     model = Document
+    formfield_overrides = {models.FileField: FICHIERS_PRIVES}
     extra = 0
     fields = ["type", "titre", "fichier", "date", "auteur"]
     raw_id_fields = ["auteur"]
 
 
 @admin.register(Participant)
-class ParticipantAdmin(SimpleHistoryAdmin):
+class ParticipantAdmin(JournaliserAdmin, SimpleHistoryAdmin):
     list_display = ["nom", "prenom", "date_naissance", "commune", "referent", "identifiant_france_travail"]
     list_filter = ["sexe", "commune", "referent__structure"]
     search_fields = ["recherche", "nom", "prenom", "email", "identifiant_france_travail"]
@@ -31,7 +36,8 @@ class ParticipantAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(JournaliserAdmin, admin.ModelAdmin):
+    formfield_overrides = {models.FileField: FICHIERS_PRIVES}
     list_display = ["titre", "type", "participant", "date", "auteur"]
     list_filter = ["type"]
     search_fields = ["titre", "participant__nom"]
@@ -40,7 +46,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Fusion)
-class FusionAdmin(admin.ModelAdmin):
+class FusionAdmin(JournaliserAdmin, admin.ModelAdmin):
     """Merges are a log: read-only, never edited nor deleted by hand."""
 
     list_display = ["le", "par", "conserve_numero", "absorbe_numero", "conserve"]

@@ -264,9 +264,10 @@ AXES_LOCKOUT_TEMPLATE = "registration/verrouillage.html"
 # The client address behind the TLS proxy (X-Forwarded-For), as the access log reads it.
 AXES_CLIENT_IP_CALLABLE = "accounts.audit.client_ip"
 PLIE_PROXY_COUNT = env_int("PLIE_PROXY_COUNT", 1)
-# Retention of personal data (RGPD, README « Règles sur les données personnelles »): access log one year; participants anonymised
-# two years after their last contact, never inside the FSE+ audit period (years after the end of
-# the year of exit); applicants' drafts untouched for 12 months deleted after a warning one month before.
+# Retention of personal data (RGPD, README « Règles sur les données personnelles »): access log
+# one year; participants anonymised two years after their last contact, never inside the FSE+
+# audit period (years after the end of the year of exit); applicants' drafts untouched for 12
+# months deleted after a warning one month before.
 PLIE_DUREE_JOURNAL_ACCES_JOURS = env_int("PLIE_DUREE_JOURNAL_ACCES_JOURS", 365)
 PLIE_DUREE_CONSERVATION_PARTICIPANT_ANS = env_int("PLIE_DUREE_CONSERVATION_PARTICIPANT_ANS", 2)
 PLIE_DUREE_AUDIT_FSE_ANS = env_int("PLIE_DUREE_AUDIT_FSE_ANS", 5)

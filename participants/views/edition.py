@@ -64,6 +64,8 @@ def modifier(request, pk):
             log_access(request, "modification", participant)
         messages.success(request, _("La fiche a été enregistrée."))
         return redirect("participants:detail", pk=participant.pk)
+    # The form shows the whole record: a consultation, as the record's page.
+    log_access(request, "consultation", participant, description=_("Fiche en modification"))
     return _formulaire(request, form, participant)
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
+from accounts.audit import journaliser
 from accounts.models import Role, User
 from reports.kinds import all_kinds, get_kind
 from reports.models import Rapport, StatutRapport
@@ -64,6 +65,13 @@ class Command(BaseCommand):
                 raise CommandError(f"Échec : {rapport.erreur}")
             with rapport.fichier.open("rb") as source, open(options["sortie"], "wb") as destination:
                 shutil.copyfileobj(source, destination)
+            # Recorded against the operator named by --utilisateur, as a download from the portal is.
+            journaliser(
+                demandeur,
+                "telechargement",
+                chemin=f"manage.py generer_rapport {kind.code}",
+                **kind.journal(rapport),
+            )
         finally:
             if not options["garder"]:
                 rapport.supprimer_fichier()
