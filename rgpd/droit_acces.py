@@ -59,16 +59,21 @@ def historique(manager):
 
 
 def donnees_participant(participant):
-    """Everything the portal holds about `participant`, in sections ready for JSON or a PDF."""
-    from accounts.models import AccesDonnees
+    """Everything the portal holds about `participant`, in sections ready for JSON or a PDF: their
+    own rows, then every trace of them elsewhere, found by the purge's own inventory (Traces)."""
     from parcours.models import Etape, Parcours
 
+    from .inventaire import Traces
+
+    traces = Traces(participant)
     parcours = list(
         participant.parcours.select_related("prescripteur", "referent", "session_commission")
         .prefetch_related("etapes__type", "etapes__structure", "entretiens__auteur", "transitions__par")
         .order_by("date_orientation", "id")
     )
-    parcours_ids = set(Parcours.history.filter(participant_id=participant.pk).values_list("id", flat=True))
+    parcours_ids = traces.objets["parcours.Parcours"]
+    acces = list(traces.acces_sur_la_personne().order_by("le", "id"))
+    il_y_a_un_an = timezone.now() - datetime.timedelta(days=365)
     sections = {
         "participant": fiche(participant),
         "parcours": [
@@ -81,18 +86,40 @@ def donnees_participant(participant):
             for un in parcours
         ],
         "documents": [fiche(document) for document in participant.documents.order_by("date", "id")],
+        # Duplicate records merged into theirs: the identity they held (another spelling, contact).
+        "fusions": [fiche(fusion) | {"identité": fusion.absorbe_identite} for fusion in traces.fusions],
         "historique": {
             "participant": historique(participant.history.all()),
-            "parcours": historique(Parcours.history.filter(participant_id=participant.pk)),
+            "doublons": historique(traces.historique_des_doublons()),
+            "parcours": historique(Parcours.history.filter(id__in=parcours_ids)),
             # Through the parcours' history: steps of a deleted parcours are found too.
             "etapes": historique(Etape.history.filter(parcours_id__in=parcours_ids)),
         },
-        "acces": [
-            fiche(acces, exclure=("utilisateur",))
-            for acces in AccesDonnees.objects.filter(
-                objet_type=participant._meta.label, objet_id=str(participant.pk)
-            ).order_by("le", "id")
+        "commissions": [
+            {"session": str(session), "compte rendu": ligne} for session, ligne in traces.lignes_des_comptes_rendus()
         ],
+        "notifications": [
+            fiche(notification, exclure=("lien",)) for notification in traces.notifications().order_by("cree_le", "id")
+        ],
+        "documents_produits": [
+            fiche(rapport, exclure=("fichier",)) for rapport in traces.rapports(avant=timezone.now()).order_by("id")
+        ],
+        "acces": [fiche(ligne, exclure=("utilisateur",)) for ligne in acces],
+        "recherches_et_exports": [
+            fiche(ligne, exclure=("utilisateur",)) for ligne in traces.acces_qui_la_nomment().order_by("le", "id")
+        ],
+        "journal_administration": [
+            {
+                "date": timezone.localtime(entree.action_time).isoformat(),
+                "par": str(entree.user),
+                "objet": entree.object_repr,
+                "action": entree.get_action_flag_display(),
+                "message": entree.get_change_message(),
+            }
+            for entree in traces.journal_admin().select_related("user").order_by("action_time", "id")
+        ],
+        # Who viewed the record over the last year (article 15: the recipients of the data).
+        "consulte_par": sorted({ligne.utilisateur_email for ligne in acces if ligne.le >= il_y_a_un_an}),
     }
     return {
         "titre": f"Droit d'accès – {participant}",

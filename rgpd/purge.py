@@ -10,18 +10,19 @@
 """
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
 from django.db.models.deletion import Collector
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accounts.models import AccesDonnees, AvertissementBrouillon
+from parcours.models import SessionCommission
 from plie_portal.dates import months_after, months_before
+
+from .inventaire import ANONYME, Traces, effacer
 
 
 @dataclass
@@ -100,133 +101,48 @@ def supprimer_fichiers(objets):
     return count
 
 
-def supprimer_notifications(participant, parcours_ids, formes=()):
-    """Delete the notifications (messages naming the person) about the participant or their steps,
-    and any other whose title or text names them."""
-    from django.urls import reverse
-
-    from notifications.models import Notification
-    from parcours.models import Etape
-
-    liens = [reverse("participants:detail", kwargs={"pk": participant.pk})]
-    liens += [
-        reverse("parcours:etape_detail", kwargs={"pk": pk})
-        for pk in Etape.objects.filter(parcours_id__in=parcours_ids).values_list("pk", flat=True)
-    ]
-    nommees = Q(lien__in=liens)
-    for forme in formes:
-        nommees |= Q(titre__icontains=forme) | Q(corps__icontains=forme)
-    return Notification.objects.filter(nommees).delete()[0]
-
-
-# Report kinds whose files list people by name (the participant list, the FSE+ workbook): after an
-# anonymisation, those produced before it are deleted (they would be regenerated without the person).
-RAPPORTS_NOMINATIFS = ("participants", "fse")
-ANONYME = "[personne anonymisée]"
-
-
-def identites(participant):
-    """The identities by which records may name the person: theirs and those of the duplicates
-    merged into their record (Fusion.absorbe_identite)."""
-    from participants.models import Fusion
-
-    champs = ("nom", "prenom", "nom_naissance", "email", "telephone", "identifiant_france_travail")
-    propres = {champ: getattr(participant, champ) or "" for champ in champs}
-    return [propres, *(f.absorbe_identite or {} for f in Fusion.objects.filter(conserve=participant))]
-
-
-def formes_du_nom(identites):
-    """The texts that name the person in free text: "NOM Prénom" in both orders (the portal's own
-    way, str(participant), and a person's), e-mail, phone and France Travail identifier."""
-    formes = set()
-    for identite in identites:
-        prenom = identite.get("prenom") or ""
-        for nom in (identite.get("nom") or "", identite.get("nom_naissance") or ""):
-            if nom and prenom:
-                formes |= {f"{nom} {prenom}", f"{prenom} {nom}"}
-        formes |= {identite.get(cle) or "" for cle in ("email", "telephone", "identifiant_france_travail")}
-    return sorted((forme for forme in formes if len(forme) >= 4), key=len, reverse=True)
-
-
-def effacer(texte, formes):
-    """`texte` with every form of the name replaced (case and accents of the original kept aside)."""
-    for forme in formes:
-        texte = re.sub(re.escape(forme), ANONYME, texte, flags=re.IGNORECASE)
-    return texte
-
-
-def effacer_partout(formes, noms_de_famille, objets):
-    """The texts outside the person's own rows that may name them: commission minutes, the access
-    log (descriptions, and the addresses of searches and exports), Django's admin log. `objets`:
-    {model label: ids} of every record about the person, merged duplicates and documents included."""
-    from django.contrib.admin.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
-
-    from parcours.models import SessionCommission
-
-    for session in SessionCommission.objects.exclude(compte_rendu="").only("pk", "compte_rendu"):
-        # A line of the minutes that names the person goes whole: it also holds the decision's reason.
-        texte = "\n".join(
-            f"- {ANONYME}" if effacer(ligne, formes) != ligne else ligne for ligne in session.compte_rendu.splitlines()
-        )
-        if texte != session.compte_rendu:
-            SessionCommission.objects.filter(pk=session.pk).update(compte_rendu=texte)
-
-    sur_la_personne = Q(pk__in=[])
-    for label, ids in objets.items():
-        sur_la_personne |= Q(objet_type=label, objet_id__in=[str(pk) for pk in ids])
-    # Their descriptions are names and document titles ("Attestation RQTH MDPH").
-    AccesDonnees.objects.filter(sur_la_personne).update(description="")
-    # A search for the person (…?q=Normand) names them in the address and the description.
-    recherche = Q(pk__in=[])
-    for mot in formes:
-        recherche |= Q(description__icontains=mot) | Q(chemin__icontains=mot)
-    for mot in noms_de_famille:
-        recherche |= Q(chemin__contains="?") & (Q(description__icontains=mot) | Q(chemin__icontains=mot))
-    for acces in AccesDonnees.objects.filter(recherche).only("pk", "description", "chemin"):
-        nomme = any(mot.lower() in acces.description.lower() for mot in noms_de_famille)
-        AccesDonnees.objects.filter(pk=acces.pk).update(
-            description="" if nomme else effacer(acces.description, formes), chemin=acces.chemin.split("?", 1)[0]
-        )
-
-    dans_l_admin = Q(pk__in=[])
-    for label, ids in objets.items():
-        type_ = ContentType.objects.get_by_natural_key(*label.lower().split("."))
-        dans_l_admin |= Q(content_type=type_, object_id__in=[str(pk) for pk in ids])
-    LogEntry.objects.filter(dans_l_admin).update(object_repr=ANONYME, change_message="")
-
-
 def anonymiser(participant, bilan, now):
-    """Erase the identity, contact, free texts, documents, history and reports of one participant."""
+    """Erase the identity, contact, free texts, documents and history of one participant, and every
+    trace of them elsewhere (rgpd.inventaire.Traces: the same inventory as the right of access)."""
     from django.apps import apps
 
     from parcours.models import Entretien, Etape, Parcours, Transition
     from participants.models import Fusion
 
     with transaction.atomic():
-        personnes = identites(participant)
-        formes = formes_du_nom(personnes)
-        noms_de_famille = sorted(
-            {nom for p in personnes for nom in (p.get("nom"), p.get("nom_naissance")) if nom and len(nom) >= 4}
-        )
-        absorbes = list(Fusion.objects.filter(conserve=participant).values_list("absorbe_numero", flat=True))
-        fiches = [participant.pk, *absorbes]
-        parcours_ids = list(Parcours.history.filter(participant_id__in=fiches).values_list("id", flat=True))
-        parcours_ids = sorted(set(parcours_ids) | set(participant.parcours.values_list("id", flat=True)))
+        traces = Traces(participant)
+        formes = traces.formes
+        parcours_ids = traces.objets["parcours.Parcours"]
         documents = list(participant.documents.all())
-        objets = {
-            "participants.Participant": fiches,
-            "participants.Document": [d.pk for d in documents],
-            "parcours.Parcours": parcours_ids,
-            "parcours.Etape": list(Etape.objects.filter(parcours_id__in=parcours_ids).values_list("pk", flat=True)),
-            "parcours.Entretien": list(
-                Entretien.objects.filter(parcours_id__in=parcours_ids).values_list("pk", flat=True)
-            ),
-        }
         bilan.documents += len(documents)
         supprimer_fichiers(documents)
-        participant.documents.all().delete()
 
+        # The traces first, while the records they point to still say who the person was.
+        for session in traces.comptes_rendus().only("pk", "compte_rendu"):
+            # A line of the minutes that names the person goes whole: it also holds the decision's reason.
+            texte = "\n".join(
+                f"- {ANONYME}" if effacer(ligne, formes) != ligne else ligne
+                for ligne in session.compte_rendu.splitlines()
+            )
+            SessionCommission.objects.filter(pk=session.pk).update(compte_rendu=texte)
+        for acces in traces.acces_qui_la_nomment().only("pk", "description", "chemin"):
+            nomme = any(nom.lower() in acces.description.lower() for nom in traces.noms_de_famille)
+            AccesDonnees.objects.filter(pk=acces.pk).update(
+                description="" if nomme else effacer(acces.description, formes), chemin=acces.chemin.split("?", 1)[0]
+            )
+        traces.acces_sur_la_personne().update(description="")
+        traces.journal_admin().update(object_repr=ANONYME, change_message="")
+        if apps.is_installed("notifications"):
+            bilan.notifications += traces.notifications().delete()[0]
+        if apps.is_installed("reports"):
+            rapports = list(traces.rapports(avant=now))
+            supprimer_fichiers(rapports)
+            bilan.rapports += len(rapports)
+            traces.rapports(avant=now).filter(pk__in=[r.pk for r in rapports]).delete()
+        bilan.historique += traces.historique_des_doublons().delete()[0]
+        Fusion.objects.filter(conserve=participant).update(absorbe_identite={})
+
+        participant.documents.all().delete()
         participant.nom = "ANONYME"
         participant.nom_naissance = ""
         participant.prenom = f"n° {participant.pk}"
@@ -242,30 +158,10 @@ def anonymiser(participant, bilan, now):
         )
         Entretien.objects.filter(parcours_id__in=parcours_ids).update(note="")
         Transition.objects.filter(parcours_id__in=parcours_ids).update(motif="")
-        Fusion.objects.filter(conserve=participant).update(absorbe_identite={})
-        effacer_partout(formes, noms_de_famille, objets)
 
         bilan.historique += participant.history.all().delete()[0]
-        # The history of every record merged into theirs (another spelling, their e-mail, their phone).
-        bilan.historique += participant.history.model.objects.filter(id__in=absorbes).delete()[0]
         bilan.historique += Parcours.history.filter(id__in=parcours_ids).delete()[0]
         bilan.historique += Etape.history.filter(parcours_id__in=parcours_ids).delete()[0]
-
-        if apps.is_installed("notifications"):
-            bilan.notifications += supprimer_notifications(participant, parcours_ids, formes)
-
-        if apps.is_installed("reports"):
-            from reports.models import Rapport
-
-            # Documents about the person, and the lists that name everyone (produced before now).
-            rapports = list(
-                Rapport.objects.filter(
-                    Q(parametres__participant=participant.pk) | Q(type__in=RAPPORTS_NOMINATIFS, cree_le__lte=now)
-                )
-            )
-            supprimer_fichiers(rapports)
-            bilan.rapports += len(rapports)
-            Rapport.objects.filter(pk__in=[r.pk for r in rapports]).delete()
     bilan.participants.append(participant.pk)
 
 

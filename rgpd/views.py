@@ -34,6 +34,11 @@ def droit_acces(request, pk):
         "documents": len(donnees["documents"]),
         "historique": sum(len(lignes) for lignes in donnees["historique"].values()),
         "acces": len(donnees["acces"]),
+        "traces": sum(
+            len(donnees[cle])
+            for cle in ("fusions", "commissions", "notifications", "documents_produits", "recherches_et_exports")
+        )
+        + len(donnees["journal_administration"]),
     }
     return render(
         request,

@@ -165,3 +165,22 @@ def test_the_dry_run_changes_nothing(personne):
 
     assert f"numéros : {personne.pk}" in sortie.getvalue()
     assert Participant.objects.get(pk=personne.pk).nom == NOM
+
+
+def test_the_right_of_access_holds_every_marker_the_database_holds_on_the_person(personne, world, client_of):
+    en_base = [m for m in MARQUEURS if textes_de_la_base(m)]
+
+    reponse = client_of(world.coordination).get(reverse("rgpd:droit_acces", args=[personne.pk]), {"format": "json"})
+
+    texte = reponse.content.decode().lower()
+    assert en_base and [m for m in en_base if m.lower() not in texte] == []
+
+
+def test_every_model_of_the_portal_declares_how_it_concerns_a_participant():
+    from django.apps import apps
+
+    from rgpd.inventaire import TRAITEMENT
+
+    portail = {"accounts", "partners", "participants", "parcours", "aap_invisibles", "reports", "notifications", "rgpd"}
+    modeles = {m._meta.label for m in apps.get_models() if m._meta.app_label in portail}
+    assert modeles - set(TRAITEMENT) == set(), "modèle sans déclaration dans rgpd.inventaire.TRAITEMENT"
