@@ -68,6 +68,32 @@ def anonymisable(participant, today):
     return today > limite
 
 
+def anonymisation_prevue(participant):
+    """The first day the daily purge anonymises `participant` unless a new contact happens, with
+    the last contact it counts from; None while a parcours is open (shown to coordination)."""
+    from parcours.choices import DecisionCommission
+    from parcours.models import Entretien
+    from participants.models import Participant
+
+    realises = models.Prefetch(
+        "parcours__entretiens",
+        queryset=Entretien.objects.realises().only("id", "parcours_id", "date"),
+        to_attr="entretiens_realises",
+    )
+    participant = Participant.objects.prefetch_related("parcours__etapes", realises).get(pk=participant.pk)
+    sorties = []
+    for parcours in participant.parcours.all():
+        if parcours.date_sortie is None and parcours.decision_commission != DecisionCommission.REFUSEE:
+            return None
+        if parcours.date_sortie is not None:
+            sorties.append(parcours.date_sortie)
+    contact = dernier_contact(participant)
+    un_jour = datetime.timedelta(days=1)
+    jours = [months_after(contact, 12 * settings.PLIE_DUREE_CONSERVATION_PARTICIPANT_ANS) + un_jour]
+    jours += [fin_audit_fse(sortie) + un_jour for sortie in sorties]
+    return {"le": max(jours), "dernier_contact": contact}
+
+
 def participants_a_anonymiser(today):
     from parcours.models import Entretien
     from participants.models import Participant

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from aap_invisibles.tests.factories import DossierFactory
@@ -194,3 +195,25 @@ def test_submitted_dossiers_are_never_deleted(world):
     Dossier.objects.filter(pk=autre.pk).update(modifie_le=moment(2020, 1, 10))
     bilan = purger(now=moment(2027, 1, 16))
     assert autre.pk not in bilan.brouillons_avertis + bilan.brouillons_supprimes
+
+
+def test_coordination_sees_on_the_record_when_it_will_be_anonymised(ancien, world, client_of):
+    participant, _document, _rapport = ancien
+
+    page = client_of(world.coordination).get(reverse("participants:detail", args=[participant.pk]))
+
+    # Exit on 1 March 2026: the FSE+ audit period ends on 31 December 2031, after the two years.
+    assert "fiche anonymisée le 1 janvier 2032 sauf nouveau contact" in page.content.decode()
+
+
+def test_the_anonymisation_date_is_the_first_day_the_purge_anonymises(ancien):
+    from rgpd.purge import anonymisation_prevue
+
+    participant, _document, _rapport = ancien
+    le = anonymisation_prevue(participant)["le"]
+
+    assert (
+        participant.pk
+        not in purger(dry_run=True, now=moment(le.year, le.month, le.day) - datetime.timedelta(days=1)).participants
+    )
+    assert participant.pk in purger(dry_run=True, now=moment(le.year, le.month, le.day)).participants
