@@ -43,11 +43,12 @@ def colonnes_pour(user):
     return COLONNES_IDENTITE + COLONNES_SENSIBLES if voit_colonnes_sensibles(user) else COLONNES_IDENTITE
 
 
-def ecrire_export_participants(queryset, user, fichier, progress=None):
+def ecrire_export_participants(queryset, user, fichier, progress=None, ids=None):
     """Write the participants of `queryset` (narrowed again to what `user` may open) as XLSX into
     `fichier` (a path or a binary file object). Returns the number of rows written.
 
-    `progress(percent, message)`, when given, hears of the rows written every PAS_PROGRESSION (10 to 90 %)."""
+    `progress(percent, message)`, when given, hears of the rows written every PAS_PROGRESSION (10 to 90 %);
+    `ids`, when given, receives the primary key of each participant written."""
     colonnes = colonnes_pour(user)
     sensibles = Participant.objects.sensibles_visibles_par(user).values("pk")
     queryset = (
@@ -66,6 +67,8 @@ def ecrire_export_participants(queryset, user, fichier, progress=None):
     lignes = 0
     for participant in queryset.iterator(chunk_size=2000):
         feuille.append(ligne(valeur(participant) for _titre, valeur in colonnes))
+        if ids is not None:
+            ids.append(participant.pk)
         lignes += 1
         if progress and lignes % PAS_PROGRESSION == 0:
             progress(

@@ -73,6 +73,8 @@ class Rapport(models.Model):
     fin_le = models.DateTimeField(_("terminé le"), null=True, blank=True)
     expire_le = models.DateTimeField(_("expire le"), db_index=True)
     telechargements = models.PositiveIntegerField(_("téléchargements"), default=0)
+    # The participants a list holds (exports): re-checked at each download, since rights change.
+    personnes = models.JSONField(_("personnes figurant dans le fichier"), null=True, blank=True, editable=False)
 
     objects = RapportQuerySet.as_manager()
 

@@ -121,6 +121,7 @@ def executer(rapport_id):
         message="",
         fichier=rapport.fichier.name,
         nom_fichier=nom[:150],
+        personnes=rapport.personnes,
         fin_le=timezone.now(),
     )
     if not termine:

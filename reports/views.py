@@ -118,13 +118,15 @@ def telecharger(request, pk):
     if not rapport.fichier or not rapport.fichier.storage.exists(rapport.fichier.name):
         raise Http404
     kind = rapport.kind
-    log_access(request, "telechargement", **(kind.journal(rapport) if kind else {"obj": rapport}))
+    if kind is None or not kind.encore_permis(request.user, rapport):
+        raise Http404
+    log_access(request, "telechargement", **kind.journal(rapport))
     Rapport.objects.filter(pk=rapport.pk).update(telechargements=F("telechargements") + 1)
     return FileResponse(
         ouvrir(rapport.fichier),
         as_attachment=True,
         filename=rapport.nom_fichier or rapport.fichier.name.rsplit("/", 1)[-1],
-        content_type=kind.content_type if kind else "application/octet-stream",
+        content_type=kind.content_type,
     )
 
 

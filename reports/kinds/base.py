@@ -54,6 +54,25 @@ class ReportKind:
     def check_scope(self, user, parametres):
         """Raise Http404 when the object the report is about is outside the requester's scope."""
 
+    def encore_permis(self, user, rapport):
+        """Whether `user` may still download `rapport` now: the role, the object's scope and every
+        person a list holds are checked again (a participant moved to another referent, a role
+        changed since the file was produced)."""
+        from django.http import Http404
+
+        if not self.allowed_for(user):
+            return False
+        try:
+            self.check_scope(user, rapport.parametres)
+        except Http404:
+            return False
+        if rapport.personnes is None:
+            return True
+        from participants.models import Participant
+
+        personnes = set(rapport.personnes)
+        return Participant.objects.visible_to(user).filter(pk__in=personnes).count() == len(personnes)
+
     def objet(self, user, parametres):
         """The object the document is about, within `user`'s scope (Http404 otherwise)."""
         return None

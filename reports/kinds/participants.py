@@ -189,5 +189,6 @@ class ExportParticipants(ReportKind):
 
         progress(10, _("Sélection des participants"))
         queryset = self.queryset(rapport.demandeur, rapport.parametres)
-        lignes = ecrire_export_participants(queryset, rapport.demandeur, sortie, progress)
+        rapport.personnes = []
+        lignes = ecrire_export_participants(queryset, rapport.demandeur, sortie, progress, ids=rapport.personnes)
         progress(95, _("%(n)d participants exportés") % {"n": lignes})

@@ -4,6 +4,7 @@ from django.contrib.sessions.models import Session
 from django.urls import reverse
 
 from accounts.models import AccesDonnees
+from participants.models import Participant
 from reports.kinds import REGISTRY, get_kind
 from reports.models import Rapport, StatutRapport
 from reports.tests.factories import RapportFactory
@@ -261,3 +262,42 @@ def test_a_document_the_object_does_not_allow_yet_is_refused_on_the_page(world, 
     assert reponse.status_code == 200
     assert "Aucune décision n&#x27;a encore été prise sur ce dossier." in reponse.content.decode()
     assert not Rapport.objects.filter(type="notification").exists()
+
+
+def _produit(user, code, django_capture_on_commit_callbacks, **parametres):
+    from reports.tests.helpers import produire
+
+    rapport = produire(user, code, django_capture_on_commit_callbacks, **parametres)
+    assert rapport.statut == StatutRapport.TERMINE, rapport.erreur
+    return rapport
+
+
+def test_a_sheet_is_no_longer_downloaded_once_the_participant_is_followed_elsewhere(
+    world, client_of, django_capture_on_commit_callbacks
+):
+    rapport = _produit(world.referent, "parcours", django_capture_on_commit_callbacks, participant=world.participant.pk)
+    Participant.objects.filter(pk=world.participant.pk).update(referent=world.referent_autre)
+
+    assert client_of(world.referent).get(reverse("reports:telecharger", args=[rapport.pk])).status_code == 404
+
+
+def test_a_list_is_no_longer_downloaded_once_one_of_its_people_is_followed_elsewhere(
+    world, client_of, django_capture_on_commit_callbacks
+):
+    rapport = _produit(world.referent, "participants", django_capture_on_commit_callbacks)
+    assert set(rapport.personnes) == {world.participant.pk, world.participant_collegue.pk}
+    client = client_of(world.referent)
+    assert client.get(reverse("reports:telecharger", args=[rapport.pk])).status_code == 200
+
+    Participant.objects.filter(pk=world.participant_collegue.pk).update(referent=world.referent_autre)
+
+    assert client.get(reverse("reports:telecharger", args=[rapport.pk])).status_code == 404
+
+
+def test_a_document_is_no_longer_downloaded_after_a_change_of_role(
+    world, client_of, django_capture_on_commit_callbacks
+):
+    rapport = _produit(world.referent, "parcours", django_capture_on_commit_callbacks, participant=world.participant.pk)
+    type(world.referent).objects.filter(pk=world.referent.pk).update(role="porteur")
+
+    assert client_of(world.referent).get(reverse("reports:telecharger", args=[rapport.pk])).status_code == 404

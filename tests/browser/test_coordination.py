@@ -60,7 +60,7 @@ def test_coordination_decides_at_the_commission_and_downloads_the_activity_repor
     page.goto("/comptes/acces/")
     assert "Téléchargement" in page.locator("main table").inner_text()
     v.axe()
-    page.goto(f"/comptes/droit-acces/{orientee.pk}/")
+    page.goto(f"/rgpd/droit-acces/{orientee.pk}/")
     v.axe()
     with page.expect_download() as telechargement:
         page.get_by_role("link", name="Télécharger les données (JSON)").click()
