@@ -105,6 +105,8 @@ class WorkflowDossier(models.Model):
         if not self.est_porteur(par):
             raise TransitionInvalide(_("Seul un membre de l'organisation porteuse peut déposer ce dossier."))
         self._lock()
+        # The whole content as committed, not as this instance read it: what is frozen is what was saved.
+        self.refresh_from_db()
         self._exiger_statut(StatutDossier.BROUILLON, message=_("Ce dossier a déjà été déposé."))
         if not self.appel.accepte_les_depots(now):
             raise TransitionInvalide(_("Cet appel à projets n'accepte plus de dépôt : la date limite est passée."))

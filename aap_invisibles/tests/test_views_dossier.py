@@ -214,3 +214,56 @@ def test_the_dossier_page_shows_dates_and_amounts_as_the_french_read_them(world,
     page = client_of(world.porteur).get(url("dossier", pk=world.dossier_depose.pk)).content.decode()
     assert "2020-09-01" not in page and "120000.00" not in page
     assert "01/09/2020" in page and "120\xa0000,00" in page
+
+
+def deposer_entre_temps(dossier):
+    """A colleague deposits the dossier between the applicant's page load and their autosave."""
+    from aap_invisibles.models import Dossier
+    from aap_invisibles.tests.factories import remplir
+
+    remplir(dossier)
+    Dossier.objects.filter(pk=dossier.pk).update(
+        statut=StatutDossier.DEPOSE, numero_accuse="AAP001-00042", copie_deposee={"projet_intitule": "figé"}
+    )
+
+
+def test_an_autosave_after_the_deposit_is_refused_and_the_dossier_stays_deposited(world, client_of):
+    client = client_of(world.porteur)
+    dossier = world.dossier_brouillon
+    data = {**donnees_section_1(client, dossier), "representant_nom": "Trop tard"}
+    deposer_entre_temps(dossier)
+
+    reponse = client.post(url("dossier_section", pk=dossier.pk, code="1"), data, headers={"X-Requested-With": "fetch"})
+
+    assert reponse.status_code == 409
+    assert reponse.json()["erreur"] == "Cette section ne peut plus être modifiée."
+    dossier.refresh_from_db()
+    assert (dossier.statut, dossier.numero_accuse, dossier.representant_nom) == (
+        StatutDossier.DEPOSE,
+        "AAP001-00042",
+        dossier.representant_nom,
+    )
+    assert dossier.representant_nom != "Trop tard"
+
+
+def test_a_section_save_writes_only_its_own_fields_even_from_a_stale_dossier(world):
+    from aap_invisibles.forms import formulaire_section
+    from aap_invisibles.models import SECTIONS_PAR_CODE, Dossier
+    from aap_invisibles.views.porteur import _enregistrer_champs
+
+    perime = Dossier.objects.get(pk=world.dossier_brouillon.pk)  # read while still a draft
+    deposer_entre_temps(world.dossier_brouillon)
+    form = formulaire_section("1")(
+        {**{nom: getattr(perime, nom) or "" for nom in SECTIONS_PAR_CODE["1"].champs}, "representant_nom": "Ok"},
+        instance=perime,
+    )
+    assert form.is_valid(), form.errors
+
+    _enregistrer_champs(form, SECTIONS_PAR_CODE["1"])
+
+    frais = Dossier.objects.get(pk=perime.pk)
+    assert (frais.statut, frais.numero_accuse, frais.copie_deposee) == (
+        StatutDossier.DEPOSE,
+        "AAP001-00042",
+        {"projet_intitule": "figé"},
+    )

@@ -97,9 +97,28 @@ def dossier_section(request, pk, code):
     section = SECTIONS_PAR_CODE.get(code)
     if section is None:
         raise Http404
-    modifiable = code in dossier.sections_modifiables()
-    if request.method == "POST" and not modifiable:
-        raise PermissionDenied
+    if request.method != "POST":
+        return _section(request, dossier, section, code, code in dossier.sections_modifiables())
+    # A save (an autosave too) works on the row locked and read afresh: one that overlaps the
+    # deposit waits for it, then finds the dossier no longer editable instead of writing back a draft.
+    with transaction.atomic():
+        dossier = Dossier.objects.select_for_update().select_related("appel").get(pk=dossier.pk)
+        if code not in dossier.sections_modifiables():
+            if _est_sauvegarde_auto(request):
+                return JsonResponse({"erreur": _("Cette section ne peut plus être modifiée.")}, status=409)
+            raise PermissionDenied
+        return _section(request, dossier, section, code, True)
+
+
+def _enregistrer_champs(form, section):
+    """Write only the section's own fields (and its many-to-many ones): never the dossier's state."""
+    dossier = form.save(commit=False)
+    simples = [nom for nom in section.champs if not dossier._meta.get_field(nom).many_to_many]
+    dossier.save(update_fields=[*simples, "modifie_le"])
+    form.save_m2m()
+
+
+def _section(request, dossier, section, code, modifiable):
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     contexte = {"dossier": dossier, "section": section, "modifiable": modifiable, "sections": SECTIONS_CERFA}
@@ -107,7 +126,7 @@ def dossier_section(request, pk, code):
     if section.champs:
         form = formulaire_section(code)(data, instance=dossier)
         if data is not None and form.is_valid():
-            form.save()
+            _enregistrer_champs(form, section)
             return _enregistre(request, dossier, code)
         if _est_sauvegarde_auto(request):
             return JsonResponse({"erreurs": form.errors}, status=400)
