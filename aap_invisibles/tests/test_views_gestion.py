@@ -86,3 +86,44 @@ def test_the_scoring_grid_is_edited_as_a_formset(world, client_of):
     data.update({f"lignes-{n}-libelle": "Innovation", f"lignes-{n}-poids": 10, f"lignes-{n}-ordre": n})
     assert client_of(world.coordination).post(url("appel_grille", pk=appel.pk), data).status_code == 302
     assert appel.criteres.filter(libelle="Innovation", poids=10).exists()
+
+
+def donnees_du_formulaire(client, appel):
+    form = client.get(url("appel_modifier", pk=appel.pk)).context["form"]
+    donnees = {}
+    for nom, champ in form.fields.items():
+        valeur = form[nom].value()
+        if champ.disabled:
+            continue
+        if isinstance(valeur, list | tuple):
+            donnees[nom] = [str(v.pk if hasattr(v, "pk") else v) for v in valeur]
+        elif isinstance(valeur, datetime.datetime):
+            valeur = timezone.localtime(valeur) if timezone.is_aware(valeur) else valeur
+            donnees[nom] = valeur.strftime("%Y-%m-%dT%H:%M")
+        elif isinstance(valeur, datetime.date):
+            donnees[nom] = valeur.isoformat()
+        else:
+            donnees[nom] = "" if valeur is None else valeur
+    return donnees
+
+
+def test_the_envelope_cannot_be_lowered_below_the_amounts_already_granted(world, client_of):
+    client = client_of(world.coordination)
+    donnees = {**donnees_du_formulaire(client, world.appel_bis), "budget_total": "10000"}
+
+    reponse = client.post(url("appel_modifier", pk=world.appel_bis.pk), donnees)
+
+    assert reponse.status_code == 200
+    texte = reponse.content.decode().replace("\xa0", " ").replace("\u202f", " ")
+    assert "L&#x27;enveloppe ne peut pas être inférieure aux 15 000,00 € déjà accordés." in texte
+    world.appel_bis.refresh_from_db()
+    assert world.appel_bis.budget_total == 154000
+
+
+def test_the_envelope_can_be_lowered_down_to_the_amounts_granted(world, client_of):
+    client = client_of(world.coordination)
+    donnees = {**donnees_du_formulaire(client, world.appel_bis), "budget_total": "15000"}
+
+    assert client.post(url("appel_modifier", pk=world.appel_bis.pk), donnees).status_code == 302
+    world.appel_bis.refresh_from_db()
+    assert world.appel_bis.budget_total == 15000

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import Role
 
+from ..affichage import valeur_affichee
 from ..forms import AppelForm, CritereFormSet, DocumentAppelForm, QuestionFormSet, ReportForm
 from ..models import AppelAProjets, TransitionInvalide
 from .base import exiger_role, paginer
@@ -41,9 +42,20 @@ def appel_modifier(request, pk):
     appel = _appel(request, pk)
     form = AppelForm(request.POST or None, instance=appel)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Appel enregistré."))
-        return redirect("aap_invisibles:appel_modifier", pk=appel.pk)
+        # Under the row lock the decisions take: no amount can be granted while the envelope moves.
+        with transaction.atomic():
+            accorde = AppelAProjets.objects.select_for_update().get(pk=appel.pk).montant_accorde_total()
+            if form.cleaned_data["budget_total"] < accorde:
+                form.add_error(
+                    "budget_total",
+                    _("L'enveloppe ne peut pas être inférieure aux %(a)s € déjà accordés.")
+                    % {"a": valeur_affichee(None, accorde)},
+                )
+            else:
+                form.save()
+        if form.is_valid():
+            messages.success(request, _("Appel enregistré."))
+            return redirect("aap_invisibles:appel_modifier", pk=appel.pk)
     contexte = {"form": form, "appel": appel, "reports": appel.reports.select_related("par")}
     return render(request, "aap_invisibles/gestion/appel_form.html", contexte)
 
