@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequiredMiddleware
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import resolve_url
 
 from .session import is_polling, refresh_expiry
@@ -82,3 +82,20 @@ class SessionExpiryMiddleware:
         # Before the view too, so that the page shows the remaining time it really has.
         if request.user.is_authenticated and not request.portail_polling:
             refresh_expiry(request)
+
+
+class NulCharacterMiddleware:
+    """Remove NUL characters from the query string's names and values: PostgreSQL refuses them in
+    text (a search `?q=%00` answered 500). Form fields already refuse them (Django's validator)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            propre = QueryDict(mutable=True, encoding=request.encoding)
+            for nom, valeurs in request.GET.lists():
+                propre.setlist(nom.replace("\x00", ""), [valeur.replace("\x00", "") for valeur in valeurs])
+            propre._mutable = False
+            request.GET = propre
+        return self.get_response(request)
