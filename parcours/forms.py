@@ -46,13 +46,23 @@ class OrientationForm(CrispyMixin, forms.ModelForm):
         fields = ["date_orientation", "prescripteur", "referent"]
         widgets = {"date_orientation": DateInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, participant=None, **kwargs):
         super().__init__(*args, **kwargs)
         from accounts.models import Role, User
 
         self.fields["prescripteur"].queryset = Structure.objects.filter(actif=True).order_by("nom")
-        self.fields["referent"].queryset = (
-            User.objects.filter(role=Role.REFERENT, is_active=True).select_related("structure").order_by("last_name")
+        referents = User.objects.filter(role=Role.REFERENT, is_active=True)
+        if participant is not None and participant.referent is not None:
+            # Only who may follow this person: their referent's structure (a referent of another
+            # structure could not even open the record, yet would be told about it).
+            referent = participant.referent
+            referents = (
+                referents.filter(structure_id=referent.structure_id)
+                if referent.structure_id
+                else referents.filter(pk=referent.pk)
+            )
+        self.fields["referent"].queryset = referents.select_related("structure").order_by(
+            "last_name", "first_name", "id"
         )
         self.fields["date_orientation"].initial = timezone.localdate()
 

@@ -307,3 +307,16 @@ def test_the_record_shows_the_transition_log_of_the_parcours_and_its_steps(world
     assert "Journal des transitions" in texte
     assert f"Étape « {world.etape_proposee.type} » : Proposée" in texte
     assert "Plus d&#x27;actualité" in texte
+
+
+def test_the_orientation_offers_only_the_referents_who_may_follow_the_person(world, client_of):
+    from parcours.models import Parcours
+
+    Parcours.objects.filter(participant=world.participant_collegue).delete()
+    page = client_of(world.coordination).get(
+        reverse("parcours:creer", kwargs={"participant_pk": world.participant_collegue.pk})
+    )
+
+    choix = set(page.context["form"].fields["referent"].queryset)
+    assert world.referent_collegue in choix and world.referent in choix
+    assert world.referent_autre not in choix

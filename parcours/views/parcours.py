@@ -33,7 +33,7 @@ def creer(request, participant_pk):
     """A new orientation for the participant; refused while another parcours is open."""
     participant = participant_modifiable(request.user, participant_pk)
     ouvert = Parcours.objects.filter(participant=participant).ouverts().first()
-    form = OrientationForm(request.POST or None, initial={"referent": participant.referent_id})
+    form = OrientationForm(request.POST or None, initial={"referent": participant.referent_id}, participant=participant)
     if ouvert is None and request.method == "POST" and form.is_valid():
         try:
             Parcours.orienter(
