@@ -25,9 +25,10 @@ def reaffecter_portefeuille(ancien, nouveau):
 
     Saved one by one (not `update()`) so that the change history records each move.
     """
-    from notifications.services import notifier_reaffectation
     from parcours.models import Parcours
     from participants.models import Participant
+
+    from .notifications import notifier_reaffectation
 
     participants = list(Participant.objects.filter(referent=ancien).select_for_update())
     for participant in participants:

@@ -12,11 +12,11 @@ from django.views.decorators.http import require_POST
 
 from accounts.audit import log_access
 from accounts.permissions import role_required
-from notifications.services import notifier_etape_proposee, notifier_suivi_etape
 from participants.models import Participant
 from plie_portal.redirections import adresse_suivante
 
 from ..models import Etape, Parcours
+from ..notifications import notifier_etape_proposee, notifier_suivi_etape
 from ..views.acces import fiche_url
 from .forms import (
     FORMULAIRES,

@@ -7,12 +7,12 @@ from django.utils.translation import gettext as _
 
 from accounts.audit import log_access
 from accounts.permissions import role_required
-from notifications.services import notifier_affectation
 from parcours.models import TransitionInvalide
 
 from ..forms import FusionForm, ParticipantForm
 from ..fusion import fusionner, verifier_fusion
 from ..models import Participant
+from ..notifications import notifier_affectation
 
 ROLES_EDITION = ("coordination", "referent")
 

@@ -6,8 +6,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from notifications.models import Canal, Categorie, Notification, Preference
-from notifications.services import notifier, notifier_affectation
+from notifications.services import notifier
 from notifications.tasks import envoyer_email
+from participants.notifications import notifier_affectation
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +118,10 @@ def test_the_email_link_is_absolute_on_the_public_address_of_the_portal(world, s
     settings.PORTAIL_URL = "https://plie.metropole-rouen-normandie.fr"
     assert envoyer_email(world.referent.pk, "Titre", "Corps", lien="/participants/12/") is True
     assert "https://plie.metropole-rouen-normandie.fr/participants/12/" in mailoutbox[0].body
+
+
+def test_nobody_is_told_about_a_person_they_could_not_open(world, mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        envoyees = notifier_affectation(world.participant, world.referent_autre)
+
+    assert envoyees == [] and mailoutbox == []

@@ -80,9 +80,11 @@ def test_a_participant_is_anonymised_after_the_audit_period_and_two_years_withou
 
 def test_anonymisation_deletes_the_notifications_naming_the_person(ancien, world):
     from notifications.models import Notification
-    from notifications.services import notifier_affectation
+    from participants.notifications import notifier_affectation
 
     participant, _document, _rapport = ancien
+    participant.referent = world.referent
+    participant.save()
     notifier_affectation(participant, world.referent)
     autre = notifier_affectation(world.participant, world.referent)
 
