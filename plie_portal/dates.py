@@ -31,3 +31,24 @@ def latest_day_months_before(day, months):
 def age_on(birth_date, day):
     """Age in full years on `day` (a birthday on that day counts)."""
     return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+MOIS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def date_longue(day):
+    """A date written out the French way: "1er août 2026", "14 juillet 2026"."""
+    return f"{'1er' if day.day == 1 else day.day} {MOIS[day.month - 1]} {day.year}"

@@ -102,7 +102,7 @@ def donnees_participant(participant):
             fiche(notification, exclure=("lien",)) for notification in traces.notifications().order_by("cree_le", "id")
         ],
         "documents_produits": [
-            fiche(rapport, exclure=("fichier",)) for rapport in traces.rapports(avant=timezone.now()).order_by("id")
+            fiche(rapport, exclure=("fichier",)) for rapport in traces.rapports(nominatifs=True).order_by("id")
         ],
         "acces": [fiche(ligne, exclure=("utilisateur",)) for ligne in acces],
         "recherches_et_exports": [

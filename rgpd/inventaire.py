@@ -77,11 +77,43 @@ TRAITEMENT = {
 }
 
 
+def _motif(forme):
+    # A whole word or phrase only: "MARTIN Jean" must not match "MARTIN Jeanne".
+    return re.compile(rf"(?<!\w){re.escape(forme)}(?!\w)", re.IGNORECASE)
+
+
+def nomme(texte, formes):
+    """Whether `texte` names the person by one of `formes` (whole words, any case)."""
+    return any(_motif(forme).search(texte or "") for forme in formes)
+
+
 def effacer(texte, formes):
-    """`texte` with every form of the person's name replaced."""
+    """`texte` with every form of the person's name replaced (whole words only)."""
     for forme in formes:
-        texte = re.sub(re.escape(forme), ANONYME, texte, flags=re.IGNORECASE)
+        texte = _motif(forme).sub(ANONYME, texte)
     return texte
+
+
+def _candidats(queryset, champs, formes):
+    """The rows of `queryset` one of whose `champs` contains a form (SQL, a superset), then only
+    those that name the person as whole words (Python): the same answer on SQLite and PostgreSQL."""
+    contient = Q(pk__in=[])
+    for forme in formes:
+        for champ in champs:
+            contient |= Q(**{f"{champ}__icontains": forme})
+    gardes = [
+        objet.pk
+        for objet in queryset.filter(contient).only("pk", *champs)
+        if any(nomme(getattr(objet, champ), formes) for champ in champs)
+    ]
+    return queryset.filter(pk__in=gardes)
+
+
+def recherche_de(chemin):
+    """The search terms (`q`) of a page address, decoded: what was typed to find someone."""
+    from urllib.parse import parse_qs, urlsplit
+
+    return " ".join(parse_qs(urlsplit(chemin).query).get("q", []))
 
 
 class Traces:
@@ -145,10 +177,7 @@ class Traces:
         """Entry-commission sessions whose minutes name the person."""
         from parcours.models import SessionCommission
 
-        nomme = Q(pk__in=[])
-        for forme in self.formes:
-            nomme |= Q(compte_rendu__icontains=forme)
-        return SessionCommission.objects.filter(nomme).order_by("date", "id")
+        return _candidats(SessionCommission.objects.all(), ["compte_rendu"], self.formes).order_by("date", "id")
 
     def lignes_des_comptes_rendus(self):
         """[(session, line)] of the minutes' lines that name the person."""
@@ -156,7 +185,7 @@ class Traces:
             (session, ligne)
             for session in self.comptes_rendus()
             for ligne in session.compte_rendu.splitlines()
-            if effacer(ligne, self.formes) != ligne
+            if nomme(ligne, self.formes)
         ]
 
     def acces_sur_la_personne(self):
@@ -169,15 +198,19 @@ class Traces:
         return AccesDonnees.objects.filter(sur)
 
     def acces_qui_la_nomment(self):
-        """Other access-log rows that name the person: searches and exports (…?q=Normand)."""
+        """Other access-log rows that name the person: in their description, or as the search
+        typed in their address (…?q=Normand: the surname alone counts there, nowhere else)."""
         from accounts.models import AccesDonnees
 
-        nomme = Q(pk__in=[])
-        for forme in self.formes:
-            nomme |= Q(description__icontains=forme) | Q(chemin__icontains=forme)
+        autres = AccesDonnees.objects.exclude(pk__in=self.acces_sur_la_personne().values("pk"))
+        nommees = set(_candidats(autres, ["description", "chemin"], self.formes).values_list("pk", flat=True))
+        cherche = Q(pk__in=[])
         for nom in self.noms_de_famille:
-            nomme |= Q(chemin__contains="?") & (Q(description__icontains=nom) | Q(chemin__icontains=nom))
-        return AccesDonnees.objects.filter(nomme).exclude(pk__in=self.acces_sur_la_personne().values("pk"))
+            cherche |= Q(chemin__icontains=nom)
+        for acces in autres.filter(chemin__contains="q=").filter(cherche).only("pk", "chemin"):
+            if nomme(recherche_de(acces.chemin), [*self.formes, *self.noms_de_famille]):
+                nommees.add(acces.pk)
+        return AccesDonnees.objects.filter(pk__in=nommees)
 
     def journal_admin(self):
         """Django admin log entries about the person's records."""
@@ -198,16 +231,28 @@ class Traces:
 
         liens = [reverse("participants:detail", kwargs={"pk": self.participant.pk})]
         liens += [reverse("parcours:etape_detail", kwargs={"pk": pk}) for pk in self.objets["parcours.Etape"]]
-        nommees = Q(lien__in=liens)
-        for forme in self.formes:
-            nommees |= Q(titre__icontains=forme) | Q(corps__icontains=forme)
-        return Notification.objects.filter(nommees)
+        par_lien = set(Notification.objects.filter(lien__in=liens).values_list("pk", flat=True))
+        par_nom = set(
+            _candidats(Notification.objects.all(), ["titre", "corps"], self.formes).values_list("pk", flat=True)
+        )
+        return Notification.objects.filter(pk__in=par_lien | par_nom)
 
-    def rapports(self, avant=None):
-        """Documents produced about the person, and the nominative lists produced before `avant`."""
+    def rapports(self, nominatifs=False):
+        """Documents produced about the person and, with `nominatifs`, the lists that hold them:
+        those whose recorded people include them (Rapport.personnes)."""
         from reports.models import Rapport
 
-        sur = Q(parametres__participant=self.participant.pk)
-        if avant is not None:
-            sur |= Q(type__in=RAPPORTS_NOMINATIFS, cree_le__lte=avant)
-        return Rapport.objects.filter(sur)
+        ids = set(Rapport.objects.filter(parametres__participant=self.participant.pk).values_list("pk", flat=True))
+        if nominatifs:
+            for rapport in Rapport.objects.filter(type__in=RAPPORTS_NOMINATIFS).only("pk", "personnes"):
+                if rapport.personnes is not None and set(rapport.personnes) & set(
+                    self.objets["participants.Participant"]
+                ):
+                    ids.add(rapport.pk)
+        return Rapport.objects.filter(pk__in=ids)
+
+    def listes_sans_personnes_connues(self):
+        """Lists produced before the portal recorded who they hold: the purge cannot tell, so it deletes them."""
+        from reports.models import Rapport
+
+        return Rapport.objects.filter(type__in=RAPPORTS_NOMINATIFS, personnes__isnull=True)

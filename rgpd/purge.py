@@ -22,7 +22,7 @@ from accounts.models import AccesDonnees, AvertissementBrouillon
 from parcours.models import SessionCommission
 from plie_portal.dates import months_after, months_before
 
-from .inventaire import ANONYME, Traces, effacer
+from .inventaire import ANONYME, Traces, effacer, nomme, recherche_de
 
 
 @dataclass
@@ -144,27 +144,29 @@ def anonymiser(participant, bilan, now):
         supprimer_fichiers(documents)
 
         # The traces first, while the records they point to still say who the person was.
-        for session in traces.comptes_rendus().only("pk", "compte_rendu"):
+        for session in traces.comptes_rendus():
             # A line of the minutes that names the person goes whole: it also holds the decision's reason.
             texte = "\n".join(
-                f"- {ANONYME}" if effacer(ligne, formes) != ligne else ligne
-                for ligne in session.compte_rendu.splitlines()
+                f"- {ANONYME}" if nomme(ligne, formes) else ligne for ligne in session.compte_rendu.splitlines()
             )
             SessionCommission.objects.filter(pk=session.pk).update(compte_rendu=texte)
-        for acces in traces.acces_qui_la_nomment().only("pk", "description", "chemin"):
-            nomme = any(nom.lower() in acces.description.lower() for nom in traces.noms_de_famille)
+        for acces in traces.acces_qui_la_nomment():
+            # The name goes from the description; the search that named them goes from the address.
+            chemin = acces.chemin.split("?", 1)[0] if recherche_de(acces.chemin) else acces.chemin
             AccesDonnees.objects.filter(pk=acces.pk).update(
-                description="" if nomme else effacer(acces.description, formes), chemin=acces.chemin.split("?", 1)[0]
+                description=effacer(acces.description, formes), chemin=effacer(chemin, formes)
             )
         traces.acces_sur_la_personne().update(description="")
         traces.journal_admin().update(object_repr=ANONYME, change_message="")
         if apps.is_installed("notifications"):
             bilan.notifications += traces.notifications().delete()[0]
         if apps.is_installed("reports"):
-            rapports = list(traces.rapports(avant=now))
+            from reports.models import Rapport
+
+            rapports = list(traces.rapports(nominatifs=True)) + list(traces.listes_sans_personnes_connues())
             supprimer_fichiers(rapports)
             bilan.rapports += len(rapports)
-            traces.rapports(avant=now).filter(pk__in=[r.pk for r in rapports]).delete()
+            Rapport.objects.filter(pk__in=[r.pk for r in rapports]).delete()
         bilan.historique += traces.historique_des_doublons().delete()[0]
         Fusion.objects.filter(conserve=participant).update(absorbe_identite={})
 

@@ -11,7 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from plie_portal.workflow import TransitionInvalide
 
-from .choices import STATUTS_DECISION, StatutAppel, StatutDossier, TypePiece
+from .choices import StatutAppel, StatutDossier, TypePiece
+
+# The dossiers a committee scenario allocates to: not decided, not withdrawn.
+STATUTS_EN_LICE = (StatutDossier.EN_INSTRUCTION, StatutDossier.AUDITION)
 
 
 class AppelQuerySet(models.QuerySet):
@@ -263,15 +266,22 @@ class SimulationAllocation(models.Model):
     def __str__(self):
         return f"Simulation – {self.appel}"
 
-    def bilan(self, decides=None):
+    def bilan(self, en_lice=None):
         """The scenario against the envelope: amounts already granted, amounts simulated on the
-        dossiers not yet decided (`decides`: their ids as text, when the caller has them), and what
-        would remain; `depasse` when the scenario exceeds the envelope."""
-        if decides is None:
-            decides = {
-                str(pk) for pk in self.appel.dossiers.filter(statut__in=STATUTS_DECISION).values_list("pk", flat=True)
+        dossiers still in the running (under instruction or heard; `en_lice`: their ids as text,
+        when the caller has them), what remains to allocate and what would remain after the
+        scenario; `depasse` when the scenario exceeds the envelope."""
+        if en_lice is None:
+            en_lice = {
+                str(pk) for pk in self.appel.dossiers.filter(statut__in=STATUTS_EN_LICE).values_list("pk", flat=True)
             }
-        simule = sum((Decimal(str(v)) for k, v in self.montants.items() if k not in decides), Decimal("0"))
+        simule = sum((Decimal(str(v)) for k, v in self.montants.items() if k in en_lice), Decimal("0"))
         accorde = self.appel.montant_accorde_total()
         reste = self.appel.budget_total - accorde - simule
-        return {"accorde": accorde, "simule": simule, "reste": reste, "depasse": reste < 0, "decides": decides}
+        return {
+            "accorde": accorde,
+            "reste_a_allouer": self.appel.budget_total - accorde,
+            "simule": simule,
+            "reste": reste,
+            "depasse": reste < 0,
+        }

@@ -136,3 +136,16 @@ def test_the_export_lists_only_visible_dossiers_and_neutralises_formulas(
     assert len(lignes) == 3  # title, headers, the submitted dossier (never the draft)
     assert lignes[2][4].startswith("'=")
     assert neutraliser("+33") == "'+33" and neutraliser("@x") == "'@x" and neutraliser("-1") == "'-1"
+
+
+def test_a_simulated_amount_no_longer_counts_once_its_dossier_is_withdrawn(world, client_of):
+    en_instruction = dossier_depose(
+        world.appel_bis, AssociationFactory(), Decimal("40000"), StatutDossier.EN_INSTRUCTION
+    )
+    client = client_of(world.coordination)
+    client.post(url("comite", pk=world.appel_bis.pk), {f"simulation_{en_instruction.pk}": "40000"})
+    en_instruction.classer_sans_suite(world.coordination, "Retrait")
+
+    bilan = client.get(url("comite", pk=world.appel_bis.pk)).context["bilan"]
+
+    assert (bilan["simule"], bilan["reste"]) == (Decimal("0"), Decimal("139000"))

@@ -13,7 +13,7 @@ from participants.models import Commune
 
 from ..affichage import valeur_affichee
 from ..models import AppelAProjets, Dossier, SimulationAllocation, StatutDossier
-from ..models.choices import STATUTS_DECISION
+from ..models.appels import STATUTS_EN_LICE
 from .base import ROLES_INSTRUCTION, appel_instruit, exiger_role, paginer
 
 TRIS = {
@@ -79,12 +79,12 @@ def instruction(request):
     return render(request, "aap_invisibles/instruction.html", contexte)
 
 
-def lire_simulation(donnees, classement, decides):
+def lire_simulation(donnees, classement, en_lice):
     """The simulated amounts typed for the dossiers not yet decided, and the errors in French."""
     montants, erreurs = {}, []
     for d in classement:
         valeur = donnees.get(f"simulation_{d.pk}", "").strip().replace(" ", "").replace(",", ".")
-        if not valeur or str(d.pk) in decides:
+        if not valeur or str(d.pk) not in en_lice:
             continue
         montant = _decimal(valeur)
         if montant is None or montant < 0 or montant > d.montant_demande:
@@ -120,16 +120,16 @@ def comite(request, pk):
         )
     )
     simulation = SimulationAllocation.objects.filter(appel=appel).first() or SimulationAllocation(appel=appel)
-    decides = {str(d.pk) for d in classement if d.statut in STATUTS_DECISION}
+    en_lice = {str(d.pk) for d in classement if d.statut in STATUTS_EN_LICE}
     if request.method == "POST":
         if not request.user.is_coordination:
             raise PermissionDenied
-        montants, erreurs = lire_simulation(request.POST, classement, decides)
+        montants, erreurs = lire_simulation(request.POST, classement, en_lice)
         if not erreurs:
             simulation.montants = montants
             simulation.modifiee_par = request.user
             simulation.save()
-            bilan = simulation.bilan(decides)
+            bilan = simulation.bilan(en_lice)
             if bilan["depasse"]:
                 messages.warning(request, message_depassement(bilan))
             messages.success(request, _("Simulation enregistrée (elle n'engage pas l'enveloppe)."))
@@ -138,13 +138,13 @@ def comite(request, pk):
             messages.error(request, erreur)
     simules = simulation.montants
     for d in classement:
-        d.decide = str(d.pk) in decides
+        d.decide = str(d.pk) not in en_lice
         d.simule = request.POST.get(f"simulation_{d.pk}") if request.method == "POST" else simules.get(str(d.pk), "")
-    bilan = simulation.bilan(decides)
+    bilan = simulation.bilan(en_lice)
     contexte = {
         "appel": appel,
         "classement": classement,
-        "reste": appel.budget_total - bilan["accorde"],
+        "reste": bilan["reste_a_allouer"],
         "bilan": bilan,
         "depassement": message_depassement(bilan) if bilan["depasse"] else "",
         "simulation": simulation,

@@ -102,12 +102,18 @@ def dossier_section(request, pk, code):
     # A save (an autosave too) works on the row locked and read afresh: one that overlaps the
     # deposit waits for it, then finds the dossier no longer editable instead of writing back a draft.
     with transaction.atomic():
-        dossier = Dossier.objects.select_for_update().select_related("appel").get(pk=dossier.pk)
+        # The dossier's row only (not the call's, which the decisions lock): `of` where supported.
+        dossier = verrouiller(dossier)
         if code not in dossier.sections_modifiables():
             if _est_sauvegarde_auto(request):
                 return JsonResponse({"erreur": _("Cette section ne peut plus être modifiée.")}, status=409)
             raise PermissionDenied
         return _section(request, dossier, section, code, True)
+
+
+def verrouiller(dossier):
+    """The dossier's row, locked until the transaction ends and read afresh (PostgreSQL)."""
+    return Dossier.objects.select_for_update().get(pk=dossier.pk)
 
 
 def _enregistrer_champs(form, section):
@@ -199,11 +205,14 @@ def _enregistre(request, dossier, code):
 @require_POST
 def dossier_piece_supprimer(request, pk, piece_pk):
     dossier = _dossier_du_porteur(request, pk)
-    piece = get_object_or_404(dossier.pieces, pk=piece_pk)
-    if "pieces" not in dossier.sections_modifiables():
-        raise PermissionDenied
-    piece.fichier.delete(save=False)
-    piece.delete()
+    with transaction.atomic():
+        dossier = verrouiller(dossier)
+        piece = get_object_or_404(dossier.pieces, pk=piece_pk)
+        if "pieces" not in dossier.sections_modifiables():
+            raise PermissionDenied
+        piece.delete()
+        # The file goes once the row is gone for good (a rollback would otherwise lose it).
+        transaction.on_commit(lambda: piece.fichier.storage.delete(piece.fichier.name))
     messages.success(request, _("Pièce supprimée."))
     return redirect("aap_invisibles:dossier_section", pk=dossier.pk, code="pieces")
 

@@ -5,11 +5,11 @@ guard, writes a `Transition` row and refuses an invalid move with a French messa
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from plie_portal.dates import age_on, latest_day_months_before, months_after, months_before
+from plie_portal.dates import age_on, date_longue, latest_day_months_before, months_after, months_before
 from plie_portal.workflow import TransitionInvalide
 
 from ..choices import (
@@ -391,7 +391,7 @@ class Parcours(models.Model):
         if date_suivi < self.echeance_suivi_6_mois:
             raise TransitionInvalide(
                 _("Le suivi à 6 mois se fait à partir du %(date)s, six mois après la sortie.")
-                % {"date": formats.date_format(self.echeance_suivi_6_mois, "j F Y")}
+                % {"date": date_longue(self.echeance_suivi_6_mois)}
             )
         self.emploi_6_mois = emploi_6_mois
         self.situation_amelioree_6_mois = situation_amelioree_6_mois

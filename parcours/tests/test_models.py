@@ -152,7 +152,7 @@ def test_the_follow_up_is_refused_before_six_calendar_months(coord):
     parcours = ParcoursFactory()
     parcours.sortir(coord, D(2026, 2, 1), MotifSortie.EMPLOI_COURT)
 
-    with pytest.raises(TransitionInvalide, match="à partir du 1 août 2026"):
+    with pytest.raises(TransitionInvalide, match="à partir du 1er août 2026"):
         parcours.enregistrer_suivi_6_mois(coord, True, None, D(2026, 7, 31))
 
     parcours.refresh_from_db()

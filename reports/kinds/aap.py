@@ -197,6 +197,7 @@ class RapportComite(AppelKind):
             ]
         progress(50, _("Mise en page du document"))
         accorde = appel.montant_accorde_total()
+        reste = appel.budget_total - accorde  # reste_a_allouer(), from the total already read
         contexte = {
             "titre": f"{self.label} – {appel}",
             "appel": appel,
@@ -205,7 +206,7 @@ class RapportComite(AppelKind):
             "total_demande": sum((d.montant_demande or Decimal("0") for d in dossiers), Decimal("0")),
             "total_propose": sum((d.proposition_montant or Decimal("0") for d in dossiers), Decimal("0")),
             "montant_accorde": accorde,
-            "reste": appel.reste_a_allouer(),
+            "reste": reste,
             "genere_le": timezone.localtime(),
         }
         rendre_pdf("reports/pdf/comite.html", contexte, sortie)

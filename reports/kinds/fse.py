@@ -84,9 +84,12 @@ class ClasseurFSE(PeriodeKind):
         feuille.append([titre for titre, _valeur in COLONNES_PARTICIPATIONS])
         queryset = participations(rapport.demandeur, debut, fin)
         total = queryset.count() or 1
+        personnes = set()
         for index, parcours in enumerate(queryset.iterator(chunk_size=2000), start=1):
             feuille.append(ligne([valeur(parcours) for _titre, valeur in COLONNES_PARTICIPATIONS]))
+            personnes.add(parcours.participant_id)
             if index % 2000 == 0:
                 progress(30 + int(60 * index / total), _("Liste des participations"))
+        rapport.personnes = sorted(personnes)
         progress(95, _("Enregistrement du classeur"))
         classeur.save(sortie)

@@ -2,6 +2,8 @@
 
 from django import template
 
+from plie_portal.dates import date_longue
+
 from ..purge import anonymisation_prevue as prevue
 
 register = template.Library()
@@ -9,5 +11,6 @@ register = template.Library()
 
 @register.simple_tag
 def anonymisation_prevue(participant):
-    """{"le": date, "dernier_contact": date} or None (see rgpd.purge.anonymisation_prevue)."""
-    return prevue(participant)
+    """{"le": …, "dernier_contact": …} written out in French, or None (rgpd.purge.anonymisation_prevue)."""
+    dates = prevue(participant)
+    return {cle: date_longue(jour) for cle, jour in dates.items()} if dates else None

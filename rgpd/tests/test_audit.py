@@ -17,6 +17,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from accounts.audit import journaliser
 from notifications.models import Notification
 from parcours.indicators import calculer_indicateurs
 from parcours.models import Entretien, Parcours, SessionCommission
@@ -87,6 +88,8 @@ def personne(world, client_of, django_capture_on_commit_callbacks):
     client.get(reverse("participants:detail", args=[participant.pk]))
     client.get(reverse("participants:document_telecharger", args=[document.pk]))
     client.get(reverse("participants:liste"), {"q": NOM})
+    # A search logged with what was typed (an export's address, say): the surname alone names her there.
+    journaliser(w.referent, "export", objet_type="participants.Participant", chemin=f"/rapports/?q={NOM.lower()}")
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("reports:demander", args=["participants"]), {"q": NOM})
     produire(w.coordination, "fse", django_capture_on_commit_callbacks, debut="2016-01-01", fin="2018-12-31")
@@ -184,3 +187,24 @@ def test_every_model_of_the_portal_declares_how_it_concerns_a_participant():
     portail = {"accounts", "partners", "participants", "parcours", "aap_invisibles", "reports", "notifications", "rgpd"}
     modeles = {m._meta.label for m in apps.get_models() if m._meta.app_label in portail}
     assert modeles - set(TRAITEMENT) == set(), "modèle sans déclaration dans rgpd.inventaire.TRAITEMENT"
+
+
+def test_the_purge_and_the_right_of_access_leave_a_near_namesake_alone(personne, world, client_of):
+    voisine = ParticipantFactory(nom=f"{NOM}x", prenom=PRENOM, referent=world.referent)
+    session = SessionCommission.objects.get(date=D(2016, 2, 1))
+    ParcoursFactory(
+        participant=voisine, session_commission=session, motif_decision="Motif-de-la-voisine", date_entree=None
+    )
+    session.compte_rendu = session.generer_compte_rendu()
+    session.save()
+    Notification.objects.create(utilisateur=world.referent, categorie="etape", titre=f"Étape pour {voisine}", corps="")
+    journaliser(world.referent, "export", objet_type="participants.Participant", chemin=f"/rapports/?q={NOM}x")
+
+    export = client_of(world.coordination).get(reverse("rgpd:droit_acces", args=[personne.pk]), {"format": "json"})
+    call_command("purge_expired", stdout=io.StringIO())
+
+    assert "Motif-de-la-voisine" not in export.content.decode()
+    assert f"{NOM}x".lower() not in export.content.decode().lower()
+    assert "Motif-de-la-voisine" in SessionCommission.objects.get(pk=session.pk).compte_rendu
+    assert Notification.objects.filter(titre=f"Étape pour {voisine}").exists()
+    assert textes_de_la_base(f"q={NOM}x")

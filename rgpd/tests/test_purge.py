@@ -205,7 +205,7 @@ def test_coordination_sees_on_the_record_when_it_will_be_anonymised(ancien, worl
     page = client_of(world.coordination).get(reverse("participants:detail", args=[participant.pk]))
 
     # Exit on 1 March 2026: the FSE+ audit period ends on 31 December 2031, after the two years.
-    assert "fiche anonymisée le 1 janvier 2032 sauf nouveau contact" in page.content.decode()
+    assert "fiche anonymisée le 1er janvier 2032 sauf nouveau contact" in page.content.decode()
 
 
 def test_the_anonymisation_date_is_the_first_day_the_purge_anonymises(ancien):
