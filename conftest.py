@@ -43,13 +43,21 @@ def _unordered_queries_come_back_in_random_order():
     from django.db.models.sql import compiler
 
     original = compiler.SQLCompiler.as_sql
+    # PostgreSQL has its own SQLCompiler subclass: select queries of every backend, no writes.
+    ecritures = (
+        compiler.SQLInsertCompiler,
+        compiler.SQLDeleteCompiler,
+        compiler.SQLUpdateCompiler,
+        compiler.SQLAggregateCompiler,
+    )
     untouched = (" ORDER BY ", " LIMIT ", " FOR UPDATE", " FOR NO KEY UPDATE", " FOR SHARE", " UNION ")
 
     def as_sql(self, with_limits=True, with_col_aliases=False):
         sql, params = original(self, with_limits=with_limits, with_col_aliases=with_col_aliases)
         query = self.query
         if (
-            type(self) is compiler.SQLCompiler
+            isinstance(self, compiler.SQLCompiler)
+            and not isinstance(self, ecritures)
             and not with_col_aliases  # parts of a UNION and subqueries are compiled with aliases
             and not query.subquery
             and not query.distinct

@@ -143,7 +143,7 @@ def fichiers_contenant(marqueur):
 def test_the_markers_are_planted_where_the_audit_found_them(personne):
     # The scan must find them before the purge, or its silence afterwards would prove nothing.
     assert textes_de_la_base("Note-ZQK-privee") and textes_de_la_base(DOUBLON) and fichiers_contenant(NOM)
-    assert SessionCommission.objects.filter(compte_rendu__contains=NOM).exists()
+    assert SessionCommission.objects.filter(compte_rendu__icontains=NOM).exists()
 
 
 def test_after_the_purge_no_marker_survives_in_the_database_nor_in_any_file(personne):
