@@ -38,6 +38,8 @@ class Bilan:
     brouillons_avertis: list = field(default_factory=list)
     brouillons_supprimes: list = field(default_factory=list)
     rapports_expires: int = 0
+    # In a dry run: {(table, what would happen): rows or files}, for every participant to anonymise.
+    prevu: dict = field(default_factory=dict)
 
 
 def fin_audit_fse(date_sortie):
@@ -254,6 +256,7 @@ def purger(dry_run=False, now=None):
     for participant in participants_a_anonymiser(today):
         if dry_run:
             bilan.participants.append(participant.pk)
+            prevoir(participant, bilan.prevu)
         else:
             anonymiser(participant, bilan, now)
     if dry_run:
@@ -263,6 +266,40 @@ def purger(dry_run=False, now=None):
     brouillons(now, bilan, dry_run)
     rapports_expires(now, bilan, dry_run)
     return bilan
+
+
+def prevoir(participant, prevu):
+    """Count, table by table and file kind by file kind, what anonymising `participant` would change."""
+    from parcours.models import Entretien, Etape, Parcours
+
+    traces = Traces(participant)
+    objets = traces.objets
+    documents = participant.documents.exclude(fichier="")
+    rapports = traces.rapports(nominatifs=True) | traces.listes_sans_personnes_connues()
+    comptes = {
+        ("participants_participant", "identité effacée"): 1,
+        ("participants_document", "lignes supprimées"): len(objets["participants.Document"]),
+        ("fichiers des documents", "supprimés"): documents.count(),
+        ("parcours_parcours", "motifs vidés"): len(objets["parcours.Parcours"]),
+        ("parcours_etape", "textes vidés"): len(objets["parcours.Etape"]),
+        ("parcours_entretien", "notes vidées"): Entretien.objects.filter(pk__in=objets["parcours.Entretien"]).count(),
+        ("historiques (participant, doublons, parcours, étapes)", "lignes supprimées"): (
+            participant.history.count()
+            + traces.historique_des_doublons().count()
+            + Parcours.history.filter(id__in=objets["parcours.Parcours"]).count()
+            + Etape.history.filter(parcours_id__in=objets["parcours.Parcours"]).count()
+        ),
+        ("parcours_sessioncommission", "lignes de compte rendu effacées"): len(traces.lignes_des_comptes_rendus()),
+        ("accounts_accesdonnees", "descriptions et adresses effacées"): (
+            traces.acces_sur_la_personne().count() + traces.acces_qui_la_nomment().count()
+        ),
+        ("django_admin_log", "entrées effacées"): traces.journal_admin().count(),
+        ("notifications_notification", "lignes supprimées"): traces.notifications().count(),
+        ("reports_rapport", "lignes supprimées"): rapports.count(),
+        ("fichiers des rapports", "supprimés"): rapports.exclude(fichier="").count(),
+    }
+    for cle, nombre in comptes.items():
+        prevu[cle] = prevu.get(cle, 0) + nombre
 
 
 def rapports_expires(now, bilan, dry_run):

@@ -208,3 +208,14 @@ def test_the_purge_and_the_right_of_access_leave_a_near_namesake_alone(personne,
     assert "Motif-de-la-voisine" in SessionCommission.objects.get(pk=session.pk).compte_rendu
     assert Notification.objects.filter(titre=f"Étape pour {voisine}").exists()
     assert textes_de_la_base(f"q={NOM}x")
+
+
+def test_the_dry_run_says_table_by_table_and_file_by_file_what_would_change(personne):
+    sortie = io.StringIO()
+    call_command("purge_expired", "--dry-run", stdout=sortie)
+
+    texte = sortie.getvalue()
+    assert "  parcours_sessioncommission (lignes de compte rendu effacées) : 1" in texte
+    assert "  participants_document (lignes supprimées) : 1" in texte
+    assert "  fichiers des documents (supprimés) : 1" in texte
+    assert "  fichiers des rapports (supprimés) : " in texte and "  django_admin_log (entrées effacées) : 2" in texte

@@ -20,6 +20,8 @@ class Command(BaseCommand):
         self.stdout.write(f"{prefixe}Participants {verbe} : {len(bilan.participants)}")
         if bilan.participants:
             self.stdout.write(f"  numéros : {', '.join(str(pk) for pk in bilan.participants)}")
+        for (table, quoi), nombre in bilan.prevu.items():
+            self.stdout.write(f"  {table} ({quoi}) : {nombre}")
         if not dry_run:
             self.stdout.write(f"  documents supprimés : {bilan.documents}")
             self.stdout.write(f"  lignes d'historique supprimées : {bilan.historique}")
