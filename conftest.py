@@ -87,8 +87,8 @@ def _guard_rails(settings, tmp_path):
 @pytest.fixture
 def communes(db):
     """The 71 communes, reloaded when a transactional test flushed them."""
-    from participants.communes import load_communes
-    from participants.models import Commune
+    from territoire.communes import load_communes
+    from territoire.models import Commune
 
     if Commune.objects.count() < 71:
         load_communes(Commune)
@@ -136,8 +136,8 @@ def module_world(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.db import transaction
     from django.test import override_settings
 
-    from participants.communes import load_communes
-    from participants.models import Commune
+    from territoire.communes import load_communes
+    from territoire.models import Commune
 
     media = tmp_path_factory.mktemp("monde-media")
     storages = {**settings.STORAGES, "default": {**settings.STORAGES["default"], "OPTIONS": {"location": media}}}

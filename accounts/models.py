@@ -163,22 +163,3 @@ class AccesDonnees(models.Model):
 
     def __str__(self):
         return f"{self.utilisateur_email} – {self.get_action_display()} {self.objet_type} {self.objet_id}"
-
-
-class AvertissementBrouillon(models.Model):
-    """The warning emailed before an untouched applicant's draft is deleted (RGPD, purge_expired).
-
-    Remembers the draft's modification time when warned: a draft edited since is no longer deleted."""
-
-    dossier = models.OneToOneField(
-        "aap_invisibles.Dossier", on_delete=models.CASCADE, related_name="avertissement_suppression"
-    )
-    envoye_le = models.DateTimeField(_("envoyé le"))
-    dossier_modifie_le = models.DateTimeField(_("dossier modifié le (au moment de l'avertissement)"))
-
-    class Meta:
-        verbose_name = _("avertissement avant suppression d'un brouillon")
-        verbose_name_plural = _("avertissements avant suppression de brouillons")
-
-    def __str__(self):
-        return f"{self.dossier_id} – {self.envoye_le:%d/%m/%Y}"

@@ -117,8 +117,8 @@ def build_data(participants, referents):
 
 def top_up_steps(target):
     """The demo seed gives about 4.2 steps per parcours: add finished ones up to `target` steps."""
-    from parcours.models import Etape, EtapeType, Parcours
-    from partners.models import Structure
+    from parcours.models import Etape, Parcours
+    from partners.models import EtapeType, Structure
 
     missing = target - Etape.objects.count()
     if missing <= 0:

@@ -1,7 +1,7 @@
 """Sending notifications: in the portal and by email, as each recipient chose per category.
 
-Each domain builds its own notifications (parcours.notifications, participants.notifications,
-partners.notifications) and sends them through `notifier`."""
+Each domain builds its own notifications (parcours.notifications, participants.notifications)
+and sends them through `notifier`."""
 
 from django.db import transaction
 

@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.audit import JournaliserAdmin
 
-from .models import Entretien, Etape, EtapeType, Objectif, Parcours, SessionCommission, Transition
+from .models import Entretien, Etape, Objectif, Parcours, SessionCommission, Transition
 
 
 class EtapeInline(admin.TabularInline):
@@ -30,14 +30,6 @@ class ParcoursAdmin(JournaliserAdmin, SimpleHistoryAdmin):
     autocomplete_fields = ["prescripteur"]
     date_hierarchy = "date_entree"
     inlines = [EtapeInline]
-
-
-@admin.register(EtapeType)
-class EtapeTypeAdmin(admin.ModelAdmin):
-    list_display = ["libelle", "code", "categorie", "actif"]
-    list_filter = ["categorie", "actif"]
-    search_fields = ["libelle", "code"]
-    filter_horizontal = ["structures"]
 
 
 @admin.register(Etape)

@@ -74,18 +74,6 @@ class SituationSortie(models.TextChoices):
     INCONNUE = "inconnue", _("Inconnue")
 
 
-class CategorieEtape(models.TextChoices):
-    ACCUEIL_DIAGNOSTIC = "accueil_diagnostic", _("Accueil et diagnostic")
-    LEVEE_FREINS = "levee_freins", _("Levée des freins")
-    REMOBILISATION = "remobilisation", _("Remobilisation")
-    FORMATION_PRE_QUALIFIANTE = "formation_pre_qualifiante", _("Formation pré-qualifiante")
-    FORMATION_QUALIFIANTE = "formation_qualifiante", _("Formation qualifiante")
-    INSERTION_SIAE = "insertion_siae", _("Insertion par l'activité économique (SIAE)")
-    EMPLOI = "emploi", _("Emploi")
-    CREATION_ENTREPRISE = "creation_entreprise", _("Création d'entreprise")
-    SUIVI_EMPLOI = "suivi_emploi", _("Suivi dans l'emploi")
-
-
 class StatutEtape(models.TextChoices):
     PROPOSEE = "proposee", _("Proposée")
     ACCEPTEE = "acceptee", _("Acceptée")

@@ -5,10 +5,12 @@ import datetime
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Role
 from partners.models import Structure
 from plie_portal.widgets import DateInput, DateTimeInput
 
@@ -312,3 +314,19 @@ class PeriodeForm(forms.Form):
         if data.get("debut") and data.get("fin") and data["fin"] < data["debut"]:
             self.add_error("fin", _("La fin de la période ne peut pas précéder son début."))
         return data
+
+
+class ReaffectationForm(forms.Form):
+    nouveau = forms.ModelChoiceField(
+        label=_("Nouveau ou nouvelle référent·e"), queryset=get_user_model().objects.none()
+    )
+
+    def __init__(self, *args, ancien, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nouveau"].queryset = (
+            get_user_model()
+            .objects.filter(role=Role.REFERENT, is_active=True)
+            .exclude(pk=ancien.pk)
+            .select_related("structure")
+        )
+        self.fields["nouveau"].label_from_instance = lambda u: f"{u} – {u.structure or ''}"

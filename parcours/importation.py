@@ -157,7 +157,7 @@ class _Lecteur:
     """Reads and checks the lines; collects errors; knows the referential (communes, users, structures)."""
 
     def __init__(self):
-        from participants.models import Commune
+        from territoire.models import Commune
 
         self.erreurs = []
         self.communes = set(Commune.objects.values_list("code_insee", flat=True))

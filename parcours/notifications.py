@@ -1,7 +1,8 @@
-"""The notifications of steps: proposed to a structure, answered or updated by the partner."""
+"""The notifications of the parcours: steps proposed, answered or updated; a caseload moved."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from notifications.models import Categorie
 from notifications.services import notifier
@@ -60,4 +61,21 @@ def notifier_suivi_etape(etape, par):
         },
         reverse("parcours:etape_detail", kwargs={"pk": etape.pk}),
         peut_voir=_voit_l_etape(etape),
+    )
+
+
+def notifier_reaffectation(referent, nombre, ancien):
+    """A whole caseload was moved to `referent`: one summary notification."""
+    return notifier(
+        [referent],
+        Categorie.AFFECTATION,
+        ngettext("%(n)d participant vous a été réaffecté", "%(n)d participants vous ont été réaffectés", nombre)
+        % {"n": nombre},
+        ngettext(
+            "La coordination vous a confié le portefeuille de %(ancien)s : %(n)d participant.",
+            "La coordination vous a confié le portefeuille de %(ancien)s : %(n)d participants.",
+            nombre,
+        )
+        % {"ancien": ancien, "n": nombre},
+        reverse("notifications:liste"),
     )

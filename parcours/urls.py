@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .etapes.urls import urlpatterns as etapes_urlpatterns
-from .views import commission, parcours, pilotage
+from .views import commission, parcours, pilotage, portefeuille
 
 app_name = "parcours"
 
@@ -18,4 +18,5 @@ urlpatterns = [
     path("objectifs/", pilotage.objectifs, name="objectifs"),
     path("indicateurs/", pilotage.indicateurs, name="indicateurs"),
     path("import/", pilotage.importation, name="import"),
+    path("portefeuille/<int:pk>/reaffecter/", portefeuille.reaffecter, name="reaffecter"),
 ] + etapes_urlpatterns

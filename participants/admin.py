@@ -5,14 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.audit import JournaliserAdmin
 from plie_portal.widgets import FICHIERS_PRIVES
 
-from .models import Commune, Document, Fusion, Participant
-
-
-@admin.register(Commune)
-class CommuneAdmin(admin.ModelAdmin):
-    list_display = ["code_insee", "nom", "codes_postaux", "population"]
-    search_fields = ["code_insee", "nom", "nom_normalise", "codes_postaux"]
-    ordering = ["nom"]
+from .models import Document, Fusion, Participant
 
 
 class DocumentInline(admin.TabularInline):

@@ -4,6 +4,7 @@ produce it in the background."""
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from parcours.portefeuille import avec_parcours_courant
 from plie_portal.xlsx import ligne, oui_non
 
 from .models import Participant, StatutParcours, voit_colonnes_sensibles
@@ -59,7 +60,7 @@ def ecrire_export_participants(queryset, user, fichier, progress=None, ids=None)
     if colonnes is not COLONNES_IDENTITE:
         queryset = queryset.filter(pk__in=sensibles)
         if "statut_parcours" not in queryset.query.annotations:
-            queryset = queryset.avec_parcours_courant()
+            queryset = avec_parcours_courant(queryset)
     classeur = Workbook(write_only=True)
     feuille = classeur.create_sheet("Participants")
     feuille.append([titre for titre, _valeur in colonnes])

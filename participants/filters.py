@@ -8,11 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
+from parcours.portefeuille import avec_parcours_courant
 from partners.models import Structure
 from plie_portal.dates import months_before
 from plie_portal.text import normalize
+from territoire.models import Commune
 
-from .models import Commune, Participant, StatutParcours, voit_colonnes_sensibles
+from .models import Participant, StatutParcours, voit_colonnes_sensibles
 
 TRANCHES_AGE = [
     ("16-25", _("16 à 25 ans")),
@@ -171,7 +173,7 @@ def participants_filtres(user, donnees):
     queryset = Participant.objects.visible_to(user).select_related("commune")
     sensible = voit_colonnes_sensibles(user)
     if sensible:
-        queryset = queryset.avec_parcours_courant().select_related("referent__structure")
+        queryset = avec_parcours_courant(queryset).select_related("referent__structure")
     queryset = filtre_recherche(queryset, donnees.get("q"), identite_seulement=not sensible)
     filtre = ParticipantFilter(donnees or None, queryset=queryset, user=user)
     if filtre.is_bound and filtre.is_valid():

@@ -1,50 +1,19 @@
-"""The people accompanied by the PLIE, their communes and their documents (DESIGN §2)."""
+"""The people accompanied by the PLIE and their documents (DESIGN §2)."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db import models
 from django.db.models import (
-    BooleanField,
-    Case,
-    Exists,
-    ExpressionWrapper,
-    IntegerField,
-    Max,
-    OuterRef,
     Q,
-    Subquery,
-    Value,
-    When,
 )
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Role
-from plie_portal.dates import age_on, months_before
+from plie_portal.dates import age_on
 from plie_portal.text import normalize
-
-
-class Commune(models.Model):
-    """One of the 71 communes of the Métropole Rouen Normandie."""
-
-    code_insee = models.CharField(_("code INSEE"), max_length=5, primary_key=True)
-    nom = models.CharField(_("nom"), max_length=100)
-    codes_postaux = models.CharField(_("codes postaux"), max_length=60, blank=True)
-    population = models.PositiveIntegerField(_("population"), default=0)
-    departement = models.CharField(_("département"), max_length=3, default="76")
-    siren = models.CharField(_("SIREN"), max_length=9, blank=True)
-    nom_normalise = models.CharField(max_length=100, editable=False, default="", db_index=True)
-
-    class Meta:
-        verbose_name = _("commune")
-        verbose_name_plural = _("communes")
-        ordering = ["nom"]
-
-    def __str__(self):
-        return self.nom
 
 
 class Sexe(models.TextChoices):
@@ -82,6 +51,16 @@ def voit_colonnes_sensibles(user):
     return portee_sensible(user) != PORTEE_AUCUNE
 
 
+# Who opens a participant beyond coordination and referents is said by the domain that gives the
+# reason: `parcours` registers the partner carrying one of the person's steps (its `ready()`).
+ACCES_PAR_ROLE = {}
+
+
+def enregistrer_acces(role, condition):
+    """Let `role` open the participants matching `condition(user)` (a Q or a boolean expression)."""
+    ACCES_PAR_ROLE[role] = condition
+
+
 class ParticipantQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The participants `user` may open (DESIGN §1). The single door to participant data."""
@@ -92,17 +71,8 @@ class ParticipantQuerySet(models.QuerySet):
             return self
         if role == "referent":
             return self._suivis_dans_la_structure_de(user)
-        if role == "partenaire" and user.structure_id:
-            from parcours.models import Etape
-
-            return self.filter(
-                Exists(
-                    Etape.objects.dans_fenetre_partenaire().filter(
-                        structure_id=user.structure_id, parcours__participant=OuterRef("pk")
-                    )
-                )
-            )
-        return self.none()
+        acces = ACCES_PAR_ROLE.get(role)
+        return self.filter(acces(user)) if acces else self.none()
 
     def _suivis_dans_la_structure_de(self, user):
         """A referent's own participants and those followed by colleagues of their structure."""
@@ -128,96 +98,6 @@ class ParticipantQuerySet(models.QuerySet):
         if portee == PORTEE_STRUCTURE:
             return self._suivis_dans_la_structure_de(user)
         return self.none()
-
-    def avec_parcours_courant(self):
-        """Annotate the current parcours (the latest one) and its status, in the same query."""
-        from parcours.models import Parcours
-        from parcours.models.parcours import manque_fse
-
-        dernier = Parcours.objects.filter(participant=OuterRef("pk")).order_by("-date_orientation", "-id")
-
-        def champ(nom):
-            return Subquery(dernier.values(nom)[:1])
-
-        # Status and FSE+ completeness each in one subquery, so that filtering on them costs
-        # one index lookup per participant rather than one per field they read.
-        statut = dernier.annotate(
-            _statut=Case(
-                When(decision_commission="refusee", then=Value(StatutParcours.REFUSE)),
-                When(date_sortie__isnull=False, then=Value(StatutParcours.SORTI)),
-                When(decision_commission="validee", then=Value(StatutParcours.EN_PARCOURS)),
-                default=Value(StatutParcours.EN_ATTENTE),
-            )
-        ).values("_statut")[:1]
-        incomplet = dernier.annotate(
-            _incomplet=Case(When(manque_fse(), then=Value(1)), default=Value(0), output_field=IntegerField())
-        ).values("_incomplet")[:1]
-        return self.annotate(
-            courant_id=champ("id"),
-            courant_date_entree=champ("date_entree"),
-            courant_date_sortie=champ("date_sortie"),
-            courant_qpv=champ("qpv"),
-            courant_rsa=champ("rsa"),
-            courant_statut_marche=champ("statut_marche_travail"),
-            courant_niveau=champ("niveau_formation"),
-            statut_parcours=Coalesce(Subquery(statut), Value(StatutParcours.AUCUN)),
-            fse_incomplet=Coalesce(Subquery(incomplet), Value(0)),
-        )
-
-    def portefeuille(self, user, aujourd_hui=None):
-        """The caseload of a referent: their participants with an open parcours or a follow-up due."""
-        from parcours.models import Parcours
-
-        aujourd_hui = aujourd_hui or timezone.localdate()
-        return self.filter(referent=user).filter(
-            Exists(Parcours.objects.ouverts().filter(participant=OuterRef("pk")))
-            | Exists(Parcours.objects.suivi_6_mois_du(aujourd_hui).filter(participant=OuterRef("pk")))
-        )
-
-    def avec_alertes(self, aujourd_hui=None):
-        """Annotate the caseload alerts of DESIGN §2 (one query whatever the number of rows)."""
-        from parcours.choices import STATUTS_ETAPE_OUVERTS
-        from parcours.models import Entretien, Etape, Parcours
-
-        aujourd_hui = aujourd_hui or timezone.localdate()
-        ouverts = Parcours.objects.ouverts().filter(participant=OuterRef("pk"))
-        limite_entretien = timezone.now() - timedelta(days=settings.PLIE_ALERTE_SANS_ENTRETIEN_JOURS)
-        limite_parcours = months_before(aujourd_hui, settings.PLIE_ALERTE_PARCOURS_MOIS)
-        dernier_entretien = (
-            Entretien.objects.realises()
-            .filter(parcours__participant=OuterRef("pk"))
-            .values("parcours__participant")
-            .annotate(derniere=Max("date"))
-            .values("derniere")
-        )
-        return self.annotate(
-            dernier_entretien=Subquery(dernier_entretien[:1]),
-            alerte_entretien=ExpressionWrapper(
-                Exists(ouverts.filter(date_entree__isnull=False))
-                & ~Exists(
-                    Entretien.objects.realises().filter(
-                        parcours__participant=OuterRef("pk"), date__gte=limite_entretien
-                    )
-                ),
-                output_field=BooleanField(),
-            ),
-            alerte_fse=Exists(ouverts.incomplets_fse()),
-            # Through the participant's parcours, so that the database walks the few steps of
-            # those parcours instead of every late step of the PLIE (index on status and end).
-            alerte_etape=Exists(
-                Parcours.objects.filter(participant=OuterRef("pk")).filter(
-                    Exists(
-                        Etape.objects.filter(
-                            parcours=OuterRef("pk"),
-                            statut__in=STATUTS_ETAPE_OUVERTS,
-                            date_fin_prevue__lt=aujourd_hui,
-                        )
-                    )
-                )
-            ),
-            alerte_duree=Exists(ouverts.filter(date_entree__lte=limite_parcours)),
-            alerte_suivi=Exists(Parcours.objects.suivi_6_mois_du(aujourd_hui).filter(participant=OuterRef("pk"))),
-        )
 
     def recherche(self, terme):
         """Accent- and case-insensitive search on names, France Travail identifier and email."""
@@ -252,7 +132,7 @@ class Participant(models.Model):
     date_naissance = models.DateField(_("date de naissance"))
     adresse = models.CharField(_("adresse"), max_length=255, blank=True)
     commune = models.ForeignKey(
-        Commune, verbose_name=_("commune"), on_delete=models.PROTECT, related_name="participants"
+        "territoire.Commune", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="participants"
     )
     telephone = models.CharField(_("téléphone"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail personnel"), blank=True)
@@ -315,7 +195,7 @@ class Participant(models.Model):
 
     @property
     def libelle_statut_parcours(self):
-        """Label of the `statut_parcours` annotation (see `avec_parcours_courant`)."""
+        """Label of the `statut_parcours` annotation (see `parcours.portefeuille.avec_parcours_courant`)."""
         return StatutParcours(self.statut_parcours).label
 
     def voit_sensible(self, user):

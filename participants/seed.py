@@ -25,10 +25,11 @@ from parcours.choices import (
     StatutMarcheTravail,
     TypeEntretien,
 )
-from parcours.models import Entretien, Etape, EtapeType, Parcours
-from partners.models import Structure
+from parcours.models import Entretien, Etape, Parcours
+from partners.models import EtapeType, Structure
+from territoire.models import Commune
 
-from .models import Commune, Participant, Sexe
+from .models import Participant, Sexe
 
 DOMAINE_DEMO = "demo-participant.fr"
 LOT = 2000

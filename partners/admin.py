@@ -1,8 +1,6 @@
 from django.contrib import admin
 
-from parcours.models import EtapeType
-
-from .models import Contact, Structure
+from .models import Contact, EtapeType, Structure
 
 
 class ContactInline(admin.TabularInline):
@@ -36,3 +34,11 @@ class ContactAdmin(admin.ModelAdmin):
     search_fields = ["nom", "prenom", "email", "structure__nom"]
     list_select_related = ["structure"]
     autocomplete_fields = ["structure"]
+
+
+@admin.register(EtapeType)
+class EtapeTypeAdmin(admin.ModelAdmin):
+    list_display = ["libelle", "code", "categorie", "actif"]
+    list_filter = ["categorie", "actif"]
+    search_fields = ["libelle", "code"]
+    filter_horizontal = ["structures"]

@@ -5,11 +5,9 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from parcours.choices import CategorieEtape
-from parcours.models import EtapeType
-from participants.models import Commune
+from territoire.models import Commune
 
-from .models import Structure, TypeStructure
+from .models import CategorieEtape, EtapeType, Structure, TypeStructure
 
 OUI_NON = [("oui", _("Oui")), ("non", _("Non"))]
 

@@ -8,9 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
-from parcours.models import EtapeType
 
-from .models import Contact, Structure
+from .models import Contact, EtapeType, Structure
 
 User = get_user_model()
 
@@ -133,14 +132,3 @@ class RoleForm(forms.ModelForm):
                 _("Ce ou cette référent·e suit encore des participants : réaffectez d'abord son portefeuille.")
             )
         return cleaned
-
-
-class ReaffectationForm(forms.Form):
-    nouveau = forms.ModelChoiceField(label=_("Nouveau ou nouvelle référent·e"), queryset=User.objects.none())
-
-    def __init__(self, *args, ancien, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["nouveau"].queryset = (
-            User.objects.filter(role=Role.REFERENT, is_active=True).exclude(pk=ancien.pk).select_related("structure")
-        )
-        self.fields["nouveau"].label_from_instance = lambda u: f"{u} – {u.structure or ''}"

@@ -102,7 +102,7 @@ class Structure(models.Model):
     adresse = models.CharField(_("adresse"), max_length=255, blank=True)
     code_postal = models.CharField(_("code postal"), max_length=5, blank=True)
     commune = models.ForeignKey(
-        "participants.Commune",
+        "territoire.Commune",
         verbose_name=_("commune"),
         on_delete=models.PROTECT,
         null=True,
@@ -142,24 +142,47 @@ class Structure(models.Model):
         """True when an active partner account of this structure answers its steps itself."""
         return self.utilisateurs.filter(role="partenaire", is_active=True).exists()
 
-    def chiffres(self):
-        """Counts for coordination: participants followed by its referents, steps it carries by status."""
-        from parcours.choices import STATUTS_ETAPE_OUVERTS, StatutEtape
-        from parcours.models import Etape, Parcours
 
-        compteurs = Etape.objects.filter(structure=self).aggregate(
-            total=models.Count("id"),
-            ouvertes=models.Count("id", filter=Q(statut__in=STATUTS_ETAPE_OUVERTS)),
-            **{statut.value: models.Count("id", filter=Q(statut=statut)) for statut in StatutEtape},
-            participants=models.Count(
-                "parcours__participant", filter=Q(statut__in=STATUTS_ETAPE_OUVERTS), distinct=True
-            ),
-        )
-        compteurs["suivis"] = (
-            Parcours.objects.ouverts().filter(referent__structure=self).values("participant").distinct().count()
-        )
-        compteurs["par_statut"] = [(statut.label, compteurs[statut.value]) for statut in StatutEtape]
-        return compteurs
+class CategorieEtape(models.TextChoices):
+    ACCUEIL_DIAGNOSTIC = "accueil_diagnostic", _("Accueil et diagnostic")
+    LEVEE_FREINS = "levee_freins", _("Levée des freins")
+    REMOBILISATION = "remobilisation", _("Remobilisation")
+    FORMATION_PRE_QUALIFIANTE = "formation_pre_qualifiante", _("Formation pré-qualifiante")
+    FORMATION_QUALIFIANTE = "formation_qualifiante", _("Formation qualifiante")
+    INSERTION_SIAE = "insertion_siae", _("Insertion par l'activité économique (SIAE)")
+    EMPLOI = "emploi", _("Emploi")
+    CREATION_ENTREPRISE = "creation_entreprise", _("Création d'entreprise")
+    SUIVI_EMPLOI = "suivi_emploi", _("Suivi dans l'emploi")
+
+
+class EtapeTypeQuerySet(models.QuerySet):
+    def actifs(self):
+        return self.filter(actif=True)
+
+
+class EtapeType(models.Model):
+    """An entry of the step catalogue: the actions the structures offer (steps of a parcours are of
+    one type). Never deleted once used."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    libelle = models.CharField(_("libellé"), max_length=200)
+    categorie = models.CharField(_("catégorie"), max_length=30, choices=CategorieEtape.choices)
+    actif = models.BooleanField(_("actif"), default=True)
+    structures = models.ManyToManyField(
+        Structure, verbose_name=_("structures qui la proposent"), blank=True, related_name="offres"
+    )
+
+    objects = EtapeTypeQuerySet.as_manager()
+
+    class Meta:
+        # Moved here from `parcours` with the offer it describes; the table kept its name.
+        db_table = "parcours_etapetype"
+        verbose_name = _("type d'étape")
+        verbose_name_plural = _("types d'étape")
+        ordering = ["categorie", "libelle"]
+
+    def __str__(self):
+        return self.libelle
 
 
 class Contact(models.Model):

@@ -3,9 +3,10 @@ contacts, the step types they offer and partner accounts (some structures have n
 
 from django.utils.text import slugify
 
-from participants.models import Commune
+from territoire.models import Commune
 
-from .models import Contact, Structure, TypeStructure
+from .catalogue import charger_catalogue
+from .models import Contact, EtapeType, Structure, TypeStructure
 from .siret import make_siret
 
 T = TypeStructure
@@ -266,9 +267,6 @@ def _contacts(ctx, obj):
 
 
 def seed(ctx):
-    from parcours.catalogue import charger_catalogue
-    from parcours.models import EtapeType
-
     charger_catalogue(EtapeType)
     types = {t.code: t for t in EtapeType.objects.all()}
     for numero, (nom, sigle, type_, insee, partenaire, rna) in enumerate(STRUCTURES_SOCLE, start=1):

@@ -17,27 +17,3 @@ def envoyer_invitation(user, base_url, invite_par):
     from .tasks import envoyer_invitation as tache
 
     transaction.on_commit(lambda: tache.delay(user.pk, base_url, str(invite_par)))
-
-
-@transaction.atomic
-def reaffecter_portefeuille(ancien, nouveau):
-    """Move every participant followed by `ancien`, and their open parcours, to `nouveau` at once.
-
-    Saved one by one (not `update()`) so that the change history records each move.
-    """
-    from parcours.models import Parcours
-    from participants.models import Participant
-
-    from .notifications import notifier_reaffectation
-
-    participants = list(Participant.objects.filter(referent=ancien).select_for_update())
-    for participant in participants:
-        participant.referent = nouveau
-        participant.save()
-    parcours = list(Parcours.objects.ouverts().filter(referent=ancien).select_for_update())
-    for p in parcours:
-        p.referent = nouveau
-        p.save()
-    if participants or parcours:
-        notifier_reaffectation(nouveau, len(participants), ancien)
-    return len(participants), len(parcours)

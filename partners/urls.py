@@ -22,5 +22,4 @@ urlpatterns = [
     path("utilisateurs/inviter/", utilisateurs.inviter, name="inviter"),
     path("utilisateurs/<int:pk>/modifier/", utilisateurs.utilisateur_modifier, name="utilisateur_modifier"),
     path("utilisateurs/<int:pk>/activer/", utilisateurs.utilisateur_activer, name="utilisateur_activer"),
-    path("utilisateurs/<int:pk>/reaffecter/", utilisateurs.reaffecter, name="reaffecter"),
 ]

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     # Project apps
+    "territoire",
     "accounts",
     "partners",
     "participants",

@@ -8,7 +8,7 @@ from .courriels import REPRISE, envoyer
 @shared_task
 def diagnostic():
     """Counts read from the database by a worker: proves the worker reaches the same database."""
-    from participants.models import Commune
+    from territoire.models import Commune
 
     return {"communes": Commune.objects.count()}
 

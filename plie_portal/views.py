@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 HOME_VIEWS = {
     "coordination": "participants.views.accueil.accueil_coordination",
     "referent": "participants.views.accueil.accueil_referent",
-    "partenaire": "partners.views.espace.accueil",
+    "partenaire": "parcours.etapes.espace.accueil",
     "instructeur": "aap_invisibles.views.instruction.instruction",
     "porteur": "aap_invisibles.views.porteur.mes_dossiers",
 }

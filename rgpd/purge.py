@@ -18,11 +18,12 @@ from django.db.models.deletion import Collector
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from accounts.models import AccesDonnees, AvertissementBrouillon
+from accounts.models import AccesDonnees
 from parcours.models import SessionCommission
 from plie_portal.dates import months_after, months_before
 
 from .inventaire import ANONYME, Traces, effacer, nomme, recherche_de
+from .models import AvertissementBrouillon
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from participants.models import Commune
+from territoire.models import Commune
 
 
 def test_a_query_without_an_order_comes_back_in_random_order(communes):

@@ -8,9 +8,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from participants.models import Commune
 from partners.models import Structure
 from partners.validators import validate_rna, validate_siret
+from territoire.models import Commune
 
 
 # --- Applicant accounts ---------------------------------------------------------------------------

@@ -209,7 +209,7 @@ class ContenuCerfa(models.Model):
     nb_jeunes_a_reperer = models.PositiveIntegerField(_("nombre de jeunes à repérer"), null=True, blank=True)
     nb_jeunes_a_mobiliser = models.PositiveIntegerField(_("nombre de jeunes à mobiliser"), null=True, blank=True)
     communes = models.ManyToManyField(
-        "participants.Commune", verbose_name=_("communes concernées"), blank=True, related_name="+"
+        "territoire.Commune", verbose_name=_("communes concernées"), blank=True, related_name="+"
     )
     date_debut = models.DateField(_("date de début de l'action"), null=True, blank=True)
     date_fin = models.DateField(_("date de fin de l'action"), null=True, blank=True)

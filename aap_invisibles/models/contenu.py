@@ -47,7 +47,7 @@ class ConsultationEPS(models.Model):
     """The prior consultation of the communes' Équipes Pluridisciplinaires de Suivi: an admissibility condition."""
 
     dossier = models.OneToOneField("aap_invisibles.Dossier", on_delete=models.CASCADE, related_name="consultation_eps")
-    communes = models.ManyToManyField("participants.Commune", verbose_name=_("communes consultées"), related_name="+")
+    communes = models.ManyToManyField("territoire.Commune", verbose_name=_("communes consultées"), related_name="+")
     date_consultation = models.DateField(_("date de la consultation"), null=True, blank=True)
     justificatif = models.FileField(
         _("justificatif (compte rendu, attestation)"),

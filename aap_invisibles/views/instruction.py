@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from participants.models import Commune
+from territoire.models import Commune
 
 from ..affichage import valeur_affichee
 from ..models import AppelAProjets, Dossier, SimulationAllocation, StatutDossier

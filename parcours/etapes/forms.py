@@ -5,11 +5,11 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Structure
+from partners.models import EtapeType, Structure
 from plie_portal.widgets import DateInput
 
 from ..choices import MotifRefusEtape
-from ..models import Etape, EtapeType
+from ..models import Etape
 
 
 def structures_offrant(type_id, commune_id):

@@ -1,6 +1,6 @@
 """Models of the parcours domain (DESIGN §2), split by theme; import them from here."""
 
-from .etapes import Etape, EtapeQuerySet, EtapeType, EtapeTypeQuerySet
+from .etapes import Etape, EtapeQuerySet
 from .parcours import (
     LIBELLES_ETATS,
     Parcours,
@@ -17,8 +17,6 @@ __all__ = [
     "EntretienQuerySet",
     "Etape",
     "EtapeQuerySet",
-    "EtapeType",
-    "EtapeTypeQuerySet",
     "Objectif",
     "Parcours",
     "ParcoursQuerySet",

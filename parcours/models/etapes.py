@@ -1,8 +1,8 @@
-"""The step catalogue and the steps of a parcours, with their transitions."""
+"""The steps of a parcours, with their transitions (the step catalogue is `partners.EtapeType`)."""
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -12,38 +12,10 @@ from plie_portal.dates import months_before
 from ..choices import (
     STATUTS_ETAPE_OUVERTS,
     STATUTS_ETAPE_TERMINES,
-    CategorieEtape,
     MotifRefusEtape,
     StatutEtape,
 )
 from .parcours import Parcours, Transition, TransitionInvalide
-
-
-class EtapeTypeQuerySet(models.QuerySet):
-    def actifs(self):
-        return self.filter(actif=True)
-
-
-class EtapeType(models.Model):
-    """An entry of the step catalogue, offered by some structures. Never deleted once used."""
-
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    libelle = models.CharField(_("libellé"), max_length=200)
-    categorie = models.CharField(_("catégorie"), max_length=30, choices=CategorieEtape.choices)
-    actif = models.BooleanField(_("actif"), default=True)
-    structures = models.ManyToManyField(
-        "partners.Structure", verbose_name=_("structures qui la proposent"), blank=True, related_name="offres"
-    )
-
-    objects = EtapeTypeQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("type d'étape")
-        verbose_name_plural = _("types d'étape")
-        ordering = ["categorie", "libelle"]
-
-    def __str__(self):
-        return self.libelle
 
 
 class EtapeQuerySet(models.QuerySet):
@@ -57,6 +29,15 @@ class EtapeQuerySet(models.QuerySet):
         limite = months_before(aujourd_hui, settings.PLIE_FENETRE_PARTENAIRE_MOIS)
         return self.filter(
             Q(statut__in=STATUTS_ETAPE_OUVERTS) | Q(statut__in=STATUTS_ETAPE_TERMINES, date_fin__gt=limite)
+        )
+
+    def participants_ouverts_au_partenaire(self, user):
+        """The condition on a participant that opens it to partner `user`: one of the person's
+        steps carried by their structure, inside the window (`ParticipantQuerySet.visible_to`)."""
+        if not user.structure_id:
+            return Q(pk__in=[])
+        return Exists(
+            self.dans_fenetre_partenaire().filter(structure_id=user.structure_id, parcours__participant=OuterRef("pk"))
         )
 
     def visible_to(self, user):
@@ -76,7 +57,9 @@ class Etape(models.Model):
     """A step of a parcours carried by a structure."""
 
     parcours = models.ForeignKey(Parcours, on_delete=models.CASCADE, related_name="etapes")
-    type = models.ForeignKey(EtapeType, verbose_name=_("type d'étape"), on_delete=models.PROTECT, related_name="etapes")
+    type = models.ForeignKey(
+        "partners.EtapeType", verbose_name=_("type d'étape"), on_delete=models.PROTECT, related_name="etapes"
+    )
     structure = models.ForeignKey(
         "partners.Structure", verbose_name=_("structure"), on_delete=models.PROTECT, related_name="etapes"
     )

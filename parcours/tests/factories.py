@@ -2,9 +2,10 @@ import datetime
 
 import factory
 
-from parcours.choices import CategorieEtape, DecisionCommission, NiveauFormation, StatutEtape, StatutMarcheTravail
-from parcours.models import Entretien, Etape, EtapeType, Parcours
+from parcours.choices import DecisionCommission, NiveauFormation, StatutEtape, StatutMarcheTravail
+from parcours.models import Entretien, Etape, Parcours
 from participants.tests.factories import ParticipantFactory
+from partners.models import CategorieEtape, EtapeType
 from partners.tests.factories import StructureFactory
 
 

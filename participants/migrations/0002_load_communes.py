@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from participants.communes import load_communes
+    from territoire.communes import load_communes
 
     load_communes(apps.get_model("participants", "Commune"))
 

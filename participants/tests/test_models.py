@@ -4,6 +4,7 @@ import pytest
 
 from parcours.choices import DecisionCommission
 from parcours.models import TransitionInvalide
+from parcours.portefeuille import avec_parcours_courant
 from parcours.tests.factories import ParcoursFactory
 from participants.fusion import fusionner
 from participants.models import Fusion, Participant, StatutParcours
@@ -46,17 +47,17 @@ def test_the_current_parcours_status_is_annotated(world):
     refuse = ParticipantFactory(nom="Refus")
     ParcoursFactory(participant=refuse, decision_commission=DecisionCommission.REFUSEE, date_entree=None)
     sans = ParticipantFactory(nom="Sans")
-    statuts = {p.nom: p.statut_parcours for p in Participant.objects.avec_parcours_courant()}
+    statuts = {p.nom: p.statut_parcours for p in avec_parcours_courant(Participant.objects.all())}
     assert statuts["Lefèvre"] == StatutParcours.EN_PARCOURS
     assert statuts["Refus"] == StatutParcours.REFUSE
     assert statuts["Sans"] == StatutParcours.AUCUN
-    assert Participant.objects.avec_parcours_courant().get(pk=sans.pk).libelle_statut_parcours == "Sans parcours"
+    assert avec_parcours_courant(Participant.objects.all()).get(pk=sans.pk).libelle_statut_parcours == "Sans parcours"
 
 
 def test_fse_incompleteness_reads_sex_and_the_current_parcours(world):
     world.participant.sexe = ""
     world.participant.save()
-    incomplets = Participant.objects.avec_parcours_courant().filter(fse_incomplet=1)
+    incomplets = avec_parcours_courant(Participant.objects.all()).filter(fse_incomplet=1)
     assert list(incomplets) == [world.participant]
 
 

@@ -13,6 +13,7 @@ from accounts.permissions import role_required
 from parcours.choices import DecisionCommission
 from parcours.indicators import personnes_accompagnees_en, sorties_positives
 from parcours.models import Entretien, Objectif, Parcours
+from parcours.portefeuille import avec_alertes, portefeuille
 
 from ..models import Participant
 
@@ -36,11 +37,11 @@ def accueil_referent(request):
     user = request.user
     aujourd_hui = timezone.localdate()
     ordre = ("nom", "prenom", "id")
-    suivis = Participant.objects.portefeuille(user, aujourd_hui)
+    suivis = portefeuille(Participant.objects.all(), user, aujourd_hui)
     libelles = libelles_alertes()
     alerte = request.GET.get("alerte", "")
     if alerte in libelles:
-        suivis = suivis.avec_alertes(aujourd_hui).filter(**{f"alerte_{alerte}": True})
+        suivis = avec_alertes(suivis, aujourd_hui).filter(**{f"alerte_{alerte}": True})
     else:
         alerte = ""
     # A caseload is a hundred people or so: their sorted ids, in one query, give both the count and
@@ -49,8 +50,7 @@ def accueil_referent(request):
     ids = list(suivis.order_by(*ordre).values_list("pk", flat=True))
     page = Paginator(ids, 25).get_page(request.GET.get("page"))
     lignes = list(
-        Participant.objects.filter(pk__in=list(page.object_list))
-        .avec_alertes(aujourd_hui)
+        avec_alertes(Participant.objects.filter(pk__in=list(page.object_list)), aujourd_hui)
         .select_related("commune")
         .order_by(*ordre)
     )

@@ -46,7 +46,7 @@ MATRIX = {
     "partners:utilisateur_activer": [
         Case(coord(302), kwargs=lambda w: {"pk": w.partenaire_autre.pk}, method="post"),
     ],
-    "partners:reaffecter": [
+    "parcours:reaffecter": [
         Case(coord(), kwargs=lambda w: {"pk": w.referent_collegue.pk}, label="référent"),
         Case(coord(404), kwargs=lambda w: {"pk": w.partenaire_autre.pk}, label="pas un référent"),
     ],

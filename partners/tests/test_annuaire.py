@@ -3,9 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from parcours.choices import CategorieEtape, StatutEtape
-from parcours.tests.factories import EtapeFactory, EtapeTypeFactory
-from partners.models import TypeStructure
+from parcours.tests.factories import EtapeTypeFactory
+from partners.models import CategorieEtape, TypeStructure
 from partners.siret import make_siret
 from partners.tests.factories import StructureFactory
 
@@ -89,16 +88,3 @@ def test_the_directory_costs_the_same_number_of_queries_for_10_or_100_structures
     with django_assert_num_queries(8):
         response = client.get(reverse("partners:liste"), {"q": "requete"})
     assert response.context["paginator"].count == nombre
-
-
-def test_the_structure_page_shows_users_and_figures_to_coordination_only(world, client_of):
-    EtapeFactory(parcours=world.parcours, structure=world.aci, statut=StatutEtape.TERMINEE)
-    coordination = client_of(world.coordination).get(reverse("partners:detail", args=[world.aci.pk]))
-    assert world.partenaire.email in coordination.content.decode()
-    chiffres = coordination.context["chiffres"]
-    assert chiffres["en_cours"] == 1 and chiffres["terminee"] == 1 and chiffres["proposee"] == 1
-    assert chiffres["participants"] == 1
-    referent = client_of(world.referent).get(reverse("partners:detail", args=[world.aci.pk]))
-    assert world.partenaire.email not in referent.content.decode()
-    assert "chiffres" not in referent.context
-    assert "Leroy" in referent.content.decode()  # contacts are public to the directory's users

@@ -3,8 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from parcours.choices import CategorieEtape
-from parcours.models import EtapeType
+from partners.models import CategorieEtape, EtapeType
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,10 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from accounts.permissions import RoleRequiredMixin
-from parcours.models import EtapeType
 
 from ..filters import StructureFilter
-from ..models import Structure
+from ..models import EtapeType, Structure
+from ..panneaux import panneaux_de
 
 ROLES_ANNUAIRE = ("coordination", "referent", "partenaire", "instructeur")
 
@@ -52,5 +52,5 @@ class StructureDetailView(RoleRequiredMixin, DetailView):
         context["offres"] = structure.offres.order_by("categorie", "libelle")
         if self.request.user.is_coordination:
             context["utilisateurs"] = structure.utilisateurs.order_by("last_name", "first_name", "email")
-            context["chiffres"] = structure.chiffres()
+        context["panneaux"] = panneaux_de(structure, self.request.user)
         return context

@@ -13,10 +13,9 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, ListView, UpdateView
 
 from accounts.permissions import RoleRequiredMixin, role_required
-from parcours.choices import CategorieEtape
-from parcours.models import Etape, EtapeType
 
 from ..forms import EtapeTypeForm
+from ..models import CategorieEtape, EtapeType
 
 TRIS = {"libelle": ("libelle",), "categorie": ("categorie", "libelle"), "usage": ("-nb_etapes", "libelle")}
 
@@ -28,11 +27,16 @@ class CatalogueListView(RoleRequiredMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        # Steps counted by a subquery: joined with the structures in the same GROUP BY, every step
+        # Structures counted by a subquery: joined with the steps in the same GROUP BY, every step
         # of a type would be multiplied by every structure offering it.
-        etapes = Etape.objects.filter(type=OuterRef("pk")).order_by().values("type").annotate(n=Count("pk"))
+        offres = (
+            EtapeType.structures.through.objects.filter(etapetype=OuterRef("pk"))
+            .order_by()
+            .values("etapetype")
+            .annotate(n=Count("pk"))
+        )
         queryset = EtapeType.objects.annotate(
-            nb_etapes=Coalesce(Subquery(etapes.values("n")), 0), nb_structures=Count("structures")
+            nb_etapes=Count("etapes"), nb_structures=Coalesce(Subquery(offres.values("n")), 0)
         )
         categorie = self.request.GET.get("categorie", "")
         if categorie in CategorieEtape.values:

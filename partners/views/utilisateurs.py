@@ -16,9 +16,9 @@ from django.views.generic import ListView
 from accounts.models import Role
 from accounts.permissions import RoleRequiredMixin, role_required
 
-from ..forms import InvitationForm, ReaffectationForm, RoleForm
+from ..forms import InvitationForm, RoleForm
 from ..models import Structure
-from ..services import envoyer_invitation, reaffecter_portefeuille
+from ..services import envoyer_invitation
 
 User = get_user_model()
 
@@ -132,22 +132,3 @@ def utilisateur_activer(request, pk):
         else:
             messages.success(request, _("Le compte de %(user)s est désactivé.") % {"user": cible})
     return redirect(reverse("partners:utilisateurs") + f"?structure={cible.structure_id}")
-
-
-@role_required("coordination")
-def reaffecter(request, pk):
-    ancien = get_object_or_404(_gerable().filter(role=Role.REFERENT), pk=pk)
-    form = ReaffectationForm(request.POST or None, ancien=ancien)
-    nb_participants = ancien.participants_suivis.count()
-    if request.method == "POST" and form.is_valid():
-        nouveau = form.cleaned_data["nouveau"]
-        participants, parcours = reaffecter_portefeuille(ancien, nouveau)
-        messages.success(
-            request,
-            _("%(n)d participant(s) et %(p)d parcours ouvert(s) sont confiés à %(nouveau)s.")
-            % {"n": participants, "p": parcours, "nouveau": nouveau},
-        )
-        return redirect(reverse("partners:utilisateurs") + f"?structure={ancien.structure_id}")
-    return render(
-        request, "partners/reaffecter.html", {"form": form, "ancien": ancien, "nb_participants": nb_participants}
-    )

@@ -148,7 +148,8 @@ class ExportParticipantsForm(ParametresForm):
 
     def __init__(self, *args, **kwargs):
         from participants.filters import TRANCHES_AGE
-        from participants.models import Commune, StatutParcours
+        from participants.models import StatutParcours
+        from territoire.models import Commune
 
         super().__init__(*args, **kwargs)
         self.fields["commune"].queryset = Commune.objects.only("code_insee", "nom")

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from participants.models import Commune
+from territoire.models import Commune
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Default step catalogue of the PLIE (codes are stable; labels editable by coordination)."""
 
-from .choices import CategorieEtape as C
+from .models import CategorieEtape as C
 
 CATALOGUE = [
     ("diagnostic-socio-pro", "Diagnostic socioprofessionnel", C.ACCUEIL_DIAGNOSTIC),

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from participants.communes import load_communes
-from participants.models import Commune
+from territoire.communes import load_communes
+from territoire.models import Commune
 
 
 class Command(BaseCommand):

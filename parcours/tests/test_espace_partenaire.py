@@ -1,4 +1,4 @@
-"""The partner's home: their structure's steps by status (partners/views/espace.py)."""
+"""The partner's home: their structure's steps by status (parcours/etapes/espace.py)."""
 
 import pytest
 from django.urls import reverse
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_partner_lands_on_the_proposals_to_answer(world, client_of):
     response = client_of(world.partenaire).get(reverse("home"))
-    assert response.templates[0].name == "partners/espace.html"
+    assert response.templates[0].name == "parcours/etapes/espace_partenaire.html"
     assert list(response.context["etapes"]) == [world.etape_proposee]
     page = response.content.decode()
     assert world.participant.telephone in page and world.participant.email in page
@@ -44,7 +44,7 @@ def test_the_partner_home_shows_no_sensitive_data(world, client_of):
 
 def test_the_partner_home_is_not_the_home_of_other_roles(world, client_of):
     response = client_of(world.referent).get(reverse("home"))
-    assert "partners/espace.html" not in [t.name for t in response.templates]
+    assert "parcours/etapes/espace_partenaire.html" not in [t.name for t in response.templates]
 
 
 @pytest.mark.parametrize("nombre", [10, 100])

@@ -7,10 +7,11 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from parcours.choices import StatutEtape
-from parcours.models import Etape
 from participants.filters import filtre_recherche
 from participants.models import Participant
+
+from ..choices import StatutEtape
+from ..models import Etape
 
 ONGLETS = [
     ("a_traiter", _("À traiter"), (StatutEtape.PROPOSEE,)),
@@ -53,7 +54,7 @@ def accueil(request):
     onglets = [(cle, libelle, compteurs[cle]) for cle, libelle, _s in ONGLETS]
     return render(
         request,
-        "partners/espace.html",
+        "parcours/etapes/espace_partenaire.html",
         {
             "page_obj": page,
             "etapes": page.object_list,

@@ -1,0 +1,132 @@
+"""The caseload of a referent (DESIGN §2): the participants it holds, their current parcours and
+alerts, and its move at once to another referent. Functions over a participant queryset, here
+rather than on `Participant`, so that participants never reads the parcours above it."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    Max,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from participants.models import Participant, StatutParcours
+from plie_portal.dates import months_before
+
+from .choices import STATUTS_ETAPE_OUVERTS
+from .models import Entretien, Etape, Parcours
+from .models.parcours import manque_fse
+from .notifications import notifier_reaffectation
+
+
+@transaction.atomic
+def reaffecter_portefeuille(ancien, nouveau):
+    """Move every participant followed by `ancien`, and their open parcours, to `nouveau` at once.
+
+    Saved one by one (not `update()`) so that the change history records each move.
+    """
+    participants = list(Participant.objects.filter(referent=ancien).select_for_update())
+    for participant in participants:
+        participant.referent = nouveau
+        participant.save()
+    parcours = list(Parcours.objects.ouverts().filter(referent=ancien).select_for_update())
+    for p in parcours:
+        p.referent = nouveau
+        p.save()
+    if participants or parcours:
+        notifier_reaffectation(nouveau, len(participants), ancien)
+    return len(participants), len(parcours)
+
+
+def avec_parcours_courant(participants):
+    """Annotate the current parcours (the latest one) and its status, in the same query."""
+    dernier = Parcours.objects.filter(participant=OuterRef("pk")).order_by("-date_orientation", "-id")
+
+    def champ(nom):
+        return Subquery(dernier.values(nom)[:1])
+
+    # Status and FSE+ completeness each in one subquery, so that filtering on them costs
+    # one index lookup per participant rather than one per field they read.
+    statut = dernier.annotate(
+        _statut=Case(
+            When(decision_commission="refusee", then=Value(StatutParcours.REFUSE)),
+            When(date_sortie__isnull=False, then=Value(StatutParcours.SORTI)),
+            When(decision_commission="validee", then=Value(StatutParcours.EN_PARCOURS)),
+            default=Value(StatutParcours.EN_ATTENTE),
+        )
+    ).values("_statut")[:1]
+    incomplet = dernier.annotate(
+        _incomplet=Case(When(manque_fse(), then=Value(1)), default=Value(0), output_field=IntegerField())
+    ).values("_incomplet")[:1]
+    return participants.annotate(
+        courant_id=champ("id"),
+        courant_date_entree=champ("date_entree"),
+        courant_date_sortie=champ("date_sortie"),
+        courant_qpv=champ("qpv"),
+        courant_rsa=champ("rsa"),
+        courant_statut_marche=champ("statut_marche_travail"),
+        courant_niveau=champ("niveau_formation"),
+        statut_parcours=Coalesce(Subquery(statut), Value(StatutParcours.AUCUN)),
+        fse_incomplet=Coalesce(Subquery(incomplet), Value(0)),
+    )
+
+
+def portefeuille(participants, user, aujourd_hui=None):
+    """The caseload of a referent: their participants with an open parcours or a follow-up due."""
+    aujourd_hui = aujourd_hui or timezone.localdate()
+    return participants.filter(referent=user).filter(
+        Exists(Parcours.objects.ouverts().filter(participant=OuterRef("pk")))
+        | Exists(Parcours.objects.suivi_6_mois_du(aujourd_hui).filter(participant=OuterRef("pk")))
+    )
+
+
+def avec_alertes(participants, aujourd_hui=None):
+    """Annotate the caseload alerts of DESIGN §2 (one query whatever the number of rows)."""
+    aujourd_hui = aujourd_hui or timezone.localdate()
+    ouverts = Parcours.objects.ouverts().filter(participant=OuterRef("pk"))
+    limite_entretien = timezone.now() - timedelta(days=settings.PLIE_ALERTE_SANS_ENTRETIEN_JOURS)
+    limite_parcours = months_before(aujourd_hui, settings.PLIE_ALERTE_PARCOURS_MOIS)
+    dernier_entretien = (
+        Entretien.objects.realises()
+        .filter(parcours__participant=OuterRef("pk"))
+        .values("parcours__participant")
+        .annotate(derniere=Max("date"))
+        .values("derniere")
+    )
+    return participants.annotate(
+        dernier_entretien=Subquery(dernier_entretien[:1]),
+        alerte_entretien=ExpressionWrapper(
+            Exists(ouverts.filter(date_entree__isnull=False))
+            & ~Exists(
+                Entretien.objects.realises().filter(parcours__participant=OuterRef("pk"), date__gte=limite_entretien)
+            ),
+            output_field=BooleanField(),
+        ),
+        alerte_fse=Exists(ouverts.incomplets_fse()),
+        # Through the participant's parcours, so that the database walks the few steps of
+        # those parcours instead of every late step of the PLIE (index on status and end).
+        alerte_etape=Exists(
+            Parcours.objects.filter(participant=OuterRef("pk")).filter(
+                Exists(
+                    Etape.objects.filter(
+                        parcours=OuterRef("pk"),
+                        statut__in=STATUTS_ETAPE_OUVERTS,
+                        date_fin_prevue__lt=aujourd_hui,
+                    )
+                )
+            )
+        ),
+        alerte_duree=Exists(ouverts.filter(date_entree__lte=limite_parcours)),
+        alerte_suivi=Exists(Parcours.objects.suivi_6_mois_du(aujourd_hui).filter(participant=OuterRef("pk"))),
+    )
