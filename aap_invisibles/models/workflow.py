@@ -13,13 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..affichage import valeur_affichee
+from .actions import ActionsDossier
 from .appels import TransitionInvalide
 from .cerfa import SECTIONS_CERFA, SECTIONS_PAR_CODE
-from .choices import STATUTS_AVANT_DECISION, STATUTS_DECISION, Avis, StatutDossier
+from .choices import Avis, StatutDossier
 
 
-class WorkflowDossier(models.Model):
-    """Transitions of a dossier; mixed into `Dossier`."""
+class WorkflowDossier(ActionsDossier, models.Model):
+    """Transitions of a dossier; mixed into `Dossier`. Each asks `exiger` (the table of `actions.py`)."""
 
     class Meta:
         abstract = True
@@ -33,24 +34,6 @@ class WorkflowDossier(models.Model):
         if user.is_coordination:
             return True
         return user.is_instructeur and self.appel.instructeurs.filter(pk=user.pk).exists()
-
-    def _exiger_instructeur(self, user):
-        if not self.peut_instruire(user):
-            raise TransitionInvalide(_("Seul un instructeur de cet appel ou la coordination peut faire cela."))
-
-    def _exiger_coordination(self, user):
-        if not user.is_coordination:
-            raise TransitionInvalide(_("Seule la coordination enregistre les décisions du comité."))
-
-    def _exiger_statut(self, *statuts, message):
-        if self.statut not in statuts:
-            raise TransitionInvalide(message)
-
-    def _exiger_sans_correction(self):
-        if self.correction_en_attente():
-            raise TransitionInvalide(
-                _("Une demande de correction attend la réponse du porteur : le dossier ne peut pas avancer.")
-            )
 
     def _passer(self, par, vers, motif="", champs=()):
         from .dossiers import TransitionDossier
@@ -102,14 +85,10 @@ class WorkflowDossier(models.Model):
         from .dossiers import Message
 
         now = now or timezone.now()
-        if not self.est_porteur(par):
-            raise TransitionInvalide(_("Seul un membre de l'organisation porteuse peut déposer ce dossier."))
         self._lock()
         # The whole content as committed, not as this instance read it: what is frozen is what was saved.
         self.refresh_from_db()
-        self._exiger_statut(StatutDossier.BROUILLON, message=_("Ce dossier a déjà été déposé."))
-        if not self.appel.accepte_les_depots(now):
-            raise TransitionInvalide(_("Cet appel à projets n'accepte plus de dépôt : la date limite est passée."))
+        self.exiger("deposer", par, now=now)
         if not self.eps_attestee():
             raise TransitionInvalide(_("La consultation préalable des EPS doit être attestée avant le dépôt."))
         if not self.est_complet():
@@ -138,9 +117,8 @@ class WorkflowDossier(models.Model):
     @transaction.atomic
     def declarer_recevable(self, par):
         """depose → en_instruction."""
-        self._exiger_instructeur(par)
         self._lock()
-        self._exiger_statut(StatutDossier.DEPOSE, message=_("Seul un dossier déposé peut être déclaré recevable."))
+        self.exiger("recevabilite", par)
         self._passer(par, StatutDossier.EN_INSTRUCTION)
 
     @transaction.atomic
@@ -148,11 +126,10 @@ class WorkflowDossier(models.Model):
         """depose → irrecevable, reason mandatory; the applicant is told."""
         from .dossiers import Message
 
-        self._exiger_instructeur(par)
+        self._lock()
+        self.exiger("recevabilite", par)
         if not (motif or "").strip():
             raise TransitionInvalide(_("Le motif d'irrecevabilité est obligatoire."))
-        self._lock()
-        self._exiger_statut(StatutDossier.DEPOSE, message=_("Seul un dossier déposé peut être déclaré irrecevable."))
         self.motif_decision = motif
         self._passer(par, StatutDossier.IRRECEVABLE, motif, champs=("motif_decision",))
         Message.ecrire_automatique(
@@ -166,12 +143,8 @@ class WorkflowDossier(models.Model):
         from .dossiers import Message
         from .instruction import DemandeCorrection
 
-        self._exiger_instructeur(par)
-        self._exiger_statut(
-            StatutDossier.EN_INSTRUCTION, message=_("Une correction ne se demande que sur un dossier en instruction.")
-        )
-        if self.correction_en_attente():
-            raise TransitionInvalide(_("Une demande de correction est déjà en attente."))
+        self._lock()
+        self.exiger("correction", par)
         sections = [code for code in sections if code in SECTIONS_PAR_CODE]
         if not sections:
             raise TransitionInvalide(_("Nommez au moins une section à corriger."))
@@ -187,11 +160,9 @@ class WorkflowDossier(models.Model):
     @transaction.atomic
     def repondre_correction(self, par, reponse):
         """The applicant answers: the sections are read-only again and the dossier may move on."""
-        if not self.est_porteur(par):
-            raise TransitionInvalide(_("Seul le porteur du dossier peut répondre à la demande de correction."))
+        self._lock()
+        self.exiger("repondre_correction", par)
         demande = self.correction_en_attente()
-        if demande is None:
-            raise TransitionInvalide(_("Aucune demande de correction n'est en attente."))
         demande.reponse = reponse or ""
         demande.repondue_le = timezone.now()
         demande.repondue_par = par
@@ -206,14 +177,8 @@ class WorkflowDossier(models.Model):
         from .dossiers import Message
         from .instruction import CreneauAudition
 
-        self._exiger_instructeur(par)
         self._lock()
-        self._exiger_statut(
-            StatutDossier.EN_INSTRUCTION,
-            StatutDossier.AUDITION,
-            message=_("Une audition ne se fixe que pour un dossier en instruction."),
-        )
-        self._exiger_sans_correction()
+        self.exiger("audition", par)
         if not date or not heure or not (lieu or "").strip():
             raise TransitionInvalide(_("La date, l'heure et le lieu de l'audition sont obligatoires."))
         CreneauAudition.objects.update_or_create(dossier=self, defaults={"date": date, "heure": heure, "lieu": lieu})
@@ -230,12 +195,8 @@ class WorkflowDossier(models.Model):
     @transaction.atomic
     def proposer(self, par, avis, montant, motif=""):
         """The instructors' proposal to the committee: opinion and proposed amount."""
-        self._exiger_instructeur(par)
-        self._exiger_statut(
-            StatutDossier.EN_INSTRUCTION,
-            StatutDossier.AUDITION,
-            message=_("Une proposition ne se fait que sur un dossier en instruction ou en audition."),
-        )
+        self._lock()
+        self.exiger("proposition", par)
         if avis not in Avis.values:
             raise TransitionInvalide(_("Choisissez un avis favorable ou défavorable."))
         montant = Decimal(montant or 0)
@@ -266,16 +227,10 @@ class WorkflowDossier(models.Model):
         from .appels import AppelAProjets
         from .dossiers import Message
 
-        self._exiger_coordination(par)
         # The lock on the call row serialises concurrent decisions of the same call (PostgreSQL).
         appel = AppelAProjets.objects.select_for_update().get(pk=self.appel_id)
         self._lock()
-        self._exiger_statut(
-            StatutDossier.EN_INSTRUCTION,
-            StatutDossier.AUDITION,
-            message=_("Seul un dossier en instruction ou en audition peut être retenu."),
-        )
-        self._exiger_sans_correction()
+        self.exiger("decision", par)
         montant = Decimal(montant_accorde or 0)
         if montant <= 0:
             raise TransitionInvalide(_("Le montant accordé doit être positif."))
@@ -300,16 +255,10 @@ class WorkflowDossier(models.Model):
         """en_instruction | audition → refuse, reason mandatory."""
         from .dossiers import Message
 
-        self._exiger_coordination(par)
+        self._lock()
+        self.exiger("decision", par)
         if not (motif or "").strip():
             raise TransitionInvalide(_("Le motif du refus est obligatoire."))
-        self._lock()
-        self._exiger_statut(
-            StatutDossier.EN_INSTRUCTION,
-            StatutDossier.AUDITION,
-            message=_("Seul un dossier en instruction ou en audition peut être refusé."),
-        )
-        self._exiger_sans_correction()
         self.motif_decision = motif
         self.montant_accorde = None
         self._passer(par, StatutDossier.REFUSE, motif, champs=("motif_decision", "montant_accorde"))
@@ -322,18 +271,12 @@ class WorkflowDossier(models.Model):
     @transaction.atomic
     def classer_sans_suite(self, par, motif=""):
         """Withdrawal by the applicant, or closing by coordination, after submission and before a decision."""
+        self._lock()
+        self.exiger("sans_suite", par)
         if self.est_porteur(par):
             motif = motif or str(_("Retrait par le porteur."))
-        elif par.is_coordination:
-            if not (motif or "").strip():
-                raise TransitionInvalide(_("Le motif du classement sans suite est obligatoire."))
-        else:
-            raise TransitionInvalide(_("Seul le porteur ou la coordination peut classer ce dossier sans suite."))
-        self._lock()
-        self._exiger_statut(
-            *STATUTS_AVANT_DECISION,
-            message=_("Seul un dossier déposé et pas encore décidé peut être classé sans suite."),
-        )
+        elif not (motif or "").strip():
+            raise TransitionInvalide(_("Le motif du classement sans suite est obligatoire."))
         self.motif_decision = motif
         self._passer(par, StatutDossier.SANS_SUITE, motif, champs=("motif_decision",))
 
@@ -342,14 +285,11 @@ class WorkflowDossier(models.Model):
         """Back to the state before the decision; the amount returns to the envelope. Refused once paid."""
         from .appels import AppelAProjets
 
-        self._exiger_coordination(par)
-        if not (motif or "").strip():
-            raise TransitionInvalide(_("Le motif de la réouverture est obligatoire."))
         AppelAProjets.objects.select_for_update().filter(pk=self.appel_id).first()
         self._lock()
-        self._exiger_statut(*STATUTS_DECISION, message=_("Seule une décision (retenu ou refusé) peut être rouverte."))
-        if self.versements.exists():
-            raise TransitionInvalide(_("Un versement a déjà été effectué : la décision ne peut plus être rouverte."))
+        self.exiger("reouvrir", par)
+        if not (motif or "").strip():
+            raise TransitionInvalide(_("Le motif de la réouverture est obligatoire."))
         derniere = self.transitions.filter(vers=self.statut).order_by("-le", "-id").first()
         precedent = derniere.de if derniere else StatutDossier.EN_INSTRUCTION
         self.montant_accorde = None

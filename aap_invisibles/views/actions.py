@@ -17,7 +17,6 @@ from ..models import (
     Evaluation,
     Message,
     NoteCritere,
-    StatutDossier,
     TransitionInvalide,
 )
 from .base import ROLES_INSTRUCTION, dossier_visible
@@ -29,6 +28,7 @@ class ActionDossier(View):
 
     http_method_names = ["post"]
     roles = ROLES_INSTRUCTION
+    action = ""  # the name of the action in `aap_invisibles.models.actions.REGLES`
     form_class = None
     nom_form = ""
     succes = ""
@@ -36,17 +36,17 @@ class ActionDossier(View):
     def get_form(self, request, dossier):
         return self.form_class(request.POST, request.FILES)
 
-    def autorise(self, request, dossier):
-        return dossier.peut_instruire(request.user) and not dossier.est_porteur(request.user)
-
     def post(self, request, pk):
         dossier = dossier_visible(request, pk, *self.roles)
-        if not self.autorise(request, dossier):
+        refus = dossier.refus(self.action, request.user)
+        if refus is not None and refus[0] == "role":
             raise PermissionDenied
         form = self.get_form(request, dossier)
         if form.is_valid():
             try:
                 with transaction.atomic():
+                    # Asked again inside the transaction: the state may have moved since the page.
+                    dossier.exiger(self.action, request.user)
                     self.agir(request, dossier, form)
             except TransitionInvalide as exc:
                 # A rule of the dossier's state, not of what was typed: said at the top of the page,
@@ -65,6 +65,7 @@ class ActionDossier(View):
 
 
 class Recevabilite(ActionDossier):
+    action = "recevabilite"
     form_class = f.RecevabiliteForm
     nom_form = "recevabilite_form"
     succes = gettext_lazy("Recevabilité enregistrée.")
@@ -77,6 +78,7 @@ class Recevabilite(ActionDossier):
 
 
 class Correction(ActionDossier):
+    action = "correction"
     form_class = f.CorrectionForm
     nom_form = "correction_form"
     succes = gettext_lazy("Demande de correction envoyée au porteur.")
@@ -86,13 +88,11 @@ class Correction(ActionDossier):
 
 
 class ReponseCorrection(ActionDossier):
+    action = "repondre_correction"
     roles = (Role.PORTEUR,)
     form_class = f.ReponseCorrectionForm
     nom_form = "reponse_form"
     succes = gettext_lazy("Réponse envoyée : le dossier reprend son instruction.")
-
-    def autorise(self, request, dossier):
-        return dossier.est_porteur(request.user)
 
     def agir(self, request, dossier, form):
         dossier.repondre_correction(request.user, form.cleaned_data["reponse"])
@@ -105,6 +105,7 @@ class ReponseCorrection(ActionDossier):
 
 
 class Noter(ActionDossier):
+    action = "noter"
     nom_form = "evaluation_form"
     succes = gettext_lazy("Notation enregistrée.")
 
@@ -113,13 +114,7 @@ class Noter(ActionDossier):
         return f.EvaluationForm(request.POST, criteres=dossier.appel.criteres.all(), evaluation=ma_eval)
 
     def agir(self, request, dossier, form):
-        if dossier.statut not in (StatutDossier.EN_INSTRUCTION, StatutDossier.AUDITION):
-            raise TransitionInvalide(_("Seul un dossier en instruction ou en audition se note."))
-        if ConflitInteret.objects.filter(dossier=dossier, instructeur=request.user).exists():
-            raise TransitionInvalide(_("Vous avez déclaré un conflit d'intérêts : vous ne notez pas ce dossier."))
         evaluation, _cree = Evaluation.objects.get_or_create(dossier=dossier, instructeur=request.user)
-        if evaluation.soumise:
-            raise TransitionInvalide(_("Votre notation est déjà soumise."))
         evaluation.commentaire = form.cleaned_data["commentaire"]
         evaluation.save()
         for critere, note in form.notes().items():
@@ -131,19 +126,19 @@ class Noter(ActionDossier):
 
 
 class Conflit(ActionDossier):
+    action = "conflit"
     form_class = f.ConflitForm
     nom_form = "conflit_form"
     succes = gettext_lazy("Conflit d'intérêts déclaré : vous ne noterez pas ce dossier.")
 
     def agir(self, request, dossier, form):
-        if Evaluation.objects.filter(dossier=dossier, instructeur=request.user).exists():
-            raise TransitionInvalide(_("Vous avez déjà commencé à noter ce dossier."))
         ConflitInteret.objects.get_or_create(
             dossier=dossier, instructeur=request.user, defaults={"motif": form.cleaned_data["motif"]}
         )
 
 
 class Annoter(ActionDossier):
+    action = "annoter"
     form_class = f.AnnotationForm
     nom_form = "annotation_form"
     succes = gettext_lazy("Annotation ajoutée.")
@@ -153,17 +148,13 @@ class Annoter(ActionDossier):
 
 
 class Ecrire(ActionDossier):
+    action = "ecrire"
     roles = (Role.COORDINATION, Role.INSTRUCTEUR, Role.PORTEUR)
     form_class = f.MessageForm
     nom_form = "message_form"
     succes = gettext_lazy("Message envoyé.")
 
-    def autorise(self, request, dossier):
-        return dossier.est_porteur(request.user) or dossier.peut_instruire(request.user)
-
     def agir(self, request, dossier, form):
-        if dossier.statut == StatutDossier.BROUILLON:
-            raise TransitionInvalide(_("La messagerie avec les instructeurs s'ouvre au dépôt du dossier."))
         message = form.save(commit=False)
         message.dossier = dossier
         message.auteur = request.user
@@ -172,6 +163,7 @@ class Ecrire(ActionDossier):
 
 
 class Audition(ActionDossier):
+    action = "audition"
     nom_form = "audition_form"
     succes = gettext_lazy("Créneau d'audition fixé : le porteur est convoqué.")
 
@@ -184,6 +176,7 @@ class Audition(ActionDossier):
 
 
 class Proposition(ActionDossier):
+    action = "proposition"
     form_class = f.PropositionForm
     nom_form = "proposition_form"
     succes = gettext_lazy("Proposition enregistrée.")
@@ -194,6 +187,7 @@ class Proposition(ActionDossier):
 
 
 class Decision(ActionDossier):
+    action = "decision"
     roles = (Role.COORDINATION,)
     form_class = f.DecisionForm
     nom_form = "decision_form"
@@ -208,12 +202,10 @@ class Decision(ActionDossier):
 
 
 class SansSuite(ActionDossier):
+    action = "sans_suite"
     roles = (Role.COORDINATION, Role.PORTEUR)
     nom_form = "sans_suite_form"
     succes = gettext_lazy("Dossier classé sans suite.")
-
-    def autorise(self, request, dossier):
-        return dossier.est_porteur(request.user) or request.user.is_coordination
 
     def get_form(self, request, dossier):
         return (f.MotifFacultatifForm if dossier.est_porteur(request.user) else f.MotifForm)(request.POST)
@@ -223,6 +215,7 @@ class SansSuite(ActionDossier):
 
 
 class Reouvrir(ActionDossier):
+    action = "reouvrir"
     roles = (Role.COORDINATION,)
     form_class = f.MotifForm
     nom_form = "reouvrir_form"
@@ -233,6 +226,7 @@ class Reouvrir(ActionDossier):
 
 
 class ConventionVue(ActionDossier):
+    action = "convention"
     roles = (Role.COORDINATION,)
     nom_form = "convention_form"
     succes = gettext_lazy("Convention enregistrée.")
@@ -241,8 +235,6 @@ class ConventionVue(ActionDossier):
         return f.ConventionForm(request.POST, request.FILES, instance=getattr(dossier, "convention", None))
 
     def agir(self, request, dossier, form):
-        if dossier.statut != StatutDossier.RETENU:
-            raise TransitionInvalide(_("Une convention ne concerne qu'un dossier retenu."))
         convention = form.save(commit=False)
         convention.dossier = dossier
         convention.enregistree_par = request.user
@@ -250,6 +242,7 @@ class ConventionVue(ActionDossier):
 
 
 class VersementVue(ActionDossier):
+    action = "versement"
     roles = (Role.COORDINATION,)
     nom_form = "versement_form"
     succes = gettext_lazy("Versement enregistré.")
@@ -258,8 +251,6 @@ class VersementVue(ActionDossier):
         return f.VersementForm(request.POST, dossier=dossier)
 
     def agir(self, request, dossier, form):
-        if dossier.statut != StatutDossier.RETENU:
-            raise TransitionInvalide(_("Un versement ne concerne qu'un dossier retenu."))
         versement = form.save(commit=False)
         versement.dossier = dossier
         versement.enregistre_par = request.user

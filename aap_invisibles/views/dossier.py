@@ -14,7 +14,6 @@ from ..models import (
     Evaluation,
     StatutDossier,
 )
-from ..models.choices import STATUTS_AVANT_DECISION
 from .base import dossier_visible, telecharger
 
 
@@ -50,21 +49,22 @@ def contexte_dossier(request, dossier, **formulaires):
         "S": StatutDossier,
         "message_form": formulaires.get("message_form") or f.MessageForm(),
     }
-    if est_porteur:
-        if ctx["correction"]:
-            ctx["reponse_form"] = formulaires.get("reponse_form") or f.ReponseCorrectionForm()
-        if dossier.statut in STATUTS_AVANT_DECISION:
-            ctx["sans_suite_form"] = formulaires.get("sans_suite_form") or f.MotifFacultatifForm()
+    actions = dossier.actions_possibles(user)
+    ctx["actions"] = actions
+
+    def formulaire(action, nom, fabrique):
+        if action in actions:
+            ctx[nom] = formulaires.get(nom) or fabrique()
+
+    formulaire("repondre_correction", "reponse_form", f.ReponseCorrectionForm)
+    formulaire("sans_suite", "sans_suite_form", f.MotifFacultatifForm if est_porteur else f.MotifForm)
     if instruit:
         ma_eval = Evaluation.objects.filter(dossier=dossier, instructeur=user).prefetch_related("notes").first()
-        mon_conflit = ConflitInteret.objects.filter(dossier=dossier, instructeur=user).first()
         voit_notes, score = dossier.notes_pour(user)
-        criteres = list(dossier.appel.criteres.all())
         ctx.update(
             annotations=list(dossier.annotations.select_related("auteur")),
-            annotation_form=formulaires.get("annotation_form") or f.AnnotationForm(),
             ma_eval=ma_eval,
-            mon_conflit=mon_conflit,
+            mon_conflit=ConflitInteret.objects.filter(dossier=dossier, instructeur=user).first(),
             voit_notes=voit_notes,
             evaluations=(
                 list(dossier.evaluations.filter(soumise=True).select_related("instructeur")) if voit_notes else []
@@ -73,42 +73,33 @@ def contexte_dossier(request, dossier, **formulaires):
             conflits=list(dossier.conflits.select_related("instructeur")) if voit_notes else [],
             copie=copie_lisible(dossier.copie_deposee),
         )
-        peut_noter = (
-            dossier.statut in (StatutDossier.EN_INSTRUCTION, StatutDossier.AUDITION)
-            and not mon_conflit
-            and not (ma_eval and ma_eval.soumise)
-            and criteres
+        formulaire("annoter", "annotation_form", f.AnnotationForm)
+        formulaire(
+            "noter",
+            "evaluation_form",
+            lambda: f.EvaluationForm(criteres=list(dossier.appel.criteres.all()), evaluation=ma_eval),
         )
-        if peut_noter:
-            ctx["evaluation_form"] = formulaires.get("evaluation_form") or f.EvaluationForm(
-                criteres=criteres, evaluation=ma_eval
-            )
-            if not ma_eval:
-                ctx["conflit_form"] = formulaires.get("conflit_form") or f.ConflitForm()
-        if dossier.statut == StatutDossier.DEPOSE:
-            ctx["recevabilite_form"] = formulaires.get("recevabilite_form") or f.RecevabiliteForm()
-        if dossier.statut == StatutDossier.EN_INSTRUCTION and not ctx["correction"]:
-            ctx["correction_form"] = formulaires.get("correction_form") or f.CorrectionForm()
-        if dossier.statut in (StatutDossier.EN_INSTRUCTION, StatutDossier.AUDITION):
-            ctx["audition_form"] = formulaires.get("audition_form") or f.AuditionForm(instance=ctx["audition"])
-            ctx["proposition_form"] = formulaires.get("proposition_form") or f.PropositionForm(
+        formulaire("conflit", "conflit_form", f.ConflitForm)
+        formulaire("recevabilite", "recevabilite_form", f.RecevabiliteForm)
+        formulaire("correction", "correction_form", f.CorrectionForm)
+        formulaire("audition", "audition_form", lambda: f.AuditionForm(instance=ctx["audition"]))
+        formulaire(
+            "proposition",
+            "proposition_form",
+            lambda: f.PropositionForm(
                 initial={"avis": dossier.proposition_avis, "montant": dossier.proposition_montant}
-            )
-            if user.is_coordination:
-                ctx["decision_form"] = formulaires.get("decision_form") or f.DecisionForm(
-                    initial={"montant_accorde": dossier.proposition_montant}
-                )
-                ctx["reste"] = dossier.appel.reste_a_allouer()
-        if user.is_coordination:
-            if dossier.statut in STATUTS_AVANT_DECISION:
-                ctx["sans_suite_form"] = formulaires.get("sans_suite_form") or f.MotifForm()
-            if dossier.statut in (StatutDossier.RETENU, StatutDossier.REFUSE) and not ctx["versements"]:
-                ctx["reouvrir_form"] = formulaires.get("reouvrir_form") or f.MotifForm()
-            if dossier.statut == StatutDossier.RETENU:
-                ctx["convention_form"] = formulaires.get("convention_form") or f.ConventionForm(
-                    instance=ctx["convention"]
-                )
-                ctx["versement_form"] = formulaires.get("versement_form") or f.VersementForm(dossier=dossier)
+            ),
+        )
+        formulaire(
+            "decision",
+            "decision_form",
+            lambda: f.DecisionForm(initial={"montant_accorde": dossier.proposition_montant}),
+        )
+        if "decision" in actions:
+            ctx["reste"] = dossier.appel.reste_a_allouer()
+        formulaire("reouvrir", "reouvrir_form", f.MotifForm)
+        formulaire("convention", "convention_form", lambda: f.ConventionForm(instance=ctx["convention"]))
+        formulaire("versement", "versement_form", lambda: f.VersementForm(dossier=dossier))
     return ctx
 
 

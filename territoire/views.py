@@ -1,0 +1,1 @@
+"""No page of its own: the communes appear in the forms and filters of the domains that use them."""
