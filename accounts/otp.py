@@ -1,7 +1,7 @@
 """Second factor (TOTP application and backup codes) on top of django-otp (issue 7).
 
 Mandatory for coordination, instructeurs and administrators: with a password alone they reach
-no personal data (plie_portal.middleware.SecondFactorMiddleware). Optional for the other roles;
+no personal data (accounts.middleware.SecondFactorMiddleware). Optional for the other roles;
 once a user of another role has enrolled, the gate applies to them too.
 """
 
