@@ -1,8 +1,11 @@
 """Authentication forms in French."""
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+
+from plie_portal.courriels import envoyer_apres_commit
 
 
 class ConnexionForm(AuthenticationForm):
@@ -32,3 +35,12 @@ class CodeVerificationForm(forms.Form):
 
     def clean_code(self):
         return self.cleaned_data["code"].replace(" ", "").strip()
+
+
+class MotDePasseOublieForm(PasswordResetForm):
+    """Django's reset form, whose e-mail leaves by the portal's one way (a task after commit, with
+    retries): the page answers at once, the same whether or not the address has an account."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        sujet = "".join(render_to_string(subject_template_name, context).splitlines())
+        envoyer_apres_commit(sujet, render_to_string(email_template_name, context), [to_email])

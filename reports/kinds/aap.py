@@ -197,7 +197,7 @@ class RapportComite(AppelKind):
             ]
         progress(50, _("Mise en page du document"))
         accorde = appel.montant_accorde_total()
-        reste = appel.budget_total - accorde  # reste_a_allouer(), from the total already read
+        reste = appel.reste_a_allouer()
         contexte = {
             "titre": f"{self.label} – {appel}",
             "appel": appel,
