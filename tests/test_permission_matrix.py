@@ -20,6 +20,7 @@ MATRIX_MODULES = [
     "aap_invisibles.tests.matrix",
     "reports.tests.matrix",
     "rgpd.tests.matrix",
+    "notifications.tests.matrix",
 ]
 # Django admin has its own permission system (staff only), tested in tests/test_admin.py.
 EXCLUDED_NAMESPACES = {"admin"}

@@ -23,6 +23,7 @@ WORLD_BUILDERS = [
     "parcours.tests.world.build",
     "aap_invisibles.tests.world.build",
     "reports.tests.world.build",
+    "notifications.tests.world.build",
 ]
 
 PERSONAS = ["anonyme", "coordination", "referent", "referent_autre", "partenaire", "instructeur", "porteur", "admin"]

@@ -5,8 +5,7 @@ import factory
 from parcours.choices import DecisionCommission, NiveauFormation, StatutEtape, StatutMarcheTravail
 from parcours.models import Entretien, Etape, Parcours
 from participants.tests.factories import ParticipantFactory
-from partners.models import CategorieEtape, EtapeType
-from partners.tests.factories import StructureFactory
+from partners.tests.factories import EtapeTypeFactory, StructureFactory
 
 
 class ParcoursFactory(factory.django.DjangoModelFactory):
@@ -22,16 +21,6 @@ class ParcoursFactory(factory.django.DjangoModelFactory):
     date_entree = datetime.date(2026, 1, 15)
     statut_marche_travail = StatutMarcheTravail.CHOMEUR
     niveau_formation = NiveauFormation.NIVEAU_3
-
-
-class EtapeTypeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = EtapeType
-        django_get_or_create = ("code",)
-
-    code = factory.Sequence(lambda n: f"etape-{n}")
-    libelle = factory.Sequence(lambda n: f"Étape type {n}")
-    categorie = CategorieEtape.REMOBILISATION
 
 
 class EtapeFactory(factory.django.DjangoModelFactory):

@@ -1,7 +1,4 @@
-"""Parcours pages × personas (see tests/test_permission_matrix.py).
-
-The step pages (parcours:etape_*) are declared in partners/tests/matrix.py.
-"""
+"""Parcours pages × personas (see tests/test_permission_matrix.py), the step pages included."""
 
 from tests.matrix import Case, expect
 
@@ -63,4 +60,80 @@ MATRIX = {
     "parcours:objectifs": [Case(expect(403, **COORDINATION))],
     "parcours:indicateurs": [Case(expect(403, **COORDINATION))],
     "parcours:import": [Case(expect(403, **COORDINATION))],
+    # Steps: a partner sees only their structure's steps, a referent those of participants they see.
+    "parcours:etape_detail": [
+        Case(
+            expect(200, referent_autre=404, instructeur=403, porteur=403),
+            kwargs=lambda w: {"pk": w.etape.pk},
+            label="étape de l'ACI, participant du référent",
+        ),
+        Case(
+            expect(200, referent=404, partenaire=404, instructeur=403, porteur=403),
+            kwargs=lambda w: {"pk": w.etape_autre.pk},
+            label="étape d'une autre structure, participant du CCAS",
+        ),
+    ],
+    "parcours:etape_proposer": [
+        Case(
+            expect(200, referent_autre=404, partenaire=403, instructeur=403, porteur=403),
+            kwargs=lambda w: {"pk": w.parcours.pk},
+            label="parcours du référent",
+        ),
+        Case(
+            expect(200, referent=404, partenaire=403, instructeur=403, porteur=403),
+            kwargs=lambda w: {"pk": w.parcours_autre.pk},
+            label="parcours du CCAS",
+        ),
+        Case(
+            expect(404, partenaire=403, instructeur=403, porteur=403, coordination=200, admin=200),
+            kwargs=lambda w: {"pk": w.parcours_collegue.pk},
+            label="parcours d'un collègue : lecture seule",
+        ),
+    ],
+    "parcours:etape_modifier": [
+        Case(
+            expect(200, referent_autre=404, partenaire=403, instructeur=403, porteur=403),
+            kwargs=lambda w: {"pk": w.etape.pk},
+        ),
+        Case(
+            expect(200, referent=404, partenaire=403, instructeur=403, porteur=403),
+            kwargs=lambda w: {"pk": w.etape_autre.pk},
+            label="étape du CCAS",
+        ),
+    ],
+    "parcours:etape_transition": [
+        Case(expect(405), kwargs=lambda w: {"pk": w.etape_proposee.pk, "action": "accepter"}, label="GET refusé"),
+        Case(
+            expect(403, partenaire=302, referent_autre=404),
+            kwargs=lambda w: {"pk": w.etape_proposee.pk, "action": "accepter"},
+            method="post",
+            label="accepter une proposition à une structure qui a un compte",
+        ),
+        Case(
+            expect(404, instructeur=403, porteur=403, referent_autre=403, coordination=403, admin=403),
+            kwargs=lambda w: {"pk": w.etape_autre.pk, "action": "accepter"},
+            method="post",
+            label="accepter l'étape d'une autre structure",
+        ),
+        Case(
+            expect(302, referent_autre=404, partenaire=404, instructeur=403, porteur=403),
+            kwargs=lambda w: {"pk": w.etape_sans_portail.pk, "action": "accepter"},
+            method="post",
+            label="structure sans compte : le référent enregistre la réponse",
+        ),
+        Case(
+            expect(302, referent_autre=404, partenaire=403, instructeur=403, porteur=403),
+            kwargs=lambda w: {"pk": w.etape_proposee.pk, "action": "annuler"},
+            method="post",
+            label="annuler une proposition",
+        ),
+    ],
+    "parcours:reaffecter": [
+        Case(expect(403, **COORDINATION), kwargs=lambda w: {"pk": w.referent_collegue.pk}, label="référent"),
+        Case(
+            expect(403, coordination=404, admin=404),
+            kwargs=lambda w: {"pk": w.partenaire_autre.pk},
+            label="pas un référent",
+        ),
+    ],
 }

@@ -5,13 +5,17 @@ Kept free of new participants: other apps count the participants of the world.""
 
 import datetime
 
-from parcours.choices import StatutEntretien
+from parcours.choices import StatutEntretien, StatutEtape
 from parcours.models import SessionCommission
-from parcours.tests.factories import EntretienFactory
+from parcours.tests.factories import EntretienFactory, EtapeFactory
 
 
 def build(world):
     w = world
+    # A proposal to the ACI (which has a portal account): only its partner answers it; one to a
+    # structure without any portal account (partners world): the referent records its answers.
+    w.etape_proposee = EtapeFactory(parcours=w.parcours, structure=w.aci, statut=StatutEtape.PROPOSEE)
+    w.etape_sans_portail = EtapeFactory(parcours=w.parcours, structure=w.sans_portail, statut=StatutEtape.PROPOSEE)
     w.entretien = EntretienFactory(parcours=w.parcours, auteur=w.referent)
     w.entretien_autre = EntretienFactory(parcours=w.parcours_autre, auteur=w.referent_autre)
     w.entretien_collegue = EntretienFactory(

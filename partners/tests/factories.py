@@ -1,6 +1,6 @@
 import factory
 
-from partners.models import Contact, Structure, TypeStructure
+from partners.models import CategorieEtape, Contact, EtapeType, Structure, TypeStructure
 from partners.siret import make_siret
 
 
@@ -23,3 +23,13 @@ class ContactFactory(factory.django.DjangoModelFactory):
     nom = factory.Faker("last_name", locale="fr_FR")
     prenom = factory.Faker("first_name", locale="fr_FR")
     email = factory.Sequence(lambda n: f"contact{n}@exemple.fr")
+
+
+class EtapeTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EtapeType
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"etape-{n}")
+    libelle = factory.Sequence(lambda n: f"Étape type {n}")
+    categorie = CategorieEtape.REMOBILISATION

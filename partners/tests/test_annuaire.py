@@ -3,10 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from parcours.tests.factories import EtapeTypeFactory
 from partners.models import CategorieEtape, TypeStructure
 from partners.siret import make_siret
-from partners.tests.factories import StructureFactory
+from partners.tests.factories import EtapeTypeFactory, StructureFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from parcours.choices import StatutEtape
 from parcours.models import Etape
-from parcours.tests.factories import EtapeTypeFactory
+from partners.tests.factories import EtapeTypeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from parcours.tests.factories import EtapeTypeFactory
 from partners.models import Contact, Structure
 from partners.siret import make_siret
-from partners.tests.factories import ContactFactory
+from partners.tests.factories import ContactFactory, EtapeTypeFactory
 
 pytestmark = pytest.mark.django_db
 

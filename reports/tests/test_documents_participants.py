@@ -19,7 +19,8 @@ def test_the_parcours_sheet_of_a_referent_holds_identity_situation_steps_and_is_
 def test_a_partner_gets_the_partner_version_without_sensitive_data_nor_other_structures_steps(
     world, django_capture_on_commit_callbacks
 ):
-    from parcours.tests.factories import EtapeFactory, EtapeTypeFactory
+    from parcours.tests.factories import EtapeFactory
+    from partners.tests.factories import EtapeTypeFactory
 
     world.participant.adresse = "12 rue Secrète"
     world.participant.identifiant_france_travail = "FT998877"

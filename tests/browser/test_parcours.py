@@ -6,8 +6,8 @@ import pytest
 from accounts.tests.factories import PASSWORD
 from parcours.choices import StatutEtape
 from parcours.models import Etape
-from parcours.tests.factories import EtapeTypeFactory
 from participants.models import Participant
+from partners.tests.factories import EtapeTypeFactory
 
 from .conftest import login
 

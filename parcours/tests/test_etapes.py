@@ -10,9 +10,9 @@ from accounts.models import AccesDonnees
 from notifications.models import Categorie, Notification
 from parcours.choices import MotifRefusEtape, StatutEtape
 from parcours.models import Etape, Transition
-from parcours.tests.factories import EtapeFactory, EtapeTypeFactory, ParcoursFactory
+from parcours.tests.factories import EtapeFactory, ParcoursFactory
 from participants.tests.factories import ParticipantFactory
-from partners.tests.factories import StructureFactory
+from partners.tests.factories import EtapeTypeFactory, StructureFactory
 
 pytestmark = pytest.mark.django_db
 
