@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from plie_portal.proxys import est_un_proxy_de_confiance
+
 from .models import AccesDonnees
 
 
@@ -10,14 +12,17 @@ def client_ip(request):
 
     Behind PLIE_PROXY_COUNT trusted proxies, each appending to X-Forwarded-For, the client is the
     entry that many places from the right: the entries left of it are whatever the client sent
-    and cannot be trusted (otherwise anyone could dodge the lockout by inventing addresses).
-    Without a proxy (PLIE_PROXY_COUNT=0) or without the header, REMOTE_ADDR.
+    and cannot be trusted (otherwise anyone could dodge the lockout by inventing addresses). The
+    header is read only when the connection comes from a trusted proxy (PLIE_PROXY_ADRESSES): a
+    client reaching the portal directly gets its own address whatever it sends. Otherwise, and
+    without a proxy (PLIE_PROXY_COUNT=0, the default), REMOTE_ADDR.
     """
-    count = getattr(settings, "PLIE_PROXY_COUNT", 1)
+    distante = request.META.get("REMOTE_ADDR") or None
     forwarded = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
-    if count > 0 and forwarded:
-        return forwarded[-min(count, len(forwarded))]
-    return request.META.get("REMOTE_ADDR") or None
+    # Checked here too: axes reads the address before any middleware, on its own login signal.
+    if forwarded and est_un_proxy_de_confiance(distante):
+        return forwarded[-min(settings.PLIE_PROXY_COUNT, len(forwarded))]
+    return distante
 
 
 def log_access(request, action, obj=None, objet_type="", objet_id="", description=""):

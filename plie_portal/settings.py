@@ -92,6 +92,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "plie_portal.proxys.ProxyDeConfianceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -229,8 +230,15 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Trusted proxies (accounts.audit.client_ip): none by default. Behind a TLS-terminating proxy, say
+# how many append to X-Forwarded-For and from which addresses they connect: a header is believed
+# only from those addresses, so a client reaching the portal directly cannot choose its address
+# (and dodge the lockout) nor claim HTTPS.
+PLIE_PROXY_COUNT = env_int("PLIE_PROXY_COUNT", 0)
+PLIE_PROXY_ADRESSES = env_list("PLIE_PROXY_ADRESSES", "127.0.0.1,::1")
+
 # Security. Production sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PLIE_PROXY_COUNT else None
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG and not TESTING)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
@@ -265,7 +273,6 @@ AXES_USERNAME_CALLABLE = "accounts.lockout.username_for_lockout"
 AXES_LOCKOUT_TEMPLATE = "registration/verrouillage.html"
 # The client address behind the TLS proxy (X-Forwarded-For), as the access log reads it.
 AXES_CLIENT_IP_CALLABLE = "accounts.audit.client_ip"
-PLIE_PROXY_COUNT = env_int("PLIE_PROXY_COUNT", 1)
 # Retention of personal data (RGPD, README « Règles sur les données personnelles »): access log
 # one year; participants anonymised two years after their last contact, never inside the FSE+
 # audit period (years after the end of the year of exit); applicants' drafts untouched for 12

@@ -24,7 +24,7 @@ def run_manage(*args, **env):
     )
 
 
-def test_check_deploy_is_clean_with_only_a_secret_key_and_allowed_hosts():
+def test_check_deploy_is_clean_with_a_secret_key_allowed_hosts_and_the_tls_proxy_declared():
     result = run_manage(
         "check",
         "--deploy",
@@ -32,10 +32,32 @@ def test_check_deploy_is_clean_with_only_a_secret_key_and_allowed_hosts():
         "WARNING",
         SECRET_KEY="une-cle-secrete-de-production-tres-longue-et-aleatoire-8f7e6d5c4b3a2910",
         ALLOWED_HOSTS="plie.example.fr",
+        PLIE_PROXY_COUNT="1",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_of_an_https_redirect_with_no_proxy_declared():
+    result = run_manage(
+        "check",
+        "--deploy",
+        SECRET_KEY="une-cle-secrete-de-production-tres-longue-et-aleatoire-8f7e6d5c4b3a2910",
+        ALLOWED_HOSTS="plie.example.fr",
+    )
+
+    assert "accounts.W004" in result.stdout + result.stderr
+
+
+def test_the_forwarding_headers_of_a_direct_connection_are_forgotten(client, settings):
+    settings.PLIE_PROXY_COUNT = 1
+    settings.PLIE_PROXY_ADRESSES = ["10.1.0.0/24"]
+    response = client.get(
+        "/healthz", headers={"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"}, REMOTE_ADDR="198.51.100.7"
+    )
+    assert "HTTP_X_FORWARDED_FOR" not in response.wsgi_request.META
+    assert "HTTP_X_FORWARDED_PROTO" not in response.wsgi_request.META
 
 
 def test_production_refuses_to_start_without_a_secret_key():

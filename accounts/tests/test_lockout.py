@@ -10,6 +10,12 @@ from accounts.tests.factories import PASSWORD
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _derriere_un_proxy(settings):
+    """These tests come through a proxy on this machine (the test client's 127.0.0.1)."""
+    settings.PLIE_PROXY_COUNT = 1
+
+
 def try_login(client, email, password, ip="203.0.113.5"):
     return client.post(
         reverse("accounts:login"),
@@ -54,8 +60,49 @@ def test_the_client_address_is_the_one_our_proxy_appended(rf, settings):
     settings.PLIE_PROXY_COUNT = 1
     request = rf.get("/", headers={"X-Forwarded-For": "10.0.0.1, 203.0.113.9"}, REMOTE_ADDR="127.0.0.1")
     assert client_ip(request) == "203.0.113.9"
+
+
+def test_without_a_declared_proxy_the_forwarded_header_is_ignored(rf, settings):
     settings.PLIE_PROXY_COUNT = 0
-    assert client_ip(request) == "127.0.0.1"
+    request = rf.get("/", headers={"X-Forwarded-For": "203.0.113.9"}, REMOTE_ADDR="198.51.100.7")
+    assert client_ip(request) == "198.51.100.7"
+
+
+def test_a_client_reaching_the_portal_directly_cannot_choose_its_address(rf, settings):
+    settings.PLIE_PROXY_COUNT, settings.PLIE_PROXY_ADRESSES = 1, ["10.1.0.0/24"]
+    direct = rf.get("/", headers={"X-Forwarded-For": "203.0.113.9"}, REMOTE_ADDR="198.51.100.7")
+    par_le_proxy = rf.get("/", headers={"X-Forwarded-For": "203.0.113.9"}, REMOTE_ADDR="10.1.0.4")
+    assert client_ip(direct) == "198.51.100.7"
+    assert client_ip(par_le_proxy) == "203.0.113.9"
+
+
+def test_forged_addresses_do_not_dodge_the_lockout_when_reaching_the_portal_directly(world, client, settings):
+    settings.PLIE_PROXY_COUNT = 1
+    for numero in range(5):
+        client.post(
+            reverse("accounts:login"),
+            {"username": world.referent.email, "password": "mauvais-mot-de-passe"},
+            headers={"X-Forwarded-For": f"203.0.113.{numero}"},
+            REMOTE_ADDR="198.51.100.7",
+        )
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": world.referent.email, "password": PASSWORD},
+        headers={"X-Forwarded-For": "203.0.113.200"},
+        REMOTE_ADDR="198.51.100.7",
+    )
+    assert response.status_code == 429
+
+
+def test_the_deploy_check_warns_of_an_https_redirect_without_a_declared_proxy(settings):
+    from accounts.checks import verifier_proxy
+
+    settings.PLIE_PROXY_COUNT, settings.SECURE_SSL_REDIRECT = 0, True
+    assert [w.id for w in verifier_proxy(None)] == ["accounts.W004"]
+    settings.PLIE_PROXY_COUNT, settings.PLIE_PROXY_ADRESSES = 1, []
+    assert [w.id for w in verifier_proxy(None)] == ["accounts.W002"]
+    settings.PLIE_PROXY_ADRESSES = ["pas-une-adresse"]
+    assert [w.id for w in verifier_proxy(None)] == ["accounts.W003"]
 
 
 def test_changing_the_case_of_the_email_does_not_dodge_the_lockout(world, client):
