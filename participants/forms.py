@@ -4,25 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
+from plie_portal.fichiers import valider_fichier
 from plie_portal.widgets import DateInput
 
 from .models import Document, Participant
-
-TAILLE_MAX_DOCUMENT = 10 * 1024 * 1024
-# Magic bytes of the accepted kinds: the content decides, not the name the browser sends.
-SIGNATURES = {
-    "PDF": (b"%PDF-",),
-    "JPEG": (b"\xff\xd8\xff",),
-    "PNG": (b"\x89PNG\r\n\x1a\n",),
-}
-
-
-def type_de_contenu(debut):
-    """The kind of file (PDF, JPEG, PNG) read from its first bytes, or None."""
-    for nom, signatures in SIGNATURES.items():
-        if any(debut.startswith(signature) for signature in signatures):
-            return nom
-    return None
 
 
 class ParticipantForm(forms.ModelForm):
@@ -101,19 +86,7 @@ class DocumentForm(forms.ModelForm):
         fichier = self.cleaned_data.get("fichier")
         if not fichier:
             return fichier
-        if fichier.size > TAILLE_MAX_DOCUMENT:
-            raise forms.ValidationError(
-                _("Le fichier dépasse 10 Mo (%(taille).1f Mo).") % {"taille": fichier.size / 1e6}
-            )
-        if fichier.size == 0:
-            raise forms.ValidationError(_("Le fichier est vide."))
-        fichier.seek(0)
-        debut = fichier.read(16)
-        fichier.seek(0)
-        if type_de_contenu(debut) is None:
-            raise forms.ValidationError(
-                _("Ce fichier n'est ni un PDF, ni une image JPEG ou PNG (son contenu a été vérifié).")
-            )
+        valider_fichier(fichier)
         return fichier
 
 

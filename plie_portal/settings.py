@@ -214,6 +214,8 @@ WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Past MAX_UPLOAD_SIZE a file is no longer stored (plie_portal.fichiers): refused without filling the disk.
+FILE_UPLOAD_HANDLERS = ["plie_portal.fichiers.LimiteDeTailleUploadHandler"]
 
 # Email: console by default, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

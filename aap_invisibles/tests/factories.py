@@ -1,9 +1,7 @@
 import datetime
-import io
 from decimal import Decimal
 
 import factory
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from aap_invisibles.models import (
@@ -19,27 +17,9 @@ from aap_invisibles.models import (
 )
 from partners.models import TypeStructure
 from partners.tests.factories import StructureFactory
+from tests.fichiers import PNG_1PX, pdf_bytes, pdf_upload
 
-
-def pdf_bytes():
-    """A real one-page PDF."""
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    writer.add_blank_page(width=200, height=200)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
-def pdf_upload(name="piece.pdf"):
-    return SimpleUploadedFile(name, pdf_bytes(), content_type="application/pdf")
-
-
-PNG_1PX = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
-    b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
-)
+__all__ = ["PNG_1PX", "pdf_bytes", "pdf_upload"]
 
 
 class AssociationFactory(StructureFactory):

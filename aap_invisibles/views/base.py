@@ -33,22 +33,3 @@ def appel_instruit(request, pk, *roles):
 
 def paginer(request, queryset):
     return Paginator(queryset, PAR_PAGE).get_page(request.GET.get("page"))
-
-
-def telecharger(champ_fichier):
-    """An attachment response with the file's bytes (files are 10 MB at most); 404 when the file is gone."""
-    from django.http import Http404, HttpResponse
-    from django.utils.http import content_disposition_header
-
-    from ..validators import type_reel
-
-    try:
-        with champ_fichier.open("rb") as handle:
-            contenu = handle.read()
-            mime = type_reel(handle) or "application/octet-stream"
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    reponse = HttpResponse(contenu, content_type=mime)
-    reponse["Content-Disposition"] = content_disposition_header(True, champ_fichier.name.rsplit("/", 1)[-1])
-    reponse["X-Content-Type-Options"] = "nosniff"
-    return reponse

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from accounts.audit import log_access
+from plie_portal.fichiers import telecharger
 
 from .. import forms as f
 from ..affichage import champs_section, copie_lisible
@@ -14,7 +15,7 @@ from ..models import (
     Evaluation,
     StatutDossier,
 )
-from .base import dossier_visible, telecharger
+from .base import dossier_visible
 
 
 def contexte_dossier(request, dossier, **formulaires):

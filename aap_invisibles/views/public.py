@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from plie_portal.fichiers import telecharger
+
 from ..models import AppelAProjets, Dossier, StatutAppel
-from .base import telecharger
 
 
 @login_not_required

@@ -3,9 +3,10 @@ from django.urls import reverse
 
 from accounts.models import AccesDonnees
 from participants.models import Document
+from tests.fichiers import PNG_1PX as PNG
+from tests.fichiers import pdf_bytes
 
-PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PDF = pdf_bytes()
 
 
 def ajouter(client, participant, contenu, nom="piece.pdf"):
@@ -37,7 +38,18 @@ def test_a_file_whose_content_is_not_pdf_jpeg_or_png_is_refused_in_french(world,
 
 def test_a_file_over_10_mb_is_refused(world, client_of):
     response = ajouter(client_of(world.referent), world.participant, PDF + b"0" * (10 * 1024 * 1024))
-    assert "Le fichier dépasse 10 Mo" in response.content.decode()
+    assert "Le fichier dépasse la taille maximale de 10 Mo" in response.content.decode()
+
+
+def test_a_fake_pdf_whose_first_bytes_only_look_right_is_refused(world, client_of):
+    response = ajouter(client_of(world.referent), world.participant, b"%PDF-1.7\n pas un PDF du tout")
+    assert "Ce PDF est illisible ou endommagé" in response.content.decode()
+    assert not Document.objects.filter(titre="Pièce").exists()
+
+
+def test_a_fake_png_is_refused(world, client_of):
+    response = ajouter(client_of(world.referent), world.participant, b"\x89PNG\r\n\x1a\n" + b"\x00" * 32, "x.png")
+    assert "Cette image est illisible ou endommagée" in response.content.decode()
 
 
 def test_the_download_checks_access_and_is_logged(world, client_of):

@@ -3,15 +3,14 @@ logged view (never a public URL), deletion with confirmation."""
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from accounts.audit import log_access
 from accounts.permissions import role_required
+from plie_portal.fichiers import telecharger as telecharger_fichier
 
-from ..forms import DocumentForm, type_de_contenu
+from ..forms import DocumentForm
 from ..models import Document, Participant
 from .liste import ROLES_PARTICIPANTS
 
@@ -46,20 +45,8 @@ def _document_visible(request, pk):
 @role_required(*ROLES_PARTICIPANTS)
 def telecharger(request, pk):
     document = _document_visible(request, pk)
-    try:
-        # Read at once (10 MB at most) so that the file is closed before the response leaves.
-        with document.fichier.open("rb") as fichier:
-            contenu = fichier.read()
-    except FileNotFoundError as erreur:
-        raise Http404(_("Le fichier n'est plus disponible.")) from erreur
+    reponse = telecharger_fichier(document.fichier)
     log_access(request, "telechargement", document)
-    nom = document.fichier.name.rsplit("/", 1)[-1]
-    type_mime = {"PDF": "application/pdf", "JPEG": "image/jpeg", "PNG": "image/png"}.get(
-        type_de_contenu(contenu[:16]), "application/octet-stream"
-    )
-    reponse = HttpResponse(contenu, content_type=type_mime)
-    reponse["Content-Disposition"] = content_disposition_header(True, nom)
-    reponse["X-Content-Type-Options"] = "nosniff"
     return reponse
 
 
