@@ -101,3 +101,13 @@ for modele, champs in [
     (models.TransitionDossier, ["dossier", "de", "vers", "par", "le"]),
 ]:
     admin.site.register(modele, list_display=champs, formfield_overrides={db_models.FileField: FICHIERS_PRIVES})
+
+
+@admin.register(models.DemandeAdhesion)
+class DemandeAdhesionAdmin(admin.ModelAdmin):
+    list_display = ["utilisateur", "structure_nom", "structure", "statut", "cree_le", "decidee_par"]
+    list_filter = ["statut"]
+    search_fields = ["utilisateur__email", "structure_nom", "siret", "rna"]
+    list_select_related = ["utilisateur", "structure", "decidee_par"]
+    raw_id_fields = ["utilisateur", "structure", "decidee_par"]
+    readonly_fields = ["cree_le", "decidee_le"]

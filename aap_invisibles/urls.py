@@ -12,6 +12,8 @@ urlpatterns = [
     path("inscription/", comptes.inscription, name="inscription"),
     path("inscription/verifier/<str:uidb64>/<str:token>/", comptes.inscription_verifier, name="inscription_verifier"),
     path("invitation/", comptes.invitation, name="invitation"),
+    path("adhesions/", comptes.adhesions, name="adhesions"),
+    path("adhesions/<int:pk>/decider/", comptes.adhesion_decider, name="adhesion_decider"),
     path("invitation/<str:uidb64>/<str:token>/", comptes.invitation_accepter, name="invitation_accepter"),
     # Applicant
     path("mes-dossiers/", porteur.mes_dossiers, name="mes_dossiers"),

@@ -51,6 +51,7 @@ TRAITEMENT = {
         f"aap_invisibles.{nom}": SANS
         for nom in (
             "AppelAProjets",
+            "DemandeAdhesion",
             "ReportCloture",
             "QuestionReponse",
             "CritereNotation",

@@ -4,11 +4,9 @@ import re
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from partners.models import Structure
 from partners.validators import validate_rna, validate_siret
 from territoire.models import Commune
 
@@ -43,10 +41,9 @@ class InscriptionForm(MotDePasseMixin):
     field_order = ["prenom", "nom", "email", "password1", "password2", "structure_nom", "siret", "rna", "commune"]
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("Un compte existe déjà avec cette adresse e-mail."))
-        return email
+        # Whether the address already has an account is never said here (the view answers the
+        # same and writes to that address): the form would otherwise tell who uses the portal.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean_siret(self):
         siret = re.sub(r"\s", "", self.cleaned_data.get("siret") or "")
@@ -65,18 +62,6 @@ class InscriptionForm(MotDePasseMixin):
         siret, rna = data.get("siret"), data.get("rna")
         if not siret and not rna and not self.has_error("siret") and not self.has_error("rna"):
             raise forms.ValidationError(_("Indiquez le SIRET ou le numéro RNA de l'organisation."))
-        condition = Q(pk__in=[])
-        if siret:
-            condition |= Q(siret=siret)
-        if rna:
-            condition |= Q(rna=rna)
-        if (siret or rna) and Structure.objects.filter(condition).exists():
-            raise forms.ValidationError(
-                _(
-                    "Cette organisation est déjà inscrite sur le portail. Pour la rejoindre, demandez à l'un de ses "
-                    "membres de vous inviter (menu « Mes dossiers », « Inviter un collègue »)."
-                )
-            )
         user = User(email=data.get("email") or "", first_name=data.get("prenom", ""), last_name=data.get("nom", ""))
         self.verifier_mot_de_passe(user)
         return data
@@ -103,3 +88,7 @@ class ActivationInvitationForm(MotDePasseMixin):
         data = super().clean()
         self.verifier_mot_de_passe(self.user)
         return data
+
+
+class DecisionAdhesionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("accepter", _("Accepter")), ("refuser", _("Refuser"))])

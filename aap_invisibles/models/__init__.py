@@ -11,6 +11,7 @@ from .appels import (
 )
 from .cerfa import SECTIONS_CERFA, SECTIONS_PAR_CODE
 from .choices import Avis, Compte, NatureVersement, StatutAppel, StatutDossier, TypePiece
+from .comptes import DemandeAdhesion, StatutDemande
 from .contenu import ConsultationEPS, LigneBudget, PieceJointe
 from .dossiers import Dossier, Message, TransitionDossier
 from .instruction import Annotation, ConflitInteret, CreneauAudition, DemandeCorrection, Evaluation, NoteCritere
@@ -27,6 +28,7 @@ __all__ = [
     "Convention",
     "CreneauAudition",
     "CritereNotation",
+    "DemandeAdhesion",
     "DemandeCorrection",
     "DocumentAppel",
     "Dossier",
@@ -43,6 +45,7 @@ __all__ = [
     "SECTIONS_PAR_CODE",
     "SimulationAllocation",
     "StatutAppel",
+    "StatutDemande",
     "StatutDossier",
     "TransitionDossier",
     "TransitionInvalide",

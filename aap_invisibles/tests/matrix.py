@@ -58,6 +58,16 @@ MATRIX = {
         )
     ],
     "aap_invisibles:invitation": [Case(expect(403, porteur=200))],
+    "aap_invisibles:adhesions": [Case(expect(403, porteur=200, coordination=200, admin=200))],
+    "aap_invisibles:adhesion_decider": [
+        Case(
+            expect(403, porteur=404, coordination=404, admin=404),
+            kwargs=lambda w: {"pk": 999_999},
+            method="post",
+            label="demande inconnue",
+        ),
+        Case(expect(405, anonyme=302), kwargs=lambda w: {"pk": 999_999}, label="GET refusé"),
+    ],
     "aap_invisibles:invitation_accepter": [
         Case(
             expect(404, anonyme=404),

@@ -5,6 +5,7 @@ import re
 from django.core import mail
 from django.urls import reverse
 
+from aap_invisibles.models import DemandeAdhesion, StatutDemande
 from accounts.models import User
 from partners.models import Structure
 
@@ -38,11 +39,101 @@ def test_a_weak_password_is_refused_and_the_form_keeps_what_was_typed(world, cli
     assert not Structure.objects.filter(nom="Asso nouvelle").exists()
 
 
-def test_an_existing_organisation_is_not_joined_silently(world, client_of):
-    reponse = client_of(None).post(reverse("aap_invisibles:inscription"), donnees(rna=world.asso.rna))
-    assert "inviter" in reponse.content.decode()
-    assert not User.objects.filter(email="leo@asso.fr").exists()
-    assert world.asso.utilisateurs.count() == 1
+def sans_jeton(page):
+    """The page without its CSRF token (different for every client)."""
+    return re.sub(r'"X-CSRFToken": "[^"]+"', "", page)
+
+
+def lien(boite):
+    return re.search(r"testserver(/\S+)", boite[-1].body).group(1)
+
+
+def inscrire(client, django_capture_on_commit_callbacks, **extra):
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post(reverse("aap_invisibles:inscription"), donnees(**extra))
+
+
+def test_an_existing_organisation_is_joined_only_once_a_member_approves(
+    world, client_of, django_capture_on_commit_callbacks
+):
+    client = client_of(None)
+    inscrire(client, django_capture_on_commit_callbacks, rna=world.asso.rna)
+    with django_capture_on_commit_callbacks(execute=True):
+        reponse = client.post(lien(mail.outbox))
+    assert "déjà inscrite" in reponse.content.decode()
+    leo = User.objects.get(email="leo@asso.fr")
+    assert not leo.is_active and leo.structure is None
+    assert mail.outbox[-1].to == [world.porteur.email]  # the organisation's member is asked
+    demande = DemandeAdhesion.objects.get(utilisateur=leo)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_of(world.porteur).post(
+            reverse("aap_invisibles:adhesion_decider", args=[demande.pk]), {"decision": "accepter"}
+        )
+    leo.refresh_from_db()
+    assert leo.is_active and leo.structure == world.asso
+    assert mail.outbox[-1].to == ["leo@asso.fr"]
+
+
+def test_a_member_of_another_organisation_cannot_decide_the_request(
+    world, client_of, django_capture_on_commit_callbacks
+):
+    client = client_of(None)
+    inscrire(client, django_capture_on_commit_callbacks, rna=world.asso.rna)
+    client.post(lien(mail.outbox))
+    demande = DemandeAdhesion.objects.get(utilisateur__email="leo@asso.fr")
+    reponse = client_of(world.porteur_autre).post(
+        reverse("aap_invisibles:adhesion_decider", args=[demande.pk]), {"decision": "accepter"}
+    )
+    assert reponse.status_code == 404
+    assert not User.objects.get(email="leo@asso.fr").is_active
+
+
+def test_a_refused_request_leaves_the_account_inactive_and_outside(
+    world, client_of, django_capture_on_commit_callbacks
+):
+    client = client_of(None)
+    inscrire(client, django_capture_on_commit_callbacks, rna=world.asso.rna)
+    client.post(lien(mail.outbox))
+    demande = DemandeAdhesion.objects.get(utilisateur__email="leo@asso.fr")
+    client_of(world.coordination).post(
+        reverse("aap_invisibles:adhesion_decider", args=[demande.pk]), {"decision": "refuser"}
+    )
+    leo = User.objects.get(email="leo@asso.fr")
+    assert (leo.is_active, leo.structure, DemandeAdhesion.objects.get(pk=demande.pk).statut) == (
+        False,
+        None,
+        StatutDemande.REFUSEE,
+    )
+
+
+def test_nobody_claims_an_organisation_before_verifying_an_address(
+    world, client_of, django_capture_on_commit_callbacks
+):
+    inscrire(client_of(None), django_capture_on_commit_callbacks, rna="W763009999", email="intrus@exemple.fr")
+    assert not Structure.objects.filter(rna="W763009999").exists()  # the stranger never verified
+    client = client_of(None)
+    inscrire(client, django_capture_on_commit_callbacks, rna="W763009999")
+    client.post(lien(mail.outbox))
+    structure = Structure.objects.get(rna="W763009999")
+    assert list(structure.utilisateurs.values_list("email", flat=True)) == ["leo@asso.fr"]
+
+
+def test_sign_up_answers_the_same_whether_or_not_the_address_has_an_account(
+    world, client_of, django_capture_on_commit_callbacks
+):
+    nouveau = inscrire(client_of(None), django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    existant = inscrire(
+        client_of(None), django_capture_on_commit_callbacks, email=world.porteur.email, rna="W763001111"
+    )
+    assert existant.status_code == nouveau.status_code == 200
+    assert sans_jeton(existant.content.decode().replace(world.porteur.email, "X")) == sans_jeton(
+        nouveau.content.decode().replace("leo@asso.fr", "X")
+    )
+    assert User.objects.filter(email=world.porteur.email).count() == 1
+    assert not Structure.objects.filter(rna="W763001111").exists()
+    (courriel,) = mail.outbox
+    assert courriel.to == [world.porteur.email] and "déjà un compte" in courriel.body
 
 
 def test_the_account_stays_inactive_until_the_signed_link_is_followed(

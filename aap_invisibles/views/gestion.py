@@ -10,7 +10,7 @@ from accounts.models import Role
 
 from ..affichage import valeur_affichee
 from ..forms import AppelForm, CritereFormSet, DocumentAppelForm, QuestionFormSet, ReportForm
-from ..models import AppelAProjets, TransitionInvalide
+from ..models import AppelAProjets, DemandeAdhesion, TransitionInvalide
 from .base import exiger_role, paginer
 
 
@@ -23,7 +23,14 @@ def _appel(request, pk):
 def gestion(request):
     exiger_role(request, Role.COORDINATION)
     appels = AppelAProjets.objects.prefetch_related("instructeurs").order_by("-date_cloture", "id")
-    return render(request, "aap_invisibles/gestion/liste.html", {"page": paginer(request, appels)})
+    return render(
+        request,
+        "aap_invisibles/gestion/liste.html",
+        {
+            "page": paginer(request, appels),
+            "demandes_en_attente": DemandeAdhesion.objects.a_decider_par(request.user).count(),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
