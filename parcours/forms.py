@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from partners.models import Structure
+from plie_portal.versions import FormulaireVersionne
 from plie_portal.widgets import DateInput, DateTimeInput
 
 from .choices import DecisionCommission, MotifSortie, StatutEntretien
@@ -78,7 +79,7 @@ class OrientationForm(CrispyMixin, forms.ModelForm):
 BOOLEENS_SITUATION = ["rsa", "ass", "aah", "rqth", "parent_isole", "sans_domicile", "qpv", "zone_rurale"]
 
 
-class SituationForm(CrispyMixin, forms.ModelForm):
+class SituationForm(CrispyMixin, FormulaireVersionne):
     """The FSE+ entry questionnaire."""
 
     class Meta:

@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from plie_portal.fichiers import valider_fichier
+from plie_portal.versions import FormulaireVersionne
 from plie_portal.widgets import DateInput
 
 from .models import Document, Participant
 
 
-class ParticipantForm(forms.ModelForm):
+class ParticipantForm(FormulaireVersionne):
     """Identity and contact of a participant. Coordination chooses the referent; a referent
     creating a record becomes its referent."""
 

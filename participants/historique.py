@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 TYPES = {"+": _("Création"), "~": _("Modification"), "-": _("Suppression")}
-IGNORES = {"id", "cree_le", "modifie_le", "recherche", "cle_identite", "anonymise_le"}
+IGNORES = {"version", "id", "cree_le", "modifie_le", "recherche", "cle_identite", "anonymise_le"}
 
 
 @dataclass

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from accounts.models import Role
 from plie_portal.dates import age_on
 from plie_portal.text import normalize
+from plie_portal.versions import champ_version
 
 
 class Sexe(models.TextChoices):
@@ -161,8 +162,9 @@ class Participant(models.Model):
     cree_le = models.DateTimeField(_("créé le"), auto_now_add=True)
     modifie_le = models.DateTimeField(_("modifié le"), auto_now=True)
     anonymise_le = models.DateTimeField(_("anonymisé le"), null=True, blank=True, editable=False)
+    version = champ_version()
 
-    history = HistoricalRecords(excluded_fields=["recherche", "cle_identite", "modifie_le"])
+    history = HistoricalRecords(excluded_fields=["recherche", "cle_identite", "modifie_le", "version"])
     objects = ParticipantQuerySet.as_manager()
 
     class Meta:

@@ -33,7 +33,9 @@ def formulaire_section(code):
             widgets[champ] = DateInput()
     if "communes" in section.champs:
         widgets["communes"] = forms.CheckboxSelectMultiple
-    return forms.modelform_factory(Dossier, fields=list(section.champs), widgets=widgets)
+    classe = forms.modelform_factory(Dossier, fields=list(section.champs), widgets=widgets)
+    classe.conflit_de_version = False
+    return classe
 
 
 class LigneBudgetForm(forms.ModelForm):

@@ -114,6 +114,8 @@ class Dossier(WorkflowDossier, ContenuCerfa):
     cree_par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     cree_le = models.DateTimeField(auto_now_add=True)
     modifie_le = models.DateTimeField(auto_now=True)
+    # The version of each section saved (optimistic locking: a colleague's older form is refused).
+    versions_sections = models.JSONField(_("versions des sections"), default=dict, editable=False)
 
     objects = DossierQuerySet.as_manager()
 

@@ -41,7 +41,9 @@ def test_the_calls_management_list_has_a_pinned_query_count(world, client_of, dj
         for _ in range(4):
             AppelFactory().instructeurs.add(world.instructeur)
 
-    mesurer(client_of(world.coordination), reverse("aap_invisibles:gestion"), django_assert_num_queries, ajouter, 7)
+    mesurer(
+        client_of(world.coordination), reverse("aap_invisibles:gestion"), django_assert_num_queries, ajouter, 8
+    )  # + the count of pending sign-up requests
 
 
 def test_the_committee_view_has_a_pinned_query_count(world, client_of, django_assert_num_queries):

@@ -41,13 +41,13 @@ def test_an_applicant_signs_up_submits_is_instructed_funded_and_reports(
         )
     assert reponse.status_code == 200, reponse.content
     porteur = User.objects.get(email="ines@jeunes-seine.fr")
-    assert not porteur.is_active
-    assert porteur.structure.type == "association" and not porteur.structure.partenaire_plie
+    assert not porteur.is_active and porteur.structure is None  # the organisation waits for the address
     lien = re.search(r"https?://[^\s]+", mail.outbox[-1].body).group(0)
     chemin = lien.split("testserver", 1)[1]
     assert client.get(chemin).status_code == 200
     client.post(chemin)
     porteur.refresh_from_db()
+    assert porteur.structure.type == "association" and not porteur.structure.partenaire_plie
     assert porteur.is_active
 
     # 2. The dossier, section by section.

@@ -160,7 +160,7 @@ def test_a_draft_is_saved_automatically_while_the_applicant_types(world, client_
 
     reponse = client.post(url("dossier_section", pk=dossier.pk, code="1"), data, headers={"X-Requested-With": "fetch"})
 
-    assert reponse.status_code == 204
+    assert reponse.status_code == 200 and reponse.json() == {"version": 1}
     dossier.refresh_from_db()
     assert dossier.representant_nom == "Camille Lévêque"
 

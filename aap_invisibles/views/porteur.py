@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import Role
+from plie_portal.versions import MESSAGE_CONFLIT
 
 from ..forms import (
     BilanForm,
@@ -117,11 +118,22 @@ def verrouiller(dossier):
 
 
 def _enregistrer_champs(form, section):
-    """Write only the section's own fields (and its many-to-many ones): never the dossier's state."""
+    """Write only the section's own fields (and its many-to-many ones): never the dossier's state.
+    Refused (False) when a colleague saved this section since the form was opened (its version)."""
+    dossier = form.instance  # locked and read afresh by dossier_section
+    versions = dict(dossier.versions_sections)
+    envoyee = form.data.get("version")
+    if envoyee not in (None, "") and envoyee != str(versions.get(section.code, 0)):
+        form.conflit_de_version = True
+        form.add_error(None, MESSAGE_CONFLIT)
+        return False
     dossier = form.save(commit=False)
+    versions[section.code] = versions.get(section.code, 0) + 1
+    dossier.versions_sections = versions
     simples = [nom for nom in section.champs if not dossier._meta.get_field(nom).many_to_many]
-    dossier.save(update_fields=[*simples, "modifie_le"])
+    dossier.save(update_fields=[*simples, "versions_sections", "modifie_le"])
     form.save_m2m()
+    return True
 
 
 def _section(request, dossier, section, code, modifiable):
@@ -131,12 +143,14 @@ def _section(request, dossier, section, code, modifiable):
 
     if section.champs:
         form = formulaire_section(code)(data, instance=dossier)
-        if data is not None and form.is_valid():
-            _enregistrer_champs(form, section)
+        if data is not None and form.is_valid() and _enregistrer_champs(form, section):
             return _enregistre(request, dossier, code)
         if _est_sauvegarde_auto(request):
+            if form.conflit_de_version:
+                return JsonResponse({"erreur": str(MESSAGE_CONFLIT)}, status=409)
             return JsonResponse({"erreurs": form.errors}, status=400)
         contexte["form"] = form
+        contexte["version"] = dossier.versions_sections.get(code, 0)
     elif code == "6bis":
         lignes = dossier.lignes_budget.filter(subvention_metropole=False)
         formset = LigneBudgetFormSet(data, instance=dossier, queryset=lignes, prefix="lignes")
@@ -193,7 +207,8 @@ def _est_sauvegarde_auto(request):
 
 def _enregistre(request, dossier, code):
     if _est_sauvegarde_auto(request):
-        return HttpResponse(status=204)
+        # The new version, that the page sends with its next save (static/js/autosave.js).
+        return JsonResponse({"version": dossier.versions_sections.get(code, 0)})
     manquants = dossier.manquants_section(code)
     if manquants:
         messages.warning(request, _("Section enregistrée. Il manque encore : %s.") % ", ".join(manquants))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from plie_portal.dates import age_on, date_longue, latest_day_months_before, months_after, months_before
+from plie_portal.versions import champ_version
 from plie_portal.workflow import TransitionInvalide
 
 from ..choices import (
@@ -187,7 +188,9 @@ class Parcours(models.Model):
     cree_le = models.DateTimeField(_("créé le"), auto_now_add=True)
     modifie_le = models.DateTimeField(_("modifié le"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["modifie_le"])
+    version = champ_version()
+
+    history = HistoricalRecords(excluded_fields=["modifie_le", "version"])
     objects = ParcoursQuerySet.as_manager()
 
     class Meta:

@@ -58,8 +58,7 @@ def situation(request, pk):
     parcours = parcours_modifiable(request.user, pk)
     _acces(request, parcours.participant)
     form = SituationForm(request.POST or None, instance=parcours)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and form.enregistrer() is not None:
         manquants = parcours.champs_fse_manquants()
         if manquants:
             messages.warning(

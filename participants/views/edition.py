@@ -59,11 +59,13 @@ def modifier(request, pk):
     form = ParticipantForm(request.POST or None, instance=participant, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            form.save()
-            _notifier_si_affecte(participant, ancien_referent_id, par=request.user)
-            log_access(request, "modification", participant)
-        messages.success(request, _("La fiche a été enregistrée."))
-        return redirect("participants:detail", pk=participant.pk)
+            enregistre = form.enregistrer()
+            if enregistre is not None:
+                _notifier_si_affecte(participant, ancien_referent_id, par=request.user)
+                log_access(request, "modification", participant)
+        if enregistre is not None:
+            messages.success(request, _("La fiche a été enregistrée."))
+            return redirect("participants:detail", pk=participant.pk)
     # The form shows the whole record: a consultation, as the record's page.
     log_access(request, "consultation", participant, description=_("Fiche en modification"))
     return _formulaire(request, form, participant)

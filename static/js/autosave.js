@@ -6,13 +6,22 @@
  * change and at the latest every 20 s; "Brouillon enregistré à HH:MM" is announced in an aria-live
  * region (the element carrying data-autosave-statut, created at the end of the form when absent).
  * An untouched form posts nothing: an abandoned page does not keep the session alive.
- * The URL answers 2xx when saved; any other answer is shown as a failure. */
+ * The URL answers 2xx when saved, with the section's new version (JSON) that the next save sends
+ * back; 409 with the reason when it refuses (a colleague saved the section meanwhile: optimistic
+ * locking; or it is no longer editable); any other answer is shown as a failure. */
 (function () {
   "use strict";
   var INTERVALLE = 20000;
 
   function serialise(form) {
     return new URLSearchParams(new FormData(form)).toString();
+  }
+
+  // What was typed, without the version the server hands back: a new version is not a change.
+  function contenu(form) {
+    var donnees = new FormData(form);
+    donnees.delete("version");
+    return new URLSearchParams(donnees).toString();
   }
 
   function csrf(form) {
@@ -34,13 +43,14 @@
     }
     statut.setAttribute("role", "status");
     statut.setAttribute("aria-live", "polite");
-    var dernier = serialise(form);
+    var dernier = contenu(form);
     var enCours = false;
     var delai = null;
 
     function enregistrer() {
+      var tape = contenu(form);
+      if (enCours || tape === dernier) { return; }
       var donnees = serialise(form);
-      if (enCours || donnees === dernier) { return; }
       enCours = true;
       fetch(form.getAttribute("data-autosave-url"), {
         method: "POST",
@@ -48,11 +58,19 @@
         headers: {"X-CSRFToken": csrf(form), "Content-Type": "application/x-www-form-urlencoded", "X-Requested-With": "fetch"},
         body: donnees
       }).then(function (response) {
-        if (!response.ok || response.redirected) { throw new Error(String(response.status)); }
-        dernier = donnees;
-        statut.textContent = "Brouillon enregistré à " + heure(new Date());
-      }).catch(function () {
-        statut.textContent = "L’enregistrement automatique a échoué : enregistrez le formulaire avant de quitter la page.";
+        if (response.status === 409) {
+          // Refused on purpose (a colleague saved this section, or it is no longer editable): say why.
+          return response.json().then(function (corps) { throw new Error(corps.erreur || ""); });
+        }
+        if (!response.ok || response.redirected) { throw new Error(""); }
+        return response.json().catch(function () { return {}; }).then(function (corps) {
+          var version = form.querySelector("input[name=version]");
+          if (version && corps.version !== undefined) { version.value = String(corps.version); }
+          dernier = tape;
+          statut.textContent = "Brouillon enregistré à " + heure(new Date());
+        });
+      }).catch(function (erreur) {
+        statut.textContent = erreur.message || "L’enregistrement automatique a échoué : enregistrez le formulaire avant de quitter la page.";
       }).finally(function () { enCours = false; });
     }
 
@@ -62,7 +80,7 @@
     });
     window.setInterval(enregistrer, INTERVALLE);
     // A real submission makes the pending automatic save useless.
-    form.addEventListener("submit", function () { dernier = serialise(form); });
+    form.addEventListener("submit", function () { dernier = contenu(form); });
   }
 
   document.querySelectorAll("form[data-autosave-url]").forEach(init);
