@@ -3,7 +3,7 @@
 Each domain builds its own notifications (parcours.notifications, participants.notifications)
 and sends them through `notifier`."""
 
-from django.db import transaction
+from envois.services import mettre_en_file
 
 from .models import Canal, Notification, Preference
 
@@ -25,13 +25,9 @@ def notifier(utilisateurs, categorie, titre, corps="", lien="", peut_voir=None):
         for pk in destinataires
         if (pk, categorie) not in hors_portail
     )
-    for pk in destinataires:
-        if (pk, categorie) not in hors_email:
-            transaction.on_commit(lambda pk=pk: _envoyer(pk, titre, corps, lien))
-    return notifications
-
-
-def _envoyer(user_id, titre, corps, lien):
     from .tasks import envoyer_email
 
-    envoyer_email.delay(user_id, titre, corps, lien)
+    for pk in destinataires:
+        if (pk, categorie) not in hors_email:
+            mettre_en_file(envoyer_email, pk, str(titre), str(corps), lien)
+    return notifications

@@ -1,9 +1,9 @@
 """Actions of coordination on the users of structures."""
 
-from django.db import transaction
 from django.urls import reverse
 
 from accounts.jetons import parametres_du_lien
+from envois.services import mettre_en_file
 
 
 def lien_mot_de_passe(user, base_url):
@@ -16,4 +16,4 @@ def envoyer_invitation(user, base_url, invite_par):
     """Enqueue the invitation email once the account is committed (the worker reads it by id)."""
     from .tasks import envoyer_invitation as tache
 
-    transaction.on_commit(lambda: tache.delay(user.pk, base_url, str(invite_par)))
+    mettre_en_file(tache, user.pk, base_url, str(invite_par))

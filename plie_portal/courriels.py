@@ -6,7 +6,8 @@ import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+
+from envois.services import mettre_en_file
 
 PREFIXE = "[Portail PLIE] "
 # Failures worth trying again (the SMTP server busy or unreachable), and how: five tries, spaced
@@ -38,5 +39,4 @@ def envoyer_apres_commit(sujet, corps, destinataires):
     sent for an action that was rolled back, and a slow SMTP server never holds a request."""
     from .tasks import envoyer_courriel
 
-    sujet, corps, destinataires = str(sujet), str(corps), list(destinataires)
-    transaction.on_commit(lambda: envoyer_courriel.delay(sujet, corps, destinataires))
+    mettre_en_file(envoyer_courriel, str(sujet), str(corps), list(destinataires))

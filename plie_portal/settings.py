@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "axes",
     # Project apps
     "territoire",
+    "envois",
     "accounts",
     "partners",
     "participants",
@@ -105,6 +106,7 @@ MIDDLEWARE = [
     "plie_portal.middleware.LoginRequiredMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "envois.middleware.EnvoisDifferesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -326,7 +328,10 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_RESULT_EXPIRES = 24 * 3600
 # acks_late on Redis: a job not acknowledged within the visibility timeout is redelivered,
 # so the timeout must exceed the longest job (reports take minutes, not hours).
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 4 * 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 4 * 3600, "socket_connect_timeout": 2, "socket_timeout": 5}
+# With the broker down, a request gives up publishing within a second: the message waits in the
+# outbox (envois) instead of holding the page.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     # RGPD retention rules (rgpd.purge): anonymisation, access log kept one year, old drafts.
@@ -336,9 +341,15 @@ CELERY_BEAT_SCHEDULE = {
     # Reports: expired files deleted daily; the previous month's activity report (idempotent per month).
     "rapports-purge": {"task": "reports.tasks.purger_rapports_expires", "schedule": 24 * 3600},
     "rapports-mensuel": {"task": "reports.tasks.rapport_mensuel", "schedule": 24 * 3600},
-    # Reports whose message or worker was lost are enqueued again (every 15 minutes).
-    "rapports-relance": {"task": "reports.tasks.relancer_rapports_bloques", "schedule": 15 * 60},
+    # Reports whose message or worker was lost are enqueued again (every minute: a killed worker's
+    # report is taken over within about two minutes, reports.services.DELAI_REPRISE).
+    "rapports-relance": {"task": "reports.tasks.relancer_rapports_bloques", "schedule": 60},
+    # The outbox: messages that waited for the broker leave as soon as it is back (envois).
+    "envois-relance": {"task": "envois.tasks.relancer_envois", "schedule": 60},
 }
+
+# A report whose worker stopped beating this long is taken over (reports.services).
+PLIE_RAPPORT_DELAI_REPRISE_SECONDES = env_int("PLIE_RAPPORT_DELAI_REPRISE_SECONDES", 60)
 
 # Domain thresholds (DESIGN §1): data, not constants scattered in code.
 PLIE_ALERTE_SANS_ENTRETIEN_JOURS = env_int("PLIE_ALERTE_SANS_ENTRETIEN_JOURS", 30)

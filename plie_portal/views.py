@@ -54,6 +54,11 @@ def healthz(request):
             state["broker"] = "ok"
         except Exception as exc:
             state["broker"] = f"erreur : {exc.__class__.__name__}"
+    if status == 200:
+        from envois.models import EnvoiDiffere
+
+        # Messages waiting for the broker (the outbox): they leave once it answers again.
+        state["envois_en_attente"] = EnvoiDiffere.objects.count()
     state["status"] = "ok" if status == 200 else "erreur"
     return JsonResponse(state, status=status)
 

@@ -70,6 +70,9 @@ class Rapport(models.Model):
     tentatives = models.PositiveSmallIntegerField(_("tentatives"), default=0)
     cree_le = models.DateTimeField(_("demandé le"), default=timezone.now, db_index=True)
     debut_le = models.DateTimeField(_("commencé le"), null=True, blank=True)
+    # The worker producing the report beats every few seconds: a beat too old means it died.
+    battement_le = models.DateTimeField(_("dernier signe du traitement"), null=True, blank=True)
+    reprises = models.PositiveSmallIntegerField(_("reprises après un arrêt"), default=0)
     fin_le = models.DateTimeField(_("terminé le"), null=True, blank=True)
     expire_le = models.DateTimeField(_("expire le"), db_index=True)
     telechargements = models.PositiveIntegerField(_("téléchargements"), default=0)

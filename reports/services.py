@@ -2,14 +2,18 @@
 
 import logging
 import tempfile
+import threading
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.files import File
-from django.db import transaction
+from django.db import connection
 from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from envois.services import mettre_en_file
 
 from .kinds import get_kind
 from .kinds.base import RapportImpossible
@@ -17,8 +21,16 @@ from .models import Rapport, StatutRapport
 
 logger = logging.getLogger(__name__)
 
-# A report still `en_cours` this long after it started lost its worker: it may be claimed again.
-DELAI_REPRISE = timedelta(hours=1)
+# The worker producing a report beats every BATTEMENT; a report `en_cours` silent for DELAI_REPRISE
+# lost its worker (killed, machine gone) and is taken over: the periodic `relancer_rapports_bloques`
+# (every minute) enqueues it again, the next worker claims it. Within about two minutes, whatever
+# Redis does with the dead worker's unacknowledged message (redelivered hours later, it finds the
+# report done and does nothing).
+DELAI_REPRISE = timedelta(seconds=settings.PLIE_RAPPORT_DELAI_REPRISE_SECONDES)
+BATTEMENT = DELAI_REPRISE / 6
+# A report waiting this long was never picked up (its message lost): enqueued again too.
+DELAI_ATTENTE = timedelta(minutes=5)
+MESSAGE_REPRISE = _("Reprise : le traitement précédent s'est arrêté, le document est produit à nouveau.")
 
 MESSAGE_ERREUR_INATTENDUE = _(
     "Une erreur inattendue a empêché la production du document. Réessayez plus tard ; "
@@ -37,24 +49,77 @@ def demander(user, kind, parametres, automatique=False):
         automatique=automatique,
         libelle=kind.libelle(parametres)[:255],
     )
-    # on_commit: the worker must never look for a row that is not committed yet.
-    transaction.on_commit(lambda: generer_rapport.delay(rapport.pk))
+    # Through the outbox, published on commit: the worker never looks for a row not committed yet,
+    # and with the broker down the request is kept until it is back.
+    mettre_en_file(generer_rapport, rapport.pk)
     return rapport
+
+
+def abandonne(maintenant=None):
+    """The condition of a report whose worker stopped beating (`en_cours`, silent too long)."""
+    limite = (maintenant or timezone.now()) - DELAI_REPRISE
+    return Q(statut=StatutRapport.EN_COURS) & (
+        Q(battement_le__lt=limite) | Q(battement_le__isnull=True, debut_le__lt=limite)
+    )
 
 
 def reserver(rapport_id):
     """Atomically move a waiting (or abandoned) report to `en_cours`; False when another worker
-    has it or it is already done, so that a redelivered task does no double work."""
+    has it or it is already done, so that a redelivered task does no double work. A report taken
+    over says so to whoever follows it."""
     maintenant = timezone.now()
-    return (
+    reprise = (
         Rapport.objects.filter(pk=rapport_id)
-        .filter(
-            Q(statut=StatutRapport.EN_ATTENTE)
-            | Q(statut=StatutRapport.EN_COURS, debut_le__lt=maintenant - DELAI_REPRISE)
+        .filter(abandonne(maintenant))
+        .update(
+            statut=StatutRapport.EN_COURS,
+            debut_le=maintenant,
+            battement_le=maintenant,
+            progression=0,
+            erreur="",
+            message=str(MESSAGE_REPRISE),
+            reprises=F("reprises") + 1,
         )
-        .update(statut=StatutRapport.EN_COURS, debut_le=maintenant, progression=0, erreur="")
+    )
+    if reprise:
+        logger.warning("Rapport %s repris après l'arrêt de son traitement", rapport_id)
+        return True
+    return (
+        Rapport.objects.filter(pk=rapport_id, statut=StatutRapport.EN_ATTENTE).update(
+            statut=StatutRapport.EN_COURS, debut_le=maintenant, battement_le=maintenant, progression=0, erreur=""
+        )
         == 1
     )
+
+
+class Battement:
+    """While a worker produces a report, a thread writes its beat every BATTEMENT (its own
+    database connection): the beat stops with the process. Not in eager mode (no separate worker)."""
+
+    def __init__(self, rapport_id, actif):
+        self.rapport_id, self.actif = rapport_id, actif
+        self.arret = threading.Event()
+
+    def _battre(self):
+        try:
+            while not self.arret.wait(BATTEMENT.total_seconds()):
+                Rapport.objects.filter(pk=self.rapport_id, statut=StatutRapport.EN_COURS).update(
+                    battement_le=timezone.now()
+                )
+        finally:
+            connection.close()
+
+    def __enter__(self):
+        if self.actif:
+            self.fil = threading.Thread(target=self._battre, name=f"battement-rapport-{self.rapport_id}", daemon=True)
+            self.fil.start()
+        return self
+
+    def __exit__(self, *exc):
+        if self.actif:
+            self.arret.set()
+            self.fil.join(timeout=5)
+        return False
 
 
 def progression(rapport_id):
@@ -62,7 +127,7 @@ def progression(rapport_id):
 
     def progress(pourcentage, message=""):
         Rapport.objects.filter(pk=rapport_id, statut=StatutRapport.EN_COURS).update(
-            progression=max(0, min(99, int(pourcentage))), message=str(message)[:255]
+            progression=max(0, min(99, int(pourcentage))), message=str(message)[:255], battement_le=timezone.now()
         )
 
     return progress
@@ -81,7 +146,7 @@ def remettre_en_attente(rapport_id):
     )
 
 
-def executer(rapport_id):
+def executer(rapport_id, battement=False):
     """Generate the file of a report. Idempotent: a finished or running report is left alone.
 
     Transient errors (database, network) propagate so that the task retries; any other error
@@ -98,7 +163,7 @@ def executer(rapport_id):
     progress = progression(rapport_id)
     progress(1, _("Préparation"))
     try:
-        with tempfile.TemporaryFile() as sortie:
+        with Battement(rapport_id, battement), tempfile.TemporaryFile() as sortie:
             kind.generate(rapport, progress, sortie)
             sortie.seek(0)
             nom = kind.nom_fichier(rapport)

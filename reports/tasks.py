@@ -25,7 +25,8 @@ logger = logging.getLogger(__name__)
 def generer_rapport(self, rapport_id):
     """Produce the file of a Rapport. Safe to run twice: only a waiting report is claimed."""
     try:
-        return services.executer(rapport_id)
+        # The beat thread only in a real worker: eager, the report runs inside the request.
+        return services.executer(rapport_id, battement=not self.request.is_eager)
     except services.TRANSITOIRES:
         if self.request.retries >= self.max_retries:
             services.echouer(
@@ -53,12 +54,13 @@ def purger_rapports_expires():
 @shared_task
 def relancer_rapports_bloques():
     """Enqueue again the reports whose message was lost (waiting too long) or whose worker died
-    (running too long): `executer` claims them again, so a duplicate enqueue does no harm."""
-    limite = timezone.now() - services.DELAI_REPRISE
+    (silent too long, `services.abandonne`): `executer` claims them again, so a duplicate enqueue
+    does no harm (beat, every minute)."""
+    maintenant = timezone.now()
     bloques = list(
         Rapport.objects.filter(
-            Q(statut=StatutRapport.EN_ATTENTE, cree_le__lt=limite)
-            | Q(statut=StatutRapport.EN_COURS, debut_le__lt=limite)
+            Q(statut=StatutRapport.EN_ATTENTE, cree_le__lt=maintenant - services.DELAI_ATTENTE)
+            | services.abandonne(maintenant)
         ).values_list("pk", flat=True)
     )
     for pk in bloques:

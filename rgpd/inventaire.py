@@ -47,6 +47,8 @@ TRAITEMENT = {
     "partners.Structure": SANS,
     "partners.Contact": SANS,
     "notifications.Preference": SANS,
+    # A message waiting for the broker (an e-mail may name the person): deleted once published.
+    "envois.EnvoiDiffere": "message en attente du courtier : supprimé dès sa publication",
     **{
         f"aap_invisibles.{nom}": SANS
         for nom in (

@@ -8,7 +8,7 @@ from django.apps import apps
 from django.conf import settings
 
 RACINE = Path(settings.BASE_DIR)
-REZ_DE_CHAUSSEE = {"plie_portal", "territoire", "accounts", "partners", "notifications"}
+REZ_DE_CHAUSSEE = {"plie_portal", "territoire", "envois", "accounts", "partners", "notifications"}
 METIER = {"participants", "parcours", "aap_invisibles", "reports", "rgpd"}
 
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import models
 from django.db.models import (
     Avg,
     BooleanField,
@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from envois.services import mettre_en_file
 from plie_portal.dates import months_after
 
 from .cerfa import SECTIONS_CERFA, SECTIONS_PAR_CODE, ContenuCerfa
@@ -305,7 +306,7 @@ class Message(models.Model):
 
         # Demo data writes the thread without emailing fictitious addresses.
         if not SANS_COURRIEL.get():
-            transaction.on_commit(lambda: envoyer_message.delay(self.pk))
+            mettre_en_file(envoyer_message, self.pk)
 
     @property
     def du_porteur(self):

@@ -31,3 +31,80 @@ def test_a_real_worker_produces_the_parcours_sheet_and_records_its_progress(comm
     with rapport.fichier.open("rb") as fichier:
         assert fichier.read(5) == b"%PDF-"
     assert Rapport.objects.filter(pk=rapport.pk, statut=StatutRapport.TERMINE).count() == 1
+
+
+def test_a_report_whose_whole_worker_is_killed_is_taken_over_and_completes_once(
+    communes, celery_worker_process, settings, tmp_path
+):
+    """The worker dies (SIGKILL) while producing the report: its message stays unacknowledged in
+    Redis for hours, yet a second worker takes the report over within the delay and completes it once."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import uuid
+
+    from reports.tasks import relancer_rapports_bloques
+    from tests.world import build_world
+
+    world = build_world()
+    rapport = services.demander(world.coordination, get_kind("activite"), {"debut": "2026-01-01", "fin": "2026-12-31"})
+    limite = time.monotonic() + 60
+    while Rapport.objects.get(pk=rapport.pk).statut == StatutRapport.EN_ATTENTE and time.monotonic() < limite:
+        time.sleep(0.005)
+    assert Rapport.objects.get(pk=rapport.pk).statut == StatutRapport.EN_COURS, "le worker n'a pas pris le rapport"
+    celery_worker_process.send_signal(signal.SIGKILL)
+    celery_worker_process.wait(timeout=10)
+    assert Rapport.objects.get(pk=rapport.pk).statut == StatutRapport.EN_COURS  # frozen by the death
+
+    # A second worker, and the periodic takeover (here called by hand, as beat does every minute).
+    from django.db import connection
+
+    from tests.services import _database_url
+
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(connection.settings_dict),
+        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "SECRET_KEY": "celery-worker-tests-" + uuid.uuid4().hex,
+        "DEBUG": "0",
+        # A short delay for the test (60 s in production): the second worker judges the silence.
+        "PLIE_RAPPORT_DELAI_REPRISE_SECONDES": "8",
+    }
+    env.pop("PYTEST_VERSION", None)
+    with open(tmp_path / "second-worker.log", "wb") as log:
+        second = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "plie_portal",
+                "worker",
+                "--pool=solo",
+                "--without-gossip",
+                "--without-mingle",
+                "-n",
+                f"second-{uuid.uuid4().hex[:8]}@%h",
+            ],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        debut = time.monotonic()
+        limite = debut + 120
+        while time.monotonic() < limite:
+            relancer_rapports_bloques.delay()
+            rapport.refresh_from_db()
+            if rapport.statut in (StatutRapport.TERMINE, StatutRapport.ECHEC):
+                break
+            time.sleep(2)
+        assert rapport.statut == StatutRapport.TERMINE, rapport.erreur
+        assert rapport.reprises == 1 and rapport.tentatives == 2
+        assert time.monotonic() - debut < 120
+    finally:
+        second.terminate()
+        second.wait(timeout=20)

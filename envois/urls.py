@@ -1,0 +1,3 @@
+"""No URL: see views.py."""
+
+urlpatterns = []
