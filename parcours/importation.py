@@ -131,6 +131,22 @@ class RapportImport:
     def valide(self):
         return not self.erreurs
 
+    def vers_json(self):
+        """What the worker stores on the `Importation` (the page reads it back with `depuis_json`)."""
+        return {
+            "lignes": self.lignes,
+            "nouvelles_personnes": self.nouvelles_personnes,
+            "personnes_connues": self.personnes_connues,
+            "nouveaux_parcours": self.nouveaux_parcours,
+            "erreurs": [[e.ligne, e.colonne, e.message] for e in self.erreurs],
+            "ecrit": self.ecrit,
+        }
+
+    @classmethod
+    def depuis_json(cls, donnees):
+        erreurs = [Erreur(ligne, colonne, message) for ligne, colonne, message in donnees.get("erreurs", [])]
+        return cls(**{**{k: v for k, v in donnees.items() if k != "erreurs"}, "erreurs": erreurs})
+
 
 def _date(texte):
     """A date from AAAA-MM-JJ or JJ/MM/AAAA; ValueError when the format or the date is impossible."""

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .etapes.urls import urlpatterns as etapes_urlpatterns
-from .views import commission, parcours, pilotage, portefeuille
+from .views import commission, importation, parcours, pilotage, portefeuille
 
 app_name = "parcours"
 
@@ -17,6 +17,10 @@ urlpatterns = [
     path("commission/<int:pk>/", commission.detail, name="commission_detail"),
     path("objectifs/", pilotage.objectifs, name="objectifs"),
     path("indicateurs/", pilotage.indicateurs, name="indicateurs"),
-    path("import/", pilotage.importation, name="import"),
+    path("import/", importation.importation, name="import"),
+    path("import/<int:pk>/", importation.importation_suivi, name="import_suivi"),
+    path("import/<int:pk>/etat/", importation.importation_etat, name="import_etat"),
+    path("import/<int:pk>/confirmer/", importation.importation_confirmer, name="import_confirmer"),
+    path("import/<int:pk>/abandonner/", importation.importation_abandonner, name="import_abandonner"),
     path("portefeuille/<int:pk>/reaffecter/", portefeuille.reaffecter, name="reaffecter"),
 ] + etapes_urlpatterns

@@ -37,6 +37,8 @@ TRAITEMENT = {
     "parcours.SessionCommission": TRACE,
     "partners.EtapeType": SANS,
     "parcours.Objectif": SANS,
+    # The uploaded CSV is deleted once written or abandoned; the result keeps counts and errors.
+    "parcours.Importation": "import : fichier supprimé une fois écrit ou abandonné",
     "accounts.AccesDonnees": TRACE,
     "admin.LogEntry": TRACE,
     "notifications.Notification": TRACE,

@@ -1,6 +1,7 @@
 """Models of the parcours domain (DESIGN §2), split by theme; import them from here."""
 
 from .etapes import Etape, EtapeQuerySet
+from .importations import Importation, StatutImportation
 from .parcours import (
     LIBELLES_ETATS,
     Parcours,
@@ -16,11 +17,13 @@ __all__ = [
     "Entretien",
     "EntretienQuerySet",
     "Etape",
+    "Importation",
     "EtapeQuerySet",
     "Objectif",
     "Parcours",
     "ParcoursQuerySet",
     "SessionCommission",
+    "StatutImportation",
     "Transition",
     "TransitionInvalide",
 ]

@@ -60,6 +60,16 @@ MATRIX = {
     "parcours:objectifs": [Case(expect(403, **COORDINATION))],
     "parcours:indicateurs": [Case(expect(403, **COORDINATION))],
     "parcours:import": [Case(expect(403, **COORDINATION))],
+    "parcours:import_suivi": [Case(expect(403, **COORDINATION), kwargs=_pk("importation"))],
+    "parcours:import_etat": [
+        Case(expect(403, coordination=302, admin=302), kwargs=_pk("importation"), label="hors HTMX : la page")
+    ],
+    "parcours:import_confirmer": [
+        Case(expect(403, coordination=302, admin=302), kwargs=_pk("importation"), method="post")
+    ],
+    "parcours:import_abandonner": [
+        Case(expect(403, coordination=302, admin=302), kwargs=_pk("importation"), method="post")
+    ],
     # Steps: a partner sees only their structure's steps, a referent those of participants they see.
     "parcours:etape_detail": [
         Case(

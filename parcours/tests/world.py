@@ -6,12 +6,16 @@ Kept free of new participants: other apps count the participants of the world.""
 import datetime
 
 from parcours.choices import StatutEntretien, StatutEtape
-from parcours.models import SessionCommission
+from parcours.models import Importation, SessionCommission
 from parcours.tests.factories import EntretienFactory, EtapeFactory
 
 
 def build(world):
     w = world
+    # A file checked by the worker, its preview waiting for confirmation.
+    w.importation = Importation.objects.create(
+        par=w.coordination, nom_fichier="import.csv", chemin="imports/monde.csv", statut="termine", resultat={}
+    )
     # A proposal to the ACI (which has a portal account): only its partner answers it; one to a
     # structure without any portal account (partners world): the referent records its answers.
     w.etape_proposee = EtapeFactory(parcours=w.parcours, structure=w.aci, statut=StatutEtape.PROPOSEE)

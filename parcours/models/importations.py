@@ -1,0 +1,41 @@
+"""A CSV import of participants run by a worker (issue 14: nothing long inside a request): the file
+kept in private storage, a check or a write, its progress and what it found."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class StatutImportation(models.TextChoices):
+    EN_ATTENTE = "en_attente", _("En attente")
+    EN_COURS = "en_cours", _("En cours")
+    TERMINE = "termine", _("Terminé")
+    ECHEC = "echec", _("Échec")
+
+
+class Importation(models.Model):
+    """One pass over an uploaded file: a check (`ecrire` false, the preview) or the write."""
+
+    par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    nom_fichier = models.CharField(_("fichier"), max_length=255)
+    chemin = models.CharField(_("chemin du fichier (stockage privé)"), max_length=255)
+    ecrire = models.BooleanField(_("écrire"), default=False)
+    statut = models.CharField(
+        _("statut"), max_length=12, choices=StatutImportation.choices, default=StatutImportation.EN_ATTENTE
+    )
+    resultat = models.JSONField(_("résultat"), default=dict)
+    erreur = models.TextField(_("erreur"), blank=True)
+    cree_le = models.DateTimeField(_("demandé le"), auto_now_add=True)
+    fin_le = models.DateTimeField(_("terminé le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import de participants")
+        verbose_name_plural = _("imports de participants")
+        ordering = ["-cree_le", "-id"]
+
+    def __str__(self):
+        return f"{self.nom_fichier} ({self.get_statut_display()})"
+
+    @property
+    def en_cours(self):
+        return self.statut in (StatutImportation.EN_ATTENTE, StatutImportation.EN_COURS)
