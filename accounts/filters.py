@@ -3,6 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from plie_portal.filtres import FiltreStrict
 from plie_portal.widgets import DateInput
 
 from .models import AccesDonnees
@@ -17,7 +18,7 @@ TRIS = {
 }
 
 
-class AccesDonneesFilter(django_filters.FilterSet):
+class AccesDonneesFilter(FiltreStrict):
     utilisateur = django_filters.CharFilter(
         field_name="utilisateur_email", lookup_expr="icontains", label=_("E-mail de l'utilisateur")
     )

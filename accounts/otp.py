@@ -15,6 +15,7 @@ from django.db import transaction
 from django_otp import device_classes, devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 from .models import Role
 
@@ -54,12 +55,18 @@ def has_confirmed_device(user):
     return ids[0].union(*ids[1:]).exists()
 
 
-def pending_totp_device(user):
-    """The unconfirmed TOTP device being enrolled (created on first call, reused afterwards)."""
+CLE_ENROLEMENT = "otp_cle_en_cours"
+
+
+def pending_totp_device(user, session):
+    """The TOTP device being enrolled: the unconfirmed one a first wrong code saved (its throttling
+    kept), or a new one left unsaved, its key in the session — viewing the page writes no device."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name=NOM_APPLICATION, confirmed=False)
-    return device
+    if device is not None:
+        return device
+    if not session.get(CLE_ENROLEMENT):
+        session[CLE_ENROLEMENT] = random_hex(20)
+    return TOTPDevice(user=user, name=NOM_APPLICATION, confirmed=False, key=session[CLE_ENROLEMENT])
 
 
 def secret_key_text(device):
@@ -77,11 +84,13 @@ def qr_code_data_uri(device):
 
 
 @transaction.atomic
-def confirm_totp_device(user, device):
+def confirm_totp_device(user, device, session=None):
     """Confirm an enrolled TOTP device, replacing the previous application of the user."""
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
     device.confirmed = True
-    device.save(update_fields=["confirmed"])
+    device.save()
+    if session is not None:
+        session.pop(CLE_ENROLEMENT, None)
     return device
 
 

@@ -55,11 +55,11 @@ def enrolement(request):
     # With a password alone, nobody may replace an enrolled device: verify first.
     if otp.has_confirmed_device(user) and not user.is_verified():
         return redirect("accounts:otp_verification")
-    device = otp.pending_totp_device(user)
+    device = otp.pending_totp_device(user, request.session)
     form = CodeVerificationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"]):
-            otp.confirm_totp_device(user, device)
+            otp.confirm_totp_device(user, device, request.session)
             codes = otp.new_backup_codes(user)
             django_otp.login(request, device)
             messages.success(request, _("La double authentification est activée."))
@@ -135,7 +135,7 @@ class JournalAcces(RoleRequiredMixin, ListView):
         self.filterset = AccesDonneesFilter(
             self.request.GET or None, queryset=AccesDonnees.objects.all(), objet_types=list(objet_types)
         )
-        queryset = self.filterset.qs if self.filterset.is_bound and self.filterset.is_valid() else AccesDonnees.objects
+        queryset = self.filterset.qs if self.filterset.is_bound else AccesDonnees.objects.all()
         return queryset.order_by(*TRIS[self.get_tri()])
 
     def get_context_data(self, **kwargs):

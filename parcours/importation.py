@@ -19,6 +19,7 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role, User
 from partners.models import Structure
+from plie_portal.text import CONTROLES_INVISIBLES
 
 from .choices import DecisionCommission, MotifSortie, Nationalite, NiveauFormation, SituationSortie
 from .choices import StatutMarcheTravail as Statut
@@ -224,6 +225,9 @@ class _Lecteur:
         for colonne, longueur in LONGUEURS.items():
             if len(valeurs[colonne]) > longueur:
                 self.erreur(n, colonne, f"{longueur} caractères au plus.")
+        for colonne in ("nom", "nom_naissance", "prenom"):
+            if any(ord(c) in CONTROLES_INVISIBLES for c in valeurs.get(colonne) or ""):
+                self.erreur(n, colonne, "caractère invisible qui modifie l'affichage (inversion du sens…).")
         for colonne in ("date_naissance", "date_entree", "date_debut_chomage", "date_sortie"):
             texte = valeurs[colonne]
             valeurs[colonne] = None

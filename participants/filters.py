@@ -11,6 +11,7 @@ from accounts.models import Role, User
 from parcours.portefeuille import avec_parcours_courant
 from partners.models import Structure
 from plie_portal.dates import months_before
+from plie_portal.filtres import FiltreStrict
 from plie_portal.text import normalize
 from territoire.models import Commune
 
@@ -49,7 +50,7 @@ def date_naissance_bornes(tranche, aujourd_hui):
     return plus_vieux, plus_jeune
 
 
-class ParticipantFilter(django_filters.FilterSet):
+class ParticipantFilter(FiltreStrict):
     """Filters of `/participants/`; the queryset must come from `visible_to(user)`."""
 
     commune = django_filters.ModelChoiceFilter(
@@ -176,8 +177,8 @@ def participants_filtres(user, donnees):
         queryset = avec_parcours_courant(queryset).select_related("referent__structure")
     queryset = filtre_recherche(queryset, donnees.get("q"), identite_seulement=not sensible)
     filtre = ParticipantFilter(donnees or None, queryset=queryset, user=user)
-    if filtre.is_bound and filtre.is_valid():
-        queryset = filtre.qs
+    if filtre.is_bound:
+        queryset = filtre.qs  # no row at all while a filter value is invalid (FiltreStrict)
     tri = donnees.get("tri") or "nom"
     if tri not in TRIS or (not sensible and tri not in TRIS_PARTENAIRE):
         tri = "nom"

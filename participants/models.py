@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.models import Role
 from plie_portal.dates import age_on
-from plie_portal.text import normalize
+from plie_portal.text import normalize, sans_caractere_invisible
 from plie_portal.versions import champ_version
 
 
@@ -127,9 +127,11 @@ class Participant(models.Model):
     """A person accompanied by the PLIE; each participation is a `parcours.Parcours`."""
 
     sexe = models.CharField(_("sexe"), max_length=1, choices=Sexe.choices, blank=True)
-    nom = models.CharField(_("nom d'usage"), max_length=100)
-    nom_naissance = models.CharField(_("nom de naissance"), max_length=100, blank=True)
-    prenom = models.CharField(_("prénom"), max_length=100)
+    nom = models.CharField(_("nom d'usage"), max_length=100, validators=[sans_caractere_invisible])
+    nom_naissance = models.CharField(
+        _("nom de naissance"), max_length=100, blank=True, validators=[sans_caractere_invisible]
+    )
+    prenom = models.CharField(_("prénom"), max_length=100, validators=[sans_caractere_invisible])
     date_naissance = models.DateField(_("date de naissance"))
     adresse = models.CharField(_("adresse"), max_length=255, blank=True)
     commune = models.ForeignKey(

@@ -309,7 +309,7 @@ def _etapes(rng, p, fin, sequence, offres, partenaires, aujourd_hui):
             elif debut_prevu <= p.date_sortie:
                 etape.statut = StatutEtape.ABANDONNEE
                 etape.date_debut, etape.date_fin = debut_prevu, p.date_sortie
-                etape.motif_detail = "Sortie du PLIE"
+                etape.motif_detail = "Étape close"
             else:
                 break
         elif fin_prevue < aujourd_hui:

@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from plie_portal.filtres import FiltreStrict
 from territoire.models import Commune
 
 from .models import CategorieEtape, EtapeType, Structure, TypeStructure
@@ -12,7 +13,7 @@ from .models import CategorieEtape, EtapeType, Structure, TypeStructure
 OUI_NON = [("oui", _("Oui")), ("non", _("Non"))]
 
 
-class StructureFilter(django_filters.FilterSet):
+class StructureFilter(FiltreStrict):
     q = django_filters.CharFilter(label=_("Nom ou SIRET"), method="filtrer_recherche")
     type = django_filters.ChoiceFilter(label=_("Type"), choices=TypeStructure.choices, empty_label=_("Tous"))
     commune = django_filters.ModelChoiceFilter(

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from plie_portal.fields import HttpsURLField
-from plie_portal.text import normalize
+from plie_portal.text import normalize, sans_caractere_invisible
 
 from .validators import validate_rna, validate_siret
 
@@ -76,7 +76,7 @@ class StructureQuerySet(models.QuerySet):
 class Structure(models.Model):
     """An organisation: the Métropole, the PLIE, a partner, or an applicant to a call."""
 
-    nom = models.CharField(_("nom"), max_length=200)
+    nom = models.CharField(_("nom"), max_length=200, validators=[sans_caractere_invisible])
     sigle = models.CharField(_("sigle"), max_length=40, blank=True)
     type = models.CharField(_("type"), max_length=30, choices=TypeStructure.choices)
     siret = models.CharField(

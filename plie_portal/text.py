@@ -2,6 +2,9 @@
 
 import unicodedata
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
 
 def normalize(value):
     """Lower case, accents stripped, spaces collapsed: the form stored in search columns.
@@ -14,3 +17,19 @@ def normalize(value):
     decomposed = unicodedata.normalize("NFKD", str(value))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().replace("œ", "oe").replace("æ", "ae").split())
+
+
+# Invisible characters that reorder or hide text (bidirectional overrides, isolates, zero-width
+# marks): in a name they make "MARTIN" display as something else, in a list or a PDF.
+CONTROLES_INVISIBLES = dict.fromkeys(
+    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0xFEFF]
+)
+
+
+def sans_caractere_invisible(valeur):
+    """Validator: refuse a text holding a character that reorders or hides what is displayed."""
+    if valeur and any(ord(c) in CONTROLES_INVISIBLES for c in valeur):
+        raise ValidationError(
+            _("Ce texte contient un caractère invisible qui modifie l'affichage (inversion du sens…) : retirez-le."),
+            code="caractere_invisible",
+        )

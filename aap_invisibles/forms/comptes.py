@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from partners.validators import validate_rna, validate_siret
+from plie_portal.text import sans_caractere_invisible
 from territoire.models import Commune
 
 
@@ -31,10 +32,12 @@ class MotDePasseMixin(forms.Form):
 class InscriptionForm(MotDePasseMixin):
     """Sign-up of an applicant organisation and its first user (inactive until the email is verified)."""
 
-    prenom = forms.CharField(label=_("Prénom"), max_length=150)
-    nom = forms.CharField(label=_("Nom"), max_length=150)
+    prenom = forms.CharField(label=_("Prénom"), max_length=150, validators=[sans_caractere_invisible])
+    nom = forms.CharField(label=_("Nom"), max_length=150, validators=[sans_caractere_invisible])
     email = forms.EmailField(label=_("Adresse e-mail professionnelle"))
-    structure_nom = forms.CharField(label=_("Nom de l'organisation"), max_length=200)
+    structure_nom = forms.CharField(
+        label=_("Nom de l'organisation"), max_length=200, validators=[sans_caractere_invisible]
+    )
     siret = forms.CharField(label=_("SIRET"), max_length=20, required=False, help_text=_("14 chiffres."))
     rna = forms.CharField(label=_("Numéro RNA"), max_length=10, required=False, help_text=_("W suivi de 9 chiffres."))
     commune = forms.ModelChoiceField(label=_("Commune du siège"), queryset=Commune.objects.all(), required=False)

@@ -46,8 +46,10 @@ def appel(request, slug):
 @require_GET
 def appel_document(request, slug, pk):
     """Download a public document of a published call."""
-    # Coordination also prepares the documents of a call not yet published.
-    coordination = request.user.is_authenticated and request.user.is_coordination
+    # Coordination also prepares the documents of a call not yet published — with its second
+    # factor given: this public view is not behind the second-factor gate, so it checks it itself.
+    user = request.user
+    coordination = user.is_authenticated and user.is_coordination and user.is_verified()
     appels = AppelAProjets.objects.all() if coordination else AppelAProjets.objects.publies()
     appel = get_object_or_404(appels, slug=slug)
     document = get_object_or_404(appel.documents, pk=pk)

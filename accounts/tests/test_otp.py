@@ -65,12 +65,13 @@ def test_enrolment_shows_a_qr_code_and_the_secret_and_a_right_code_activates(wor
     assert response.status_code == 200
     content = response.content.decode()
     assert 'src="data:image/svg+xml;base64,' in content
-    device = TOTPDevice.objects.get(user=world.coordination, confirmed=False)
+    assert not TOTPDevice.objects.filter(user=world.coordination).exists()  # viewing writes no device
+    device = TOTPDevice(key=client.session[otp.CLE_ENROLEMENT])
     assert otp.secret_key_text(device) in content
 
     response = client.post(reverse("accounts:otp_enrolement"), {"code": code_of(device), "next": "/"})
     assert response.status_code == 200
-    device.refresh_from_db()
+    device = TOTPDevice.objects.get(user=world.coordination)
     assert device.confirmed
     codes = response.context["codes"]
     assert len(codes) == 10
@@ -88,6 +89,13 @@ def test_a_wrong_enrolment_code_keeps_the_device_unconfirmed(world, client_passw
     assert response.status_code == 200
     assert "ne correspond pas" in response.content.decode()
     assert not TOTPDevice.objects.filter(user=world.coordination, confirmed=True).exists()
+
+
+def test_viewing_the_enrolment_page_again_and_again_creates_no_device(world, client_password_only):
+    client = client_password_only(world.coordination)
+    for _ in range(3):
+        client.get(reverse("accounts:otp_enrolement"))
+    assert not TOTPDevice.objects.filter(user=world.coordination).exists()
 
 
 def test_with_a_password_alone_nobody_can_replace_an_enrolled_device(world, client_password_only):

@@ -17,6 +17,8 @@ from ..choices import (
 )
 from .parcours import Parcours, Transition, TransitionInvalide
 
+MOTIF_CLOTURE = "Étape close"
+
 
 class EtapeQuerySet(models.QuerySet):
     def ouvertes(self):
@@ -221,8 +223,9 @@ class Etape(models.Model):
         self._changer("abandonner", par, motif)
 
     def clore_a_la_sortie(self, par, date_sortie):
-        """Close an open step at the exit of the PLIE: abandoned, or cancelled if never accepted."""
+        """Close an open step at the exit of the PLIE: abandoned, or cancelled if never accepted. The
+        reason says "étape close", not the exit: the partner sees it, and the exit is not theirs to know."""
         if self.statut == StatutEtape.PROPOSEE:
-            self.annuler(par, "Sortie du PLIE")
+            self.annuler(par, MOTIF_CLOTURE)
         else:
-            self.abandonner(par, max(date_sortie, self.date_debut or date_sortie), "Sortie du PLIE")
+            self.abandonner(par, max(date_sortie, self.date_debut or date_sortie), MOTIF_CLOTURE)

@@ -133,7 +133,7 @@ def test_exit_with_open_steps_is_refused_unless_they_are_closed_at_exit(coord):
     assert (en_cours.statut, en_cours.date_fin, en_cours.motif_detail) == (
         "abandonnee",
         D(2026, 6, 30),
-        "Sortie du PLIE",
+        "Étape close",
     )
     assert proposee.statut == StatutEtape.ANNULEE
 

@@ -118,7 +118,7 @@ def test_an_exit_with_open_steps_needs_them_abandoned(world, client_of):
     assert world.parcours.date_sortie == datetime.date(2026, 4, 30)
     assert world.parcours.qualification_obtenue is True
     assert world.etape.statut == StatutEtape.ABANDONNEE
-    assert world.etape.motif_detail == "Sortie du PLIE"
+    assert world.etape.motif_detail == "Étape close"  # the partner is not told of the exit
 
 
 def test_an_exit_before_the_entry_is_refused(world, client_of):

@@ -15,6 +15,7 @@ from django.views.generic import ListView
 
 from accounts.models import Role
 from accounts.permissions import RoleRequiredMixin, role_required
+from plie_portal.filtres import FiltreStrict
 
 from ..forms import InvitationForm, RoleForm
 from ..models import Structure
@@ -23,7 +24,7 @@ from ..services import envoyer_invitation
 User = get_user_model()
 
 
-class UtilisateurFilter(django_filters.FilterSet):
+class UtilisateurFilter(FiltreStrict):
     q = django_filters.CharFilter(label=gettext_lazy("Nom ou e-mail"), method="filtrer_recherche")
     role = django_filters.ChoiceFilter(
         label=gettext_lazy("Rôle"), choices=Role.choices, empty_label=gettext_lazy("Tous")
