@@ -44,10 +44,29 @@ class LigneBudgetForm(forms.ModelForm):
         fields = ["compte", "libelle", "montant"]
 
 
+class BaseLignesBudget(forms.BaseInlineFormSet):
+    """The budget lines of a dossier. A new line the autosave already created comes back with its id
+    (static/js/autosave.js fills it in): it is updated, not created a second time (issue 15)."""
+
+    def _construct_form(self, i, **kwargs):
+        if self.is_bound and i >= self.initial_form_count():
+            pk = str(self.data.get(f"{self.add_prefix(i)}-id", ""))
+            if pk.isdigit():
+                deja = self.get_queryset().filter(pk=int(pk)).first()
+                if deja is not None:
+                    kwargs["instance"] = deja
+        return super()._construct_form(i, **kwargs)
+
+    def ids_des_nouvelles_lignes(self):
+        """The ids of the lines this save created, by the name of their hidden field."""
+        return {f"{form.prefix}-id": form.instance.pk for form in self.extra_forms if form.instance.pk}
+
+
 LigneBudgetFormSet = inlineformset_factory(
     Dossier,
     LigneBudget,
     form=LigneBudgetForm,
+    formset=BaseLignesBudget,
     extra=3,
     can_delete=True,
 )

@@ -160,7 +160,7 @@ def test_a_draft_is_saved_automatically_while_the_applicant_types(world, client_
 
     reponse = client.post(url("dossier_section", pk=dossier.pk, code="1"), data, headers={"X-Requested-With": "fetch"})
 
-    assert reponse.status_code == 200 and reponse.json() == {"version": 1}
+    assert reponse.status_code == 200 and reponse.json()["version"] == 1
     dossier.refresh_from_db()
     assert dossier.representant_nom == "Camille Lévêque"
 
@@ -267,3 +267,33 @@ def test_a_section_save_writes_only_its_own_fields_even_from_a_stale_dossier(wor
         "AAP001-00042",
         {"projet_intitule": "figé"},
     )
+
+
+def test_a_budget_line_autosaved_then_saved_with_its_id_is_updated_not_created_again(world, client_of):
+    from aap_invisibles.models import LigneBudget
+
+    client = client_of(world.porteur)
+    dossier = world.dossier_brouillon
+    adresse = url("dossier_section", pk=dossier.pk, code="6bis")
+    page = client.get(adresse).context
+    formset = page["formset"]
+    donnees = {
+        "montant_demande": "4000",
+        "lignes-TOTAL_FORMS": str(formset.total_form_count()),
+        "lignes-INITIAL_FORMS": str(formset.initial_form_count()),
+        "lignes-MIN_NUM_FORMS": "0",
+        "lignes-MAX_NUM_FORMS": "1000",
+    }
+    for form in formset.forms:
+        for nom in ("id", "compte", "libelle", "montant"):
+            valeur = form[nom].value()
+            donnees[f"{form.prefix}-{nom}"] = "" if valeur is None else valeur
+    nouvelle = formset.extra_forms[0].prefix
+    donnees.update({f"{nouvelle}-compte": "64", f"{nouvelle}-libelle": "Équipe mobile", f"{nouvelle}-montant": "38000"})
+
+    auto = client.post(adresse, donnees, headers={"X-Requested-With": "fetch"}).json()
+    donnees.update(auto["champs"])  # what static/js/autosave.js fills in
+    assert client.post(adresse, {**donnees, f"{nouvelle}-montant": "38500"}).status_code == 302
+
+    lignes = LigneBudget.objects.filter(dossier=dossier, libelle="Équipe mobile")
+    assert [str(ligne.montant) for ligne in lignes] == ["38500.00"]

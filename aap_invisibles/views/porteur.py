@@ -169,7 +169,7 @@ def _section(request, dossier, section, code, modifiable):
                     },
                 )
                 dossier.recalculer_montant_demande()
-            return _enregistre(request, dossier, code)
+            return _enregistre(request, dossier, code, champs=formset.ids_des_nouvelles_lignes())
         if _est_sauvegarde_auto(request):
             return JsonResponse({"erreurs": formset.errors, "subvention": sub_form.errors}, status=400)
         contexte.update(formset=formset, sub_form=sub_form, budget=dossier.lignes_budget_par_compte())
@@ -205,10 +205,11 @@ def _est_sauvegarde_auto(request):
     return request.method == "POST" and request.headers.get("X-Requested-With") == "fetch"
 
 
-def _enregistre(request, dossier, code):
+def _enregistre(request, dossier, code, champs=None):
     if _est_sauvegarde_auto(request):
-        # The new version, that the page sends with its next save (static/js/autosave.js).
-        return JsonResponse({"version": dossier.versions_sections.get(code, 0)})
+        # The new version, that the page sends with its next save, and the ids of the rows just
+        # created, that the page fills in so that they are updated next time (static/js/autosave.js).
+        return JsonResponse({"version": dossier.versions_sections.get(code, 0), "champs": champs or {}})
     manquants = dossier.manquants_section(code)
     if manquants:
         messages.warning(request, _("Section enregistrée. Il manque encore : %s.") % ", ".join(manquants))

@@ -56,7 +56,7 @@ def test_an_autosave_over_a_colleagues_newer_section_answers_409_and_saves_nothi
     client = client_of(world.porteur)
     depart = {**champs(client.get(url)), "version": "0"}
     auto = {"X-Requested-With": "fetch"}
-    assert client.post(url, {**depart, "representant_nom": "Première"}, headers=auto).json() == {"version": 1}
+    assert client.post(url, {**depart, "representant_nom": "Première"}, headers=auto).json()["version"] == 1
     # A colleague's page, still on version 0, saves later: refused, the first save stays.
     reponse = client.post(url, {**depart, "representant_nom": "Périmée"}, headers=auto)
     assert reponse.status_code == 409 and "Quelqu'un d'autre" in reponse.json()["erreur"]

@@ -17,10 +17,11 @@
     return new URLSearchParams(new FormData(form)).toString();
   }
 
-  // What was typed, without the version the server hands back: a new version is not a change.
+  // What was typed, without what the server hands back (version, ids of new rows): not a change.
   function contenu(form) {
     var donnees = new FormData(form);
     donnees.delete("version");
+    Array.from(donnees.keys()).forEach(function (nom) { if (/-id$/.test(nom)) { donnees.delete(nom); } });
     return new URLSearchParams(donnees).toString();
   }
 
@@ -66,6 +67,11 @@
         return response.json().catch(function () { return {}; }).then(function (corps) {
           var version = form.querySelector("input[name=version]");
           if (version && corps.version !== undefined) { version.value = String(corps.version); }
+          // Rows the save created (a new budget line): their ids, so that the next save updates them.
+          Object.keys(corps.champs || {}).forEach(function (nom) {
+            var champ = form.querySelector("input[name='" + nom + "']");
+            if (champ) { champ.value = String(corps.champs[nom]); }
+          });
           dernier = tape;
           statut.textContent = "Brouillon enregistré à " + heure(new Date());
         });

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from aap_invisibles.models import Dossier, LigneBudget, StatutDossier
 from aap_invisibles.tests.factories import PNG_1PX, pdf_bytes
@@ -258,3 +259,24 @@ def test_an_applicant_submits_a_dossier_that_is_instructed_and_decided(world, vi
     assert dossier.montant_accorde == Decimal("28000")
     c.axe()
     c.assert_no_csp_error()
+
+
+def test_a_budget_line_autosaved_then_saved_is_written_once(world, visite):
+    """Issue 15: the autosave created the new lines, then "Enregistrer le budget" created them again."""
+    from aap_invisibles.models import LigneBudget
+
+    v = visite()
+    page = v.page
+    login(page, world.porteur.email, PASSWORD)
+    dossier = world.dossier_brouillon
+    page.goto(f"/aap/dossiers/{dossier.pk}/sections/6bis/")
+    page.locator("#id_montant_demande").fill("4000")
+    page.locator("#id_lignes-0-compte").select_option("64")
+    page.locator("#id_lignes-0-libelle").fill("Salaires de l'équipe mobile")
+    page.locator("#id_lignes-0-montant").fill("38000")
+    page.locator("#id_lignes-0-montant").dispatch_event("change")
+    expect(page.locator("[data-autosave-statut]")).to_have_text(re.compile("^Brouillon enregistré"))
+    assert LigneBudget.objects.filter(dossier=dossier, libelle="Salaires de l'équipe mobile").count() == 1
+    submit(page, "Enregistrer le budget")
+    lignes = LigneBudget.objects.filter(dossier=dossier, libelle="Salaires de l'équipe mobile")
+    assert [ligne.montant for ligne in lignes] == [38000]
