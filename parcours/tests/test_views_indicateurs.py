@@ -1,6 +1,7 @@
 """Coordination pages: FSE+ indicators of a period and yearly objectives."""
 
 import datetime
+from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import timezone
@@ -85,3 +86,33 @@ def test_objectives_with_a_maximum_below_the_minimum_or_a_rate_above_one_are_ref
     assert "Le taux doit être compris entre 0 et 1" in texte
     assert 'value="2500"' in texte
     assert not Objectif.objects.exists()
+
+
+def _champs_affiches(page):
+    """The inputs of the page as the browser holds them (name → value attribute)."""
+    import re
+
+    return dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page))
+
+
+def test_the_objectives_page_renders_numbers_a_browser_keeps(world, client_of):
+    import re
+
+    from parcours.models import Objectif
+
+    Objectif.objects.update_or_create(annee=2026, defaults={"taux_sorties_positives": "0.5"})
+    page = client_of(world.coordination).get(reverse("parcours:objectifs")).content.decode()
+    nombres = re.findall(r'<input[^>]*type="number"[^>]*value="([^"]*)"', page)
+    assert nombres and all(re.fullmatch(r"(\d+(\.\d+)?)?", valeur) for valeur in nombres), nombres
+    assert 'value="0.500"' in page  # never "0,500", which a number field drops
+
+
+def test_the_objectives_saved_unchanged_are_saved_without_error(world, client_of):
+    from parcours.models import Objectif
+
+    Objectif.objects.update_or_create(annee=2026, defaults={"taux_sorties_positives": "0.5"})
+    client = client_of(world.coordination)
+    donnees = _champs_affiches(client.get(reverse("parcours:objectifs")).content.decode())
+    reponse = client.post(reverse("parcours:objectifs"), donnees)
+    assert reponse.status_code == 302, reponse.content.decode()[:2000]
+    assert Objectif.objects.get(annee=2026).taux_sorties_positives == Decimal("0.5")
