@@ -1,5 +1,8 @@
 """Every URL × every persona: the status each one gets. A URL absent from the matrix fails."""
 
+import re
+from collections import Counter
+
 import pytest
 from django.db import transaction
 from django.test import Client
@@ -52,6 +55,12 @@ def url_names(patterns=None, namespace=""):
 
 
 MATRIX = collect_matrix()
+
+
+def ids_en_double(page):
+    return sorted(i for i, n in Counter(re.findall(r'\sid="([^"]+)"', page)).items() if n > 1)
+
+
 CASES = [
     pytest.param(name, index, id=f"{name}[{case.label or index}]")
     for name, cases in sorted(MATRIX.items())
@@ -109,6 +118,11 @@ def test_each_persona_gets_the_expected_answer(name, index, db, matrix_world, _m
                 wrong.append(f"{persona} sur {url} : {response.status_code} {location} au lieu de la connexion")
         elif response.status_code != expected:
             wrong.append(f"{persona} sur {url} : {response.status_code} au lieu de {expected}")
+        elif response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
+            # Every page as each persona sees it: no id twice (a label would point at another field).
+            doubles = ids_en_double(response.content.decode())
+            if doubles:
+                wrong.append(f"{persona} sur {url} : identifiants en double {doubles}")
     assert not wrong, "\n".join(wrong)
 
 

@@ -101,6 +101,11 @@ def contexte_dossier(request, dossier, **formulaires):
         formulaire("reouvrir", "reouvrir_form", f.MotifForm)
         formulaire("convention", "convention_form", lambda: f.ConventionForm(instance=ctx["convention"]))
         formulaire("versement", "versement_form", lambda: f.VersementForm(dossier=dossier))
+    # Several forms share field names (texte, motif…): each gets its own ids, so that every label
+    # points at its own field (issue 15: the "Message" label focused the private annotation).
+    for nom, valeur in ctx.items():
+        if nom.endswith("_form") and hasattr(valeur, "auto_id"):
+            valeur.auto_id = f"{nom.removesuffix('_form')}-%s"
     return ctx
 
 

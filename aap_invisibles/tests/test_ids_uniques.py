@@ -1,0 +1,43 @@
+"""The dossier page gathers many forms: every id is unique and every form control has its label
+(issue 15: two `id_texte`, two `id_motif`; the message box had no label)."""
+
+import re
+from collections import Counter
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+CONTROLE = re.compile(r"<(input|select|textarea)\b([^>]*)>", re.S)
+
+
+def ids_en_double(page):
+    return [i for i, n in Counter(re.findall(r'\sid="([^"]+)"', page)).items() if n > 1]
+
+
+def controles_sans_label(page):
+    etiquetes = set(re.findall(r'<label[^>]*\sfor="([^"]+)"', page))
+    manquants = []
+    for _balise, attributs in CONTROLE.findall(page):
+        if re.search(r'type="(hidden|submit|button)"', attributs) or "aria-label=" in attributs:
+            continue
+        identifiant = re.search(r'\sid="([^"]+)"', attributs)
+        if identifiant is None or identifiant.group(1) not in etiquetes:
+            manquants.append(attributs.strip()[:80])
+    return manquants
+
+
+@pytest.mark.parametrize(
+    ("persona", "dossier"),
+    [
+        ("instructeur", "dossier_autre"),
+        ("coordination", "dossier_autre"),
+        ("coordination", "dossier_retenu"),
+        ("porteur", "dossier_depose"),
+        ("porteur", "dossier_brouillon"),
+    ],
+)
+def test_the_dossier_page_has_unique_ids_and_a_label_for_every_control(world, client_of, persona, dossier):
+    page = client_of(getattr(world, persona)).get(getattr(world, dossier).get_absolute_url()).content.decode()
+    assert ids_en_double(page) == []
+    assert controles_sans_label(page) == []
