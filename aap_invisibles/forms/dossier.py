@@ -2,8 +2,10 @@
 
 from django import forms
 from django.forms import inlineformset_factory
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plie_portal.dates import date_longue
 from plie_portal.widgets import DateInput, TimeInput
 
 from ..models import (
@@ -16,6 +18,7 @@ from ..models import (
     Dossier,
     LigneBudget,
     Message,
+    NatureVersement,
     PieceJointe,
     Versement,
 )
@@ -24,6 +27,25 @@ from ..validators import valider_piece
 
 
 # --- Dossier editor ---------------------------------------------------------------------------------
+class SectionForm(forms.ModelForm):
+    """A Cerfa section: the checks that tie two of its fields together (said at once, in French)."""
+
+    conflit_de_version = False
+
+    def clean(self):
+        data = super().clean()
+        reperer, mobiliser = data.get("nb_jeunes_a_reperer"), data.get("nb_jeunes_a_mobiliser")
+        if reperer is not None and mobiliser is not None and mobiliser > reperer:
+            self.add_error(
+                "nb_jeunes_a_mobiliser",
+                _("On ne mobilise que des jeunes repérés : au plus %(n)d ici.") % {"n": reperer},
+            )
+        debut, fin = data.get("date_debut"), data.get("date_fin")
+        if debut and fin and fin < debut:
+            self.add_error("date_fin", _("La fin de l'action ne peut pas précéder son début."))
+        return data
+
+
 def formulaire_section(code):
     """The ModelForm class of a Cerfa section with fields (1 to 7)."""
     section = SECTIONS_PAR_CODE[code]
@@ -33,9 +55,7 @@ def formulaire_section(code):
             widgets[champ] = DateInput()
     if "communes" in section.champs:
         widgets["communes"] = forms.CheckboxSelectMultiple
-    classe = forms.modelform_factory(Dossier, fields=list(section.champs), widgets=widgets)
-    classe.conflit_de_version = False
-    return classe
+    return forms.modelform_factory(Dossier, form=SectionForm, fields=list(section.champs), widgets=widgets)
 
 
 class LigneBudgetForm(forms.ModelForm):
@@ -252,6 +272,10 @@ class VersementForm(forms.ModelForm):
                 )
             if self.dossier.montant_verse() + montant > (self.dossier.montant_accorde or 0):
                 raise forms.ValidationError(_("Les versements dépasseraient le montant accordé."))
+        if self.dossier is not None and data.get("nature") == NatureVersement.SOLDE:
+            bilan = getattr(self.dossier, "bilan", None)
+            if bilan is None or bilan.depose_le is None:
+                self.add_error("nature", _("Le solde ne se verse qu'une fois le bilan final déposé par le porteur."))
         return data
 
 
@@ -260,9 +284,10 @@ class BilanForm(forms.ModelForm):
         model = Bilan
         fields = ["jeunes_reperes", "jeunes_mobilises", "commentaire"]
 
-    def __init__(self, *args, lignes=(), realises=None, **kwargs):
+    def __init__(self, *args, lignes=(), realises=None, debut_action=None, depot=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.lignes = list(lignes)
+        self.debut_action, self.depot = debut_action, depot
         realises = realises or {}
         for ligne in self.lignes:
             self.fields[f"ligne_{ligne.pk}"] = forms.DecimalField(
@@ -275,3 +300,19 @@ class BilanForm(forms.ModelForm):
 
     def realises(self):
         return {ligne: self.cleaned_data[f"ligne_{ligne.pk}"] for ligne in self.lignes}
+
+    def clean(self):
+        data = super().clean()
+        reperes, mobilises = data.get("jeunes_reperes"), data.get("jeunes_mobilises")
+        if reperes is not None and mobilises is not None and mobilises > reperes:
+            self.add_error(
+                "jeunes_mobilises", _("On ne mobilise que des jeunes repérés : au plus %(n)d ici.") % {"n": reperes}
+            )
+        # A final report tells what the action did: not deposited before it started.
+        if self.depot and self.debut_action and timezone.localdate() < self.debut_action:
+            self.add_error(
+                None,
+                _("Le bilan final se dépose une fois l'action commencée (le %(date)s) : enregistrez-le en brouillon.")
+                % {"date": date_longue(self.debut_action)},
+            )
+        return data

@@ -271,7 +271,14 @@ def bilan(request, pk):
         raise PermissionDenied
     lignes = list(dossier.lignes_budget.all())
     realises = {lb.ligne_id: lb.montant_realise for lb in bilan_existant.lignes.all()} if bilan_existant else {}
-    form = BilanForm(request.POST or None, instance=bilan_existant, lignes=lignes, realises=realises)
+    form = BilanForm(
+        request.POST or None,
+        instance=bilan_existant,
+        lignes=lignes,
+        realises=realises,
+        debut_action=dossier.date_debut,
+        depot="deposer" in request.POST,
+    )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             objet = form.save(commit=False)
