@@ -18,7 +18,21 @@ class ConnexionForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _("Adresse e-mail ou mot de passe incorrect. Les deux champs tiennent compte des majuscules."),
         "inactive": _("Ce compte est désactivé. Contactez la coordination du PLIE."),
+        "a_activer": _(
+            "Ce compte n'est pas encore actif : suivez le lien de l'e-mail reçu à l'inscription (ou à l'invitation), "
+            "ou attendez que votre demande d'adhésion soit acceptée."
+        ),
     }
+
+    def get_invalid_login_error(self):
+        """Told only to whoever typed the right password: an account not yet activated (issue 15)."""
+        from django.contrib.auth import get_user_model
+
+        email, mot_de_passe = self.cleaned_data.get("username"), self.cleaned_data.get("password")
+        compte = get_user_model().objects.filter(email__iexact=email or "", is_active=False).first()
+        if compte is not None and compte.last_login is None and compte.check_password(mot_de_passe or ""):
+            return forms.ValidationError(self.error_messages["a_activer"], code="a_activer")
+        return super().get_invalid_login_error()
 
 
 class CodeVerificationForm(forms.Form):

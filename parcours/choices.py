@@ -107,3 +107,4 @@ class StatutEntretien(models.TextChoices):
     PLANIFIE = "planifie", _("Planifié")
     REALISE = "realise", _("Réalisé")
     ABSENT = "absent", _("Absent (non venu)")
+    ANNULE = "annule", _("Annulé (sortie du PLIE)")

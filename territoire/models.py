@@ -21,7 +21,8 @@ class Commune(models.Model):
         db_table = "participants_commune"
         verbose_name = _("commune")
         verbose_name_plural = _("communes")
-        ordering = ["nom"]
+        # By the name without accents: "Épinay" among the E, not after "Ymare".
+        ordering = ["nom_normalise"]
 
     def __str__(self):
         return self.nom

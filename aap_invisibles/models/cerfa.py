@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from plie_portal.fields import HttpsURLField
 
+from ..validators import valider_iban
+
 
 @dataclass(frozen=True)
 class Section:
@@ -225,7 +227,7 @@ class ContenuCerfa(models.Model):
     )
     atteste_exactitude = models.BooleanField(_("j'atteste l'exactitude des informations"), default=False)
     titulaire_compte = models.CharField(_("titulaire du compte"), max_length=200, blank=True)
-    iban = models.CharField(_("IBAN"), max_length=34, blank=True)
+    iban = models.CharField(_("IBAN"), max_length=34, blank=True, validators=[valider_iban])
     bic = models.CharField(_("BIC"), max_length=11, blank=True)
 
     class Meta:

@@ -3,6 +3,7 @@
 from django import forms
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import EtapeType, Structure
@@ -86,8 +87,11 @@ class ActionForm(forms.Form):
         kwargs.setdefault("prefix", self.action)
         super().__init__(*args, **kwargs)
         self.etape = etape
-        if "commentaire" in self.fields:
-            self.fields["commentaire"].initial = etape.commentaire_partenaire
+        # Never prefilled with the previous comment: sent again unchanged, it would be e-mailed again.
+        if "commentaire" in self.fields and etape.commentaire_partenaire:
+            self.fields["commentaire"].help_text = _("Dernier commentaire : « %(texte)s ».") % {
+                "texte": Truncator(etape.commentaire_partenaire).chars(120)
+            }
 
     def _commenter(self):
         commentaire = self.cleaned_data.get("commentaire")

@@ -7,6 +7,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from plie_portal.dates import age_on, date_longue, latest_day_months_before, months_after, months_before
@@ -21,6 +22,7 @@ from ..choices import (
     Nationalite,
     NiveauFormation,
     SituationSortie,
+    StatutEntretien,
     StatutEtape,
     StatutMarcheTravail,
 )
@@ -373,11 +375,17 @@ class Parcours(models.Model):
         ouvertes = list(self.etapes.filter(statut__in=STATUTS_ETAPE_OUVERTS))
         if ouvertes and not clore_etapes:
             raise TransitionInvalide(
-                _("%(n)d étape(s) sont encore ouvertes : clôturez-les ou marquez-les abandonnées à la sortie.")
+                ngettext(
+                    "%(n)d étape est encore ouverte : clôturez-la ou marquez-la abandonnée à la sortie.",
+                    "%(n)d étapes sont encore ouvertes : clôturez-les ou marquez-les abandonnées à la sortie.",
+                    len(ouvertes),
+                )
                 % {"n": len(ouvertes)}
             )
         for etape in ouvertes:
             etape.clore_a_la_sortie(par, date_sortie)
+        # The interviews planned from the exit on will not happen: out of the referent's agenda.
+        self.entretiens.planifies().filter(date__date__gte=date_sortie).update(statut=StatutEntretien.ANNULE)
         self.date_sortie = date_sortie
         self.motif_sortie = motif_sortie
         self.situation_sortie = situation_sortie

@@ -124,7 +124,7 @@ def test_exit_with_open_steps_is_refused_unless_they_are_closed_at_exit(coord):
     parcours = ParcoursFactory()
     en_cours = EtapeFactory(parcours=parcours, statut=StatutEtape.EN_COURS, date_debut=D(2026, 2, 1))
     proposee = EtapeFactory(parcours=parcours, statut=StatutEtape.PROPOSEE)
-    with pytest.raises(TransitionInvalide, match="2 étape\\(s\\) sont encore ouvertes"):
+    with pytest.raises(TransitionInvalide, match="2 étapes sont encore ouvertes"):
         parcours.sortir(coord, D(2026, 6, 30), MotifSortie.ABANDON)
     assert inchange(parcours)
     parcours.sortir(coord, D(2026, 6, 30), MotifSortie.ABANDON, clore_etapes=True)
