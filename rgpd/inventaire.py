@@ -14,7 +14,7 @@ from django.db.models import Q
 ANONYME = "[personne anonymisée]"
 
 # Report kinds whose files list people by name (the participant list, the FSE+ workbook).
-RAPPORTS_NOMINATIFS = ("participants", "fse")
+RAPPORTS_NOMINATIFS = ("participants", "fse", "journal_acces")
 
 FICHE = "fiche de la personne : identité effacée, textes libres vidés"
 SUPPRIME = "supprimé avec ses fichiers"

@@ -9,6 +9,7 @@ MODULES = [
     "reports.kinds.activite",
     "reports.kinds.fse",
     "reports.kinds.aap",
+    "reports.kinds.acces",
 ]
 _charge = False
 
