@@ -47,20 +47,11 @@ def _database_url(settings_dict):
     return f"postgres://{auth}{host}:{port}/{settings_dict['NAME']}"
 
 
-@pytest.fixture
-def celery_worker_process(transactional_db, settings, tmp_path):
-    """A real `celery worker` process on the test database and the configured Redis broker.
-
-    Use with `@pytest.mark.services` and `@pytest.mark.django_db(transaction=True)`: the worker
-    only sees committed rows.
-    """
-    if not services_available():
-        pytest.skip("services réels absents (PostgreSQL + Redis)")
+def lancer_worker(settings, log_path, **env_extra):
+    """Start one real `celery worker` process (solo pool) on the test database and the configured
+    broker; `env_extra` adds settings for this worker only. Returns the process."""
     from django.db import connection
 
-    from plie_portal.celery import app
-
-    app.control.purge()
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(connection.settings_dict),
@@ -68,12 +59,12 @@ def celery_worker_process(transactional_db, settings, tmp_path):
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "SECRET_KEY": os.environ.get("SECRET_KEY") or "celery-worker-tests-" + uuid.uuid4().hex,
         "DEBUG": "0",
+        **env_extra,
     }
     env.pop("PYTEST_VERSION", None)
-    log_path = tmp_path / "celery-worker.log"
     name = f"tests-{uuid.uuid4().hex[:8]}@%h"
     with open(log_path, "wb") as log:
-        process = subprocess.Popen(
+        return subprocess.Popen(
             [
                 sys.executable,
                 "-m",
@@ -93,6 +84,22 @@ def celery_worker_process(transactional_db, settings, tmp_path):
             stdout=log,
             stderr=subprocess.STDOUT,
         )
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, settings, tmp_path):
+    """A real `celery worker` process on the test database and the configured Redis broker.
+
+    Use with `@pytest.mark.services` and `@pytest.mark.django_db(transaction=True)`: the worker
+    only sees committed rows.
+    """
+    if not services_available():
+        pytest.skip("services réels absents (PostgreSQL + Redis)")
+    from plie_portal.celery import app
+
+    app.control.purge()
+    log_path = tmp_path / "celery-worker.log"
+    process = lancer_worker(settings, log_path)
     app.conf.task_always_eager = False
     try:
         deadline = time.monotonic() + 60

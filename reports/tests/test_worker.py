@@ -38,13 +38,10 @@ def test_a_report_whose_whole_worker_is_killed_is_taken_over_and_completes_once(
 ):
     """The worker dies (SIGKILL) while producing the report: its message stays unacknowledged in
     Redis for hours, yet a second worker takes the report over within the delay and completes it once."""
-    import os
     import signal
-    import subprocess
-    import sys
-    import uuid
 
     from reports.tasks import relancer_rapports_bloques
+    from tests.services import lancer_worker
     from tests.world import build_world
 
     world = build_world()
@@ -57,42 +54,9 @@ def test_a_report_whose_whole_worker_is_killed_is_taken_over_and_completes_once(
     celery_worker_process.wait(timeout=10)
     assert Rapport.objects.get(pk=rapport.pk).statut == StatutRapport.EN_COURS  # frozen by the death
 
-    # A second worker, and the periodic takeover (here called by hand, as beat does every minute).
-    from django.db import connection
-
-    from tests.services import _database_url
-
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(connection.settings_dict),
-        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "SECRET_KEY": "celery-worker-tests-" + uuid.uuid4().hex,
-        "DEBUG": "0",
-        # A short delay for the test (60 s in production): the second worker judges the silence.
-        "PLIE_RAPPORT_DELAI_REPRISE_SECONDES": "8",
-    }
-    env.pop("PYTEST_VERSION", None)
-    with open(tmp_path / "second-worker.log", "wb") as log:
-        second = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "plie_portal",
-                "worker",
-                "--pool=solo",
-                "--without-gossip",
-                "--without-mingle",
-                "-n",
-                f"second-{uuid.uuid4().hex[:8]}@%h",
-            ],
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+    # A second worker, and the periodic takeover (here called by hand, as beat does every minute);
+    # a short delay for the test (60 s in production): the second worker judges the silence.
+    second = lancer_worker(settings, tmp_path / "second-worker.log", PLIE_RAPPORT_DELAI_REPRISE_SECONDES="8")
     try:
         debut = time.monotonic()
         limite = debut + 120
