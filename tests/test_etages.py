@@ -100,3 +100,14 @@ def test_no_two_apps_models_point_at_each_other():
                 if cible != app and cible in REZ_DE_CHAUSSEE | METIER:
                     graphe.setdefault(app, set()).add(cible)
     assert sans_cercle(graphe) is None
+
+
+def test_the_suite_collects_the_tests_of_every_app():
+    """An app whose tests pytest does not look for would pass CI untested (pytest.ini testpaths)."""
+    import configparser
+
+    ini = configparser.ConfigParser()
+    ini.read(RACINE / "pytest.ini")
+    chemins = set(ini["pytest"]["testpaths"].split())
+    avec_tests = {app for app in REZ_DE_CHAUSSEE | METIER if (RACINE / app / "tests").is_dir()}
+    assert avec_tests - chemins == set()
