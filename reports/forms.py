@@ -1,0 +1,1 @@
+"""No form here: each report kind declares its own parameters (kinds/base.py, ParametresForm)."""
