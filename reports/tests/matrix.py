@@ -49,6 +49,12 @@ MATRIX = {
         Case(expect(403, coordination=200, admin=200), kwargs=lambda w: {"type": "activite"}, label="activité"),
         Case(expect(403, coordination=200, admin=200), kwargs=lambda w: {"type": "fse"}, label="classeur FSE+"),
         Case(
+            expect(403, coordination=302, admin=302),
+            kwargs=lambda w: {"type": "journal_acces"},
+            method="post",
+            label="export du journal des accès (POST)",
+        ),
+        Case(
             expect(403, coordination=200, admin=200, referent=200, referent_autre=200, partenaire=200),
             kwargs=lambda w: {"type": "participants"},
             label="export des participants",
