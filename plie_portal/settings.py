@@ -359,7 +359,8 @@ PLIE_FENETRE_PARTENAIRE_MOIS = 6
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"sans_trace_attendue": {"()": "plie_portal.journal.SansTraceAttendue"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["sans_trace_attendue"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},

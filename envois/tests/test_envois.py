@@ -85,3 +85,42 @@ def test_the_health_page_counts_what_waits(client, courtier_injoignable):
 
     mettre_en_file(diagnostic)
     assert client.get("/healthz").json()["envois_en_attente"] == 1
+
+
+@pytest.mark.services
+def test_with_a_real_worker_a_report_asked_while_redis_was_down_is_produced_once_it_is_back(
+    communes, celery_worker_process, settings
+):
+    """Services suite: the broker unreachable, then back; a real worker produces what waited, and
+    Celery's results in Redis hold none of the person's data (RGPD issue: Celery results)."""
+    import time
+
+    import redis
+
+    from plie_portal.celery import app
+    from reports import services
+    from reports.kinds import get_kind
+    from tests.world import build_world
+
+    world = build_world()
+    _oublier_les_connexions(app)
+    app.conf.broker_write_url = "redis://127.0.0.1:1/0"
+    try:
+        rapport = services.demander(world.referent, get_kind("parcours"), {"participant": world.participant.pk})
+        assert EnvoiDiffere.objects.filter(tache="reports.tasks.generer_rapport").count() == 1
+    finally:
+        _oublier_les_connexions(app)
+        app.conf.broker_write_url = None
+    assert relancer() == (1, 0)
+    limite = time.monotonic() + 90
+    while time.monotonic() < limite:
+        rapport.refresh_from_db()
+        if rapport.statut in (StatutRapport.TERMINE, StatutRapport.ECHEC):
+            break
+        time.sleep(0.3)
+    assert rapport.statut == StatutRapport.TERMINE, rapport.erreur
+    client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    valeurs = b" ".join(client.get(cle) or b"" for cle in client.scan_iter("celery-task-meta-*")).lower()
+    assert valeurs  # the worker did store its results here
+    for marqueur in (world.participant.nom, world.participant.prenom, world.participant.email):
+        assert marqueur.lower().encode() not in valeurs
