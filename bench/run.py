@@ -426,6 +426,92 @@ def measure_documents():
     return results
 
 
+# --- Takeover of a report whose worker died ----------------------------------------------------
+def lancer_worker(nom, env=None):
+    """A real Celery worker (solo pool) on the bench database and broker."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "plie_portal",
+            "worker",
+            "--pool=solo",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel=WARNING",
+            "-n",
+            f"{nom}@%h",
+        ],
+        cwd=BASE_DIR,
+        env={**os.environ, "DEBUG": "0", "SECRET_KEY": os.environ.get("SECRET_KEY") or "banc-essai", **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def attendre(condition, secondes, pas=0.005):
+    limite = time.monotonic() + secondes
+    while time.monotonic() < limite:
+        if condition():
+            return True
+        time.sleep(pas)
+    return False
+
+
+def measure_reprise(delai):
+    """A worker killed (SIGKILL) while it produces a report: seconds until another worker finished it,
+    with the takeover delay `delai` (PLIE_RAPPORT_DELAI_REPRISE_SECONDES, 60 in production) and the
+    periodic takeover called every 2 s here (beat calls it every minute: add up to 60 s)."""
+    import signal
+
+    from plie_portal.celery import app
+    from reports import services
+    from reports.kinds import get_kind
+    from reports.models import Rapport, StatutRapport
+    from reports.tasks import relancer_rapports_bloques
+
+    if not settings.CELERY_BROKER_URL:
+        return {"ignore": "sans courtier (CELERY_BROKER_URL) : pas de worker à tuer"}
+    app.conf.task_always_eager = False
+    premier = lancer_worker("banc-premier", {"PLIE_RAPPORT_DELAI_REPRISE_SECONDES": str(delai)})
+    second = None
+    try:
+        if not attendre(lambda: app.control.ping(timeout=0.5), 60, pas=0.5):
+            return {"erreur": "le premier worker n'a pas démarré"}
+        demandeur = User.objects.filter(role=Role.COORDINATION, is_active=True).order_by("pk").first()
+        annee = datetime.date.today().year - 1
+        rapport = services.demander(
+            demandeur, get_kind("activite"), {"debut": f"{annee}-01-01", "fin": f"{annee}-12-31"}
+        )
+        if not attendre(lambda: Rapport.objects.get(pk=rapport.pk).statut == StatutRapport.EN_COURS, 60):
+            return {"erreur": "le rapport n'a pas été pris par le premier worker"}
+        premier.send_signal(signal.SIGKILL)
+        premier.wait(timeout=10)
+        tue = time.perf_counter()
+        second = lancer_worker("banc-second", {"PLIE_RAPPORT_DELAI_REPRISE_SECONDES": str(delai)})
+
+        def fini():
+            relancer_rapports_bloques.delay()
+            return Rapport.objects.get(pk=rapport.pk).statut in (StatutRapport.TERMINE, StatutRapport.ECHEC)
+
+        attendre(fini, delai + 120, pas=2)
+        rapport.refresh_from_db()
+        return {
+            "delai_reprise_s": delai,
+            "reprise_s": round(time.perf_counter() - tue, 1),
+            "statut": rapport.statut,
+            "reprises": rapport.reprises,
+            "tentatives": rapport.tentatives,
+        }
+    finally:
+        for worker in (premier, second):
+            if worker is not None and worker.poll() is None:
+                worker.terminate()
+                worker.wait(timeout=20)
+
+
 # --- Load test --------------------------------------------------------------------------------
 def bench_sessions(count):
     """Sessions of `count` referents with participants, opened as a login would (the load test
@@ -622,7 +708,7 @@ def print_table(report):
                 f"{row['median_ms'] / raw:.1f}" if raw else "–",
             )
         )
-    for key in ("import", "documents", "connexion"):
+    for key in ("import", "documents", "reprise", "connexion"):
         print(f"\n{key} : {json.dumps(report.get(key), ensure_ascii=False)}")
     for profil, charge in (report.get("charge") or {}).items():
         if isinstance(charge, dict) and "p95_ms" in charge:
@@ -648,7 +734,8 @@ def main():
     parser.add_argument("--import-lines", type=int, default=25_000)
     parser.add_argument("--load-users", type=int, default=50)
     parser.add_argument("--load-seconds", type=int, default=60)
-    parser.add_argument("--skip", action="append", default=[], choices=["import", "documents", "charge"])
+    parser.add_argument("--delai-reprise", type=int, default=60, help="délai de reprise d'un rapport (secondes)")
+    parser.add_argument("--skip", action="append", default=[], choices=["import", "documents", "reprise", "charge"])
     args = parser.parse_args()
     if not settings.IS_POSTGRES:
         sys.exit("Le banc d'essai mesure PostgreSQL : définissez DATABASE_URL (voir scripts/services.sh).")
@@ -664,6 +751,10 @@ def main():
         save(report)
     if "documents" not in args.skip:
         report["documents"] = measure_documents()
+        save(report)
+    if "reprise" not in args.skip:
+        report["reprise"] = measure_reprise(args.delai_reprise)
+        print(f"Reprise d'un rapport après la mort de son worker : {report['reprise']}", flush=True)
         save(report)
     if "charge" not in args.skip:
         report["connexion"] = measure_login()
