@@ -25,7 +25,7 @@ run: venv
 	DEBUG=1 $(PYTHON) manage.py seed_demo
 	@echo ""
 	@echo "Portail PLIE : http://$(HOST)/ (Ctrl+C pour arrêter)"
-	DEBUG=1 PORTAIL_URL=$${PORTAIL_URL:-http://$(HOST)} $(PYTHON) manage.py runserver $(HOST)
+	DEBUG=1 PLIE_TACHES_EN_FIL=1 PORTAIL_URL=$${PORTAIL_URL:-http://$(HOST)} $(PYTHON) manage.py runserver $(HOST)
 
 ## make test: set up and run the whole test suite
 test: venv

@@ -4,9 +4,11 @@ crash between publishing and deleting its row): every task it carries is idempot
 
 import contextvars
 import logging
+import threading
 
 from celery import current_app
-from django.db import transaction
+from django.conf import settings
+from django.db import connections, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -14,6 +16,8 @@ from .models import EnvoiDiffere
 
 logger = logging.getLogger(__name__)
 
+# The threads started by `_dans_un_fil` (so that a test can wait for them).
+FILS = []
 # Set when a publication failed during the current request (read by `EnvoisDifferesMiddleware`).
 DIFFERE = contextvars.ContextVar("envoi_differe", default=False)
 
@@ -48,6 +52,9 @@ def publier(pk):
     envoi = EnvoiDiffere.objects.filter(pk=pk).first()
     if envoi is None:
         return True
+    if settings.PLIE_TACHES_EN_FIL and current_app.conf.task_always_eager:
+        EnvoiDiffere.objects.filter(pk=pk).delete()
+        return _dans_un_fil(envoi)
     try:
         current_app.tasks[envoi.tache].apply_async(
             args=envoi.arguments.get("args", []), kwargs=envoi.arguments.get("kwargs", {})
@@ -60,6 +67,23 @@ def publier(pk):
         DIFFERE.set(True)
         return False
     EnvoiDiffere.objects.filter(pk=pk).delete()
+    return True
+
+
+def _dans_un_fil(envoi):
+    """Run an eager task in a thread (`make run`, no worker): the request does not wait for it."""
+
+    def executer():
+        try:
+            current_app.tasks[envoi.tache].apply(
+                args=envoi.arguments.get("args", []), kwargs=envoi.arguments.get("kwargs", {})
+            )
+        finally:
+            connections.close_all()
+
+    fil = threading.Thread(target=executer, name=f"tache-{envoi.tache}", daemon=True)
+    fil.start()
+    FILS.append(fil)
     return True
 
 

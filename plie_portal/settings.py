@@ -317,6 +317,10 @@ MESSAGE_TAGS = {40: "danger"}
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL or None)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# `make run` serves with this on (no broker): an eager task runs in a thread of its own after the
+# commit, so that the page answers at once and shows the progress of a document, as with a worker
+# (envois.publier). Off elsewhere: commands (seed_demo) and tests want the effect before they end.
+PLIE_TACHES_EN_FIL = CELERY_TASK_ALWAYS_EAGER and env_bool("PLIE_TACHES_EN_FIL", False)
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -124,3 +124,16 @@ def test_with_a_real_worker_a_report_asked_while_redis_was_down_is_produced_once
     assert valeurs  # the worker did store its results here
     for marqueur in (world.participant.nom, world.participant.prenom, world.participant.email):
         assert marqueur.lower().encode() not in valeurs
+
+
+def test_under_make_run_a_report_is_produced_in_a_thread_and_the_request_does_not_wait(world, client_of, settings):
+    from envois.services import FILS
+
+    settings.PLIE_TACHES_EN_FIL = True
+    FILS.clear()
+    reponse = client_of(world.coordination).post(reverse("reports:demander", kwargs={"type": "participants"}), {})
+    assert reponse.status_code == 302
+    (fil,) = FILS
+    fil.join(timeout=60)
+    assert Rapport.objects.latest("pk").statut == StatutRapport.TERMINE
+    assert not EnvoiDiffere.objects.exists()
