@@ -39,6 +39,8 @@ class Bilan:
     brouillons_avertis: list = field(default_factory=list)
     brouillons_supprimes: list = field(default_factory=list)
     rapports_expires: int = 0
+    imports_oublies: int = 0
+    inscriptions_abandonnees: int = 0
     # In a dry run: {(table, what would happen): rows or files}, for every participant to anonymise.
     prevu: dict = field(default_factory=dict)
 
@@ -266,6 +268,8 @@ def purger(dry_run=False, now=None):
         bilan.acces = AccesDonnees.objects.purge(now=now)
     brouillons(now, bilan, dry_run)
     rapports_expires(now, bilan, dry_run)
+    imports_oublies(now, bilan, dry_run)
+    inscriptions_abandonnees(now, bilan, dry_run)
     return bilan
 
 
@@ -317,3 +321,39 @@ def rapports_expires(now, bilan, dry_run):
         for rapport in expires.only("pk", "fichier").iterator():
             rapport.supprimer_fichier()
             rapport.delete()
+
+
+# A CSV checked but neither confirmed nor abandoned (personal data of people not yet accompanied):
+# kept one day for the coordination to confirm it, then deleted.
+DELAI_IMPORT = datetime.timedelta(days=1)
+# A sign-up whose address was never verified: the account and its request go after 30 days.
+DELAI_INSCRIPTION = datetime.timedelta(days=30)
+
+
+def imports_oublies(now, bilan, dry_run):
+    """The uploaded files of imports left at the preview past DELAI_IMPORT (their result stays)."""
+    from django.core.files.storage import default_storage
+
+    from parcours.models import Importation
+
+    chemins = set(
+        Importation.objects.filter(cree_le__lt=now - DELAI_IMPORT).values_list("chemin", flat=True).order_by()
+    )
+    oublies = [chemin for chemin in sorted(chemins) if chemin and default_storage.exists(chemin)]
+    bilan.imports_oublies = len(oublies)
+    if not dry_run:
+        for chemin in oublies:
+            default_storage.delete(chemin)
+
+
+def inscriptions_abandonnees(now, bilan, dry_run):
+    """Applicants' accounts never activated, whose address was never verified, past DELAI_INSCRIPTION."""
+    from aap_invisibles.models import DemandeAdhesion, StatutDemande
+
+    demandes = DemandeAdhesion.objects.filter(
+        statut=StatutDemande.A_VERIFIER, cree_le__lt=now - DELAI_INSCRIPTION, utilisateur__is_active=False
+    )
+    bilan.inscriptions_abandonnees = demandes.count()
+    if not dry_run:
+        for demande in demandes.select_related("utilisateur"):
+            demande.utilisateur.delete()  # the request goes with it (CASCADE)

@@ -33,3 +33,5 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"{prefixe}Brouillons AAP supprimés : {len(bilan.brouillons_supprimes)}")
         self.stdout.write(f"{prefixe}Rapports expirés supprimés (avec leurs fichiers) : {bilan.rapports_expires}")
+        self.stdout.write(f"{prefixe}Fichiers d'import laissés à l'aperçu supprimés : {bilan.imports_oublies}")
+        self.stdout.write(f"{prefixe}Inscriptions jamais confirmées supprimées : {bilan.inscriptions_abandonnees}")
