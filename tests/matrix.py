@@ -34,3 +34,11 @@ def expect(default=None, **overrides):
     if missing:
         raise ValueError(f"statut attendu manquant pour {missing}")
     return result
+
+
+def ids_en_double(page):
+    """The ids a page gives to more than one element (a label would point at another field)."""
+    import re
+    from collections import Counter
+
+    return sorted(i for i, n in Counter(re.findall(r'\sid="([^"]+)"', page)).items() if n > 1)

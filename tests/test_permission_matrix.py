@@ -1,8 +1,5 @@
 """Every URL × every persona: the status each one gets. A URL absent from the matrix fails."""
 
-import re
-from collections import Counter
-
 import pytest
 from django.db import transaction
 from django.test import Client
@@ -11,7 +8,7 @@ from django.utils.module_loading import import_string
 from django_otp.plugins.otp_static.models import StaticDevice
 
 from conftest import logged_in_client, session_cookies
-from tests.matrix import LOGIN
+from tests.matrix import LOGIN, ids_en_double
 from tests.world import PERSONAS
 
 MATRIX_MODULES = [
@@ -55,10 +52,6 @@ def url_names(patterns=None, namespace=""):
 
 
 MATRIX = collect_matrix()
-
-
-def ids_en_double(page):
-    return sorted(i for i, n in Counter(re.findall(r'\sid="([^"]+)"', page)).items() if n > 1)
 
 
 CASES = [

@@ -2,17 +2,14 @@
 (issue 15: two `id_texte`, two `id_motif`; the message box had no label)."""
 
 import re
-from collections import Counter
 
 import pytest
+
+from tests.matrix import ids_en_double
 
 pytestmark = pytest.mark.django_db
 
 CONTROLE = re.compile(r"<(input|select|textarea)\b([^>]*)>", re.S)
-
-
-def ids_en_double(page):
-    return [i for i, n in Counter(re.findall(r'\sid="([^"]+)"', page)).items() if n > 1]
 
 
 def controles_sans_label(page):

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from django.core import mail
 from django.urls import reverse
 
@@ -181,3 +182,32 @@ def test_a_sign_up_link_opens_neither_an_invitation_nor_a_second_activation(
     assert client.get(autre_usage).status_code == 404
     assert client.post(chemin).status_code == 302
     assert client.get(chemin).status_code == 404
+
+
+def test_a_request_decided_meanwhile_cannot_be_decided_again(world, client_of, django_capture_on_commit_callbacks):
+    client = client_of(None)
+    inscrire(client, django_capture_on_commit_callbacks, rna=world.asso.rna)
+    client.post(lien(mail.outbox))
+    demande = DemandeAdhesion.objects.get(utilisateur__email="leo@asso.fr")
+    premier = client_of(world.porteur)
+    adresse = reverse("aap_invisibles:adhesion_decider", args=[demande.pk])
+    demande_vue_avant = DemandeAdhesion.objects.get(pk=demande.pk)
+    premier.post(adresse, {"decision": "refuser"})
+    # A second decision on the stale object (a colleague's page opened earlier) is refused in French.
+    from aap_invisibles.models import TransitionInvalide
+
+    with pytest.raises(TransitionInvalide):
+        demande_vue_avant.decider(world.coordination, True)
+    assert DemandeAdhesion.objects.get(pk=demande.pk).statut == StatutDemande.REFUSEE
+
+
+def test_following_the_link_twice_writes_to_the_members_once(world, client_of, django_capture_on_commit_callbacks):
+    client = client_of(None)
+    inscrire(client, django_capture_on_commit_callbacks, rna=world.asso.rna)
+    chemin = lien(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(chemin)
+    avant = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(chemin)
+    assert len(mail.outbox) == avant

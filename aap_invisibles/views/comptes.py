@@ -16,7 +16,7 @@ from accounts.models import Role, User
 from plie_portal.courriels import envoyer_apres_commit
 
 from ..forms import ActivationInvitationForm, DecisionAdhesionForm, InscriptionForm, InvitationForm
-from ..models import DemandeAdhesion, StatutDemande
+from ..models import DemandeAdhesion, StatutDemande, TransitionInvalide
 from .base import exiger_role
 
 
@@ -97,10 +97,12 @@ def inscription_verifier(request, uidb64, token):
     if demande is None or demande.statut not in (StatutDemande.A_VERIFIER, StatutDemande.A_APPROUVER):
         raise Http404
     if request.method == "POST":
+        deja_confirmee = demande.statut == StatutDemande.A_APPROUVER
         if demande.confirmer_adresse() == StatutDemande.ACCEPTEE:
             messages.success(request, _("Votre adresse est confirmée : vous pouvez vous connecter."))
             return redirect("accounts:login")
-        prevenir_les_membres(request, demande)
+        if not deja_confirmee:  # the link followed twice does not write to the members twice
+            prevenir_les_membres(request, demande)
         return render(request, "aap_invisibles/comptes/adhesion_en_attente.html", {"demande": demande})
     return render(request, "aap_invisibles/comptes/verifier.html", {"compte": user})
 
@@ -146,18 +148,24 @@ def adhesion_decider(request, pk):
         messages.error(request, _("Choisissez d'accepter ou de refuser la demande."))
         return redirect("aap_invisibles:adhesions")
     accepter = form.cleaned_data["decision"] == "accepter"
-    with transaction.atomic():
-        demande.decider(request.user, accepter)
-        envoyer_apres_commit(
-            _("Votre demande d'adhésion à %(structure)s") % {"structure": demande.structure},
-            (
-                _("Votre demande est acceptée : vous pouvez vous connecter au Portail PLIE.\n\n%(url)s\n")
-                % {"url": request.build_absolute_uri(reverse("accounts:login"))}
-                if accepter
-                else _("Votre demande n'a pas été acceptée. Pour en savoir plus, contactez l'organisation.")
-            ),
-            [demande.utilisateur.email],
-        )
+    try:
+        # The decision and the e-mail that tells it, in one transaction.
+        with transaction.atomic():
+            demande.decider(request.user, accepter)
+            envoyer_apres_commit(
+                _("Votre demande d'adhésion à %(structure)s") % {"structure": demande.structure},
+                (
+                    _("Votre demande est acceptée : vous pouvez vous connecter au Portail PLIE.\n\n%(url)s\n")
+                    % {"url": request.build_absolute_uri(reverse("accounts:login"))}
+                    if accepter
+                    else _("Votre demande n'a pas été acceptée. Pour en savoir plus, contactez l'organisation.")
+                ),
+                [demande.utilisateur.email],
+            )
+    except TransitionInvalide as exc:
+        # Decided meanwhile by another member or by coordination: said, nothing written twice.
+        messages.error(request, exc.message)
+        return redirect("aap_invisibles:adhesions")
     if accepter:
         messages.success(request, _("%(qui)s a rejoint l'organisation.") % {"qui": demande.utilisateur})
     else:
