@@ -1,9 +1,11 @@
 """Project-level views: the home page of each role, health check and error pages."""
 
+import sys
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.module_loading import import_string
@@ -75,5 +77,11 @@ def error_404(request, exception=None):
 
 @login_not_required
 def error_500(request):
+    """The page of an unexpected error; 503 with a "retry" page while the database is unreachable
+    (a restart, a failover): the user is told to check and retry, not that the portal is broken."""
     # No request context: the database may be the reason of the error.
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        reponse = HttpResponse(loader.get_template("503.html").render(), status=503)
+        reponse["Retry-After"] = "10"
+        return reponse
     return HttpResponseServerError(loader.get_template("500.html").render())

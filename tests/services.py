@@ -38,6 +38,24 @@ def _celery_eager_by_default():
     app.conf.task_always_eager = previous
 
 
+def enfants(process):
+    """The process ids of the children of `process` (a prefork worker's pool), from /proc."""
+    try:
+        with open(f"/proc/{process.pid}/task/{process.pid}/children") as fichier:
+            return [int(pid) for pid in fichier.read().split()]
+    except FileNotFoundError:
+        return []
+
+
+def attendre_worker_pret(process, log_path, delai=60):
+    """Wait until the worker logs that it is ready (it may be on a broker of its own)."""
+    limite = time.monotonic() + delai
+    while "ready." not in log_path.read_text(errors="replace"):
+        if process.poll() is not None or time.monotonic() > limite:
+            raise RuntimeError("le worker Celery n'a pas démarré :\n" + log_path.read_text(errors="replace"))
+        time.sleep(0.2)
+
+
 def _database_url(settings_dict):
     user = settings_dict.get("USER") or ""
     password = settings_dict.get("PASSWORD") or ""
@@ -47,9 +65,10 @@ def _database_url(settings_dict):
     return f"postgres://{auth}{host}:{port}/{settings_dict['NAME']}"
 
 
-def lancer_worker(settings, log_path, **env_extra):
-    """Start one real `celery worker` process (solo pool) on the test database and the configured
-    broker; `env_extra` adds settings for this worker only. Returns the process."""
+def lancer_worker(settings, log_path, pool="solo", **env_extra):
+    """Start one real `celery worker` process on the test database and the configured broker (solo
+    pool, or `prefork` with one child process); `env_extra` adds settings for this worker only
+    (CELERY_BROKER_URL included). Returns the process."""
     from django.db import connection
 
     env = {
@@ -72,7 +91,8 @@ def lancer_worker(settings, log_path, **env_extra):
                 "-A",
                 "plie_portal",
                 "worker",
-                "--pool=solo",
+                f"--pool={pool}",
+                *(["--concurrency=1"] if pool == "prefork" else []),
                 "--loglevel=INFO",
                 "--without-gossip",
                 "--without-mingle",

@@ -146,7 +146,10 @@ def courriels_et_notifications(w, user):
     with TestCase.captureOnCommitCallbacks(execute=True):
         connecte(w, w.partenaire).post(
             reverse("parcours:etape_transition", args=[w.etape.pk, "mettre_a_jour"]),
-            {"commentaire": "Point d'étape avec la structure"},
+            {
+                "mettre_a_jour-date_debut": w.etape.date_debut.isoformat(),
+                "mettre_a_jour-commentaire_partenaire": "Point d'étape avec la structure",
+            },
         )
         connecte(w, w.instructeur).post(
             reverse("aap_invisibles:dossier_message", args=[w.dossier_autre.pk]),

@@ -48,6 +48,22 @@ def test_a_server_error_answers_a_french_500_without_the_database(client):
     assert "Erreur du serveur" in response.content.decode()
 
 
+@override_settings(DEBUG=False)
+def test_while_the_database_is_unreachable_the_error_page_is_a_french_503_asking_to_retry():
+    from django.db import OperationalError
+
+    from plie_portal.views import error_500
+
+    try:
+        raise OperationalError("connection refused")
+    except OperationalError:
+        response = error_500(None)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    assert "Service momentanément indisponible" in response.content.decode()
+
+
 def test_an_undefined_variable_in_a_project_template_fails_the_test():
     template = Template("{{ variable_absente }}")
     template.origin.name = "/work/main/templates/exemple.html"

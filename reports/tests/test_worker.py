@@ -72,3 +72,57 @@ def test_a_report_whose_whole_worker_is_killed_is_taken_over_and_completes_once(
     finally:
         second.terminate()
         second.wait(timeout=20)
+
+
+@pytest.fixture
+def worker_prefork(transactional_db, settings, tmp_path):
+    """A real worker with a prefork pool of one child (production's pool), the takeover delay
+    shortened to 8 s for the test (60 s in production)."""
+    from plie_portal.celery import app
+    from tests.services import attendre_worker_pret, lancer_worker
+
+    app.control.purge()
+    log_path = tmp_path / "prefork.log"
+    process = lancer_worker(settings, log_path, pool="prefork", PLIE_RAPPORT_DELAI_REPRISE_SECONDES="8")
+    app.conf.task_always_eager = False
+    try:
+        attendre_worker_pret(process, log_path)
+        yield process, log_path
+    finally:
+        app.conf.task_always_eager = True
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_a_report_whose_pool_child_is_killed_is_completed_once_by_the_same_worker(communes, worker_prefork):
+    """Only the child process producing the report dies (SIGKILL, as the kernel's OOM killer does):
+    the worker starts another child, and the report completes once, within the takeover delay."""
+    import os
+    import signal
+
+    from reports.tasks import relancer_rapports_bloques
+    from tests.services import enfants
+    from tests.world import build_world
+
+    process, log_path = worker_prefork
+    world = build_world()
+    rapport = services.demander(world.coordination, get_kind("activite"), {"debut": "2026-01-01", "fin": "2026-12-31"})
+    limite = time.monotonic() + 60
+    while Rapport.objects.get(pk=rapport.pk).statut == StatutRapport.EN_ATTENTE and time.monotonic() < limite:
+        time.sleep(0.005)
+    assert Rapport.objects.get(pk=rapport.pk).statut == StatutRapport.EN_COURS, "le worker n'a pas pris le rapport"
+    (enfant,) = enfants(process)
+    os.kill(enfant, signal.SIGKILL)
+
+    debut = time.monotonic()
+    while time.monotonic() < debut + 120:
+        relancer_rapports_bloques.delay()
+        rapport.refresh_from_db()
+        if rapport.statut in (StatutRapport.TERMINE, StatutRapport.ECHEC):
+            break
+        time.sleep(2)
+    assert rapport.statut == StatutRapport.TERMINE, rapport.erreur + log_path.read_text(errors="replace")[-3000:]
+    assert process.poll() is None  # the worker itself lived on
+    assert enfants(process) and enfants(process) != [enfant]  # …with a new child
+    assert rapport.tentatives == 2 and rapport.reprises <= 1
+    assert Rapport.objects.filter(pk=rapport.pk, statut=StatutRapport.TERMINE).count() == 1
