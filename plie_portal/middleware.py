@@ -1,7 +1,7 @@
 """Project middleware."""
 
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequiredMiddleware
-from django.http import HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import resolve_url
 
 from .session import is_polling, refresh_expiry
@@ -62,3 +62,28 @@ class NulCharacterMiddleware:
             propre._mutable = False
             request.GET = propre
         return self.get_response(request)
+
+
+class Page404FrancaiseMiddleware:
+    """Under `make run` (DEBUG), the portal's French 404 page instead of Django's technical one,
+    which lists the URL patterns in English: testers see what users will see. Set
+    PLIE_404_TECHNIQUE=1 to get Django's page back while developing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 404 and getattr(request, "resolver_match", None) is None:
+            return self._page(request)  # no URL matched
+        return response
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Http404):
+            return self._page(request)
+        return None
+
+    def _page(self, request):
+        from .views import error_404
+
+        return error_404(request)

@@ -72,13 +72,14 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "simple_history",
-    "django_celery_beat",
+    # French names in the admin for these four: plie_portal.apps_tierces.
+    "plie_portal.apps_tierces.TachesPlanifieesConfig",
     "csp",
     # Second factor (TOTP and backup codes) and lockout after repeated failures (issue 7).
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
-    "axes",
+    "plie_portal.apps_tierces.TotpConfig",
+    "plie_portal.apps_tierces.CodesDeSecoursConfig",
+    "plie_portal.apps_tierces.VerrouillageConfig",
     # Project apps
     "territoire",
     "envois",
@@ -114,6 +115,10 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+if DEBUG and not env_bool("PLIE_404_TECHNIQUE", False):
+    # Before axes, which must stay last.
+    MIDDLEWARE.insert(-1, "plie_portal.middleware.Page404FrancaiseMiddleware")
 
 ROOT_URLCONF = "plie_portal.urls"
 WSGI_APPLICATION = "plie_portal.wsgi.application"

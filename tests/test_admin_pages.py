@@ -30,3 +30,12 @@ def test_every_admin_list_and_change_page_answers(world, client_of):
 def test_the_reports_are_followed_in_the_admin(world, client_of):
     reponse = client_of(world.admin).get(reverse("admin:reports_rapport_changelist"))
     assert world.rapport_referent.libelle in reponse.content.decode()
+
+
+def test_every_section_of_the_admin_index_is_named_in_french(world, client_of):
+    page = client_of(world.admin).get("/admin/").content.decode()
+
+    for francais in ("Second facteur : applications d'authentification", "Tâches planifiées", "Horaires cron"):
+        assert francais.replace("'", "&#x27;") in page
+    for anglais in ("Otp_Totp", "TOTP devices", "Static devices", "Tâches Périodique", "Intervales", "Crontabs"):
+        assert anglais not in page

@@ -38,6 +38,33 @@ def test_an_unknown_page_answers_a_french_404(world, client_of):
     assert "Page introuvable" in response.content.decode()
 
 
+def _sous_make_run(settings):
+    settings.DEBUG = True
+    settings.MIDDLEWARE = [
+        *settings.MIDDLEWARE[:-1],
+        "plie_portal.middleware.Page404FrancaiseMiddleware",
+        "axes.middleware.AxesMiddleware",
+    ]
+
+
+def test_under_make_run_an_unknown_address_answers_the_french_404_not_django_s_page(world, client_of, settings):
+    _sous_make_run(settings)
+
+    response = client_of(world.referent).get("/cette-page-n-existe-pas/")
+
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode() and "URLconf" not in response.content.decode()
+
+
+def test_under_make_run_a_record_out_of_reach_answers_the_french_404(world, client_of, settings):
+    _sous_make_run(settings)
+
+    response = client_of(world.referent).get(f"/participants/{world.participant_autre.pk}/")
+
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+
+
 @override_settings(DEBUG=False)
 def test_a_server_error_answers_a_french_500_without_the_database(client):
     from plie_portal.views import error_500
