@@ -11,6 +11,8 @@ class Role(models.TextChoices):
     PARTENAIRE = "partenaire", _("Partenaire")
     INSTRUCTEUR = "instructeur", _("Instructeur·rice AAP")
     PORTEUR = "porteur", _("Porteur de projet")
+    # Reads the access log and answers the people's requests (RGPD); no case-management page.
+    DPO = "dpo", _("Délégué·e à la protection des données")
 
 
 class UserManager(BaseUserManager):

@@ -19,7 +19,7 @@ from django_otp.util import random_hex
 
 from .models import Role
 
-ROLES_DOUBLE_AUTHENTIFICATION = {Role.COORDINATION, Role.INSTRUCTEUR}
+ROLES_DOUBLE_AUTHENTIFICATION = {Role.COORDINATION, Role.INSTRUCTEUR, Role.DPO}
 NOM_APPLICATION = "Application d'authentification"
 NOM_CODES_SECOURS = "Codes de secours"
 NOMBRE_CODES_SECOURS = 10

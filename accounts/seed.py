@@ -61,6 +61,14 @@ COMPTES = [
         "Instructrice AAP",
     ),
     (
+        "dpo@metropole-rouen-normandie.fr",
+        Role.DPO,
+        "Métropole Rouen Normandie",
+        "Bernard",
+        "Lemoine",
+        "Délégué à la protection des données",
+    ),
+    (
         "porteur@elbeuf-jeunesse.fr",
         Role.PORTEUR,
         "Association Elbeuf Jeunesse Avenir",

@@ -119,9 +119,9 @@ def prolonger_session(request):
 
 
 class JournalAcces(RoleRequiredMixin, ListView):
-    """Coordination: who viewed, exported or downloaded which personal data, and when."""
+    """Coordination and the DPO: who viewed, exported or downloaded which personal data, and when."""
 
-    allowed_roles = (Role.COORDINATION,)
+    allowed_roles = (Role.COORDINATION, Role.DPO)
     template_name = "accounts/acces.html"
     context_object_name = "acces"
     paginate_by = 25

@@ -19,6 +19,7 @@ HOME_VIEWS = {
     "partenaire": "parcours.etapes.espace.accueil",
     "instructeur": "aap_invisibles.views.instruction.instruction",
     "porteur": "aap_invisibles.views.porteur.mes_dossiers",
+    "dpo": "rgpd.views.accueil_dpo",
 }
 
 

@@ -12,12 +12,12 @@ from .droit_acces import donnees_participant
 
 @register
 class DroitAcces(ParticipantKind):
-    """Coordination: everything held about a participant (RGPD article 15)."""
+    """Coordination and the DPO: everything held about a participant (RGPD article 15)."""
 
     code = "droit_acces"
     label = _("Droit d'accès (RGPD)")
     description = _("Toutes les données détenues sur un participant, pour répondre à sa demande d'accès.")
-    roles = frozenset({"coordination"})
+    roles = frozenset({"coordination", "dpo"})
 
     def ecrire(self, rapport, progress, sortie):
         participant = participant_visible(rapport.demandeur, rapport.parametres)

@@ -11,12 +11,31 @@ from participants.models import Participant
 from reports.kinds import get_kind
 
 from .droit_acces import donnees_participant
+from .forms import RechercheDemandeForm
 
 
-@role_required(Role.COORDINATION)
+@role_required(Role.DPO)
+@never_cache
+def accueil_dpo(request):
+    """The DPO's home: find the person who asks (name, first name, birth date) and open what the
+    portal holds on them; the journal of accesses is one click away. Each search is logged."""
+    form = RechercheDemandeForm(request.GET or None)
+    personnes = None
+    if form.is_valid():
+        personnes = form.personnes(Participant.objects.visible_to(request.user))
+        log_access(
+            request,
+            AccesDonnees.Action.CONSULTATION,
+            objet_type="participants.Participant",
+            description=f"Recherche d'une personne (droit des personnes) : {len(personnes)} résultat(s)",
+        )
+    return render(request, "rgpd/accueil_dpo.html", {"form": form, "personnes": personnes})
+
+
+@role_required(Role.COORDINATION, Role.DPO)
 @never_cache
 def droit_acces(request, pk):
-    """Coordination: answer a participant's request of access (RGPD art. 15) — JSON now, PDF in background."""
+    """Coordination and the DPO: answer a participant's request of access (RGPD art. 15) — JSON now, PDF in background."""
     participant = get_object_or_404(Participant.objects.visible_to(request.user), pk=pk)
     donnees = donnees_participant(participant)
     if request.GET.get("format") == "json":

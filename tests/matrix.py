@@ -9,7 +9,7 @@ A Case gives the URL's arguments (built from the world) and the expected status 
 from dataclasses import dataclass, field
 
 LOGIN = "login"
-ALL_LOGGED = ["coordination", "referent", "referent_autre", "partenaire", "instructeur", "porteur", "admin"]
+ALL_LOGGED = ["coordination", "referent", "referent_autre", "partenaire", "instructeur", "porteur", "dpo", "admin"]
 
 
 @dataclass

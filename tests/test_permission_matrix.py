@@ -135,7 +135,7 @@ def test_a_password_alone_opens_no_private_page_to_second_factor_roles(
     case = MATRIX[name][0]
     world = matrix_world.world
     wrong = []
-    for persona in ("coordination", "instructeur", "admin"):
+    for persona in ("coordination", "instructeur", "dpo", "admin"):
         savepoint = transaction.savepoint()
         try:
             # Without the device the matrix's own sessions were verified with: never enrolled.

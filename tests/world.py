@@ -26,7 +26,17 @@ WORLD_BUILDERS = [
     "notifications.tests.world.build",
 ]
 
-PERSONAS = ["anonyme", "coordination", "referent", "referent_autre", "partenaire", "instructeur", "porteur", "admin"]
+PERSONAS = [
+    "anonyme",
+    "coordination",
+    "referent",
+    "referent_autre",
+    "partenaire",
+    "instructeur",
+    "porteur",
+    "dpo",
+    "admin",
+]
 
 
 def base(world):
@@ -51,6 +61,7 @@ def base(world):
     w.partenaire_autre = UserFactory(email="part.autre@test.fr", role=Role.PARTENAIRE, structure=w.of_autre)
     w.instructeur = UserFactory(email="instr@test.fr", role=Role.INSTRUCTEUR, structure=w.metropole)
     w.porteur = UserFactory(email="porteur@test.fr", role=Role.PORTEUR, structure=w.asso)
+    w.dpo = UserFactory(email="dpo@test.fr", role=Role.DPO, structure=w.metropole)
     w.porteur_autre = UserFactory(email="porteur2@test.fr", role=Role.PORTEUR, structure=w.asso_autre)
     w.admin = UserFactory(email="admin@test.fr", role="", structure=w.metropole, is_superuser=True, is_staff=True)
 

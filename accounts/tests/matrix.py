@@ -19,10 +19,12 @@ MATRIX = {
     "accounts:otp_codes_secours": [
         Case(expect(200, referent=403, referent_autre=403, partenaire=403, porteur=403), method="post")
     ],
-    "accounts:otp_desactiver": [Case(expect(302, coordination=403, instructeur=403, admin=403), method="post")],
+    "accounts:otp_desactiver": [
+        Case(expect(302, dpo=403, coordination=403, instructeur=403, admin=403), method="post")
+    ],
     "accounts:session_prolonger": [Case(expect(200), method="post")],
     "donnees_personnelles": [Case(expect(200, anonyme=200))],
     "accessibilite": [Case(expect(200, anonyme=200))],
     "mentions_legales": [Case(expect(200, anonyme=200))],
-    "accounts:acces": [Case(expect(403, coordination=200, admin=200))],
+    "accounts:acces": [Case(expect(403, coordination=200, admin=200, dpo=200))],
 }

@@ -40,7 +40,7 @@ class JournalDesAcces(ReportKind):
     code = "journal_acces"
     label = _("Journal des accès (XLSX)")
     description = _("Les accès aux données personnelles filtrés comme sur la page du journal.")
-    roles = frozenset({"coordination"})
+    roles = frozenset({"coordination", "dpo"})
     form_class = JournalForm
     extension = "xlsx"
     content_type = XLSX

@@ -49,7 +49,7 @@ MATRIX = {
         Case(expect(403, coordination=200, admin=200), kwargs=lambda w: {"type": "activite"}, label="activité"),
         Case(expect(403, coordination=200, admin=200), kwargs=lambda w: {"type": "fse"}, label="classeur FSE+"),
         Case(
-            expect(403, coordination=302, admin=302),
+            expect(403, coordination=302, admin=302, dpo=302),
             kwargs=lambda w: {"type": "journal_acces"},
             method="post",
             label="export du journal des accès (POST)",
@@ -122,11 +122,11 @@ MATRIX = {
             label="accusé de réception d'un autre organisme et d'un appel non assigné (POST)",
         ),
         Case(
-            expect(403, coordination=302, admin=302),
+            expect(403, coordination=302, admin=302, dpo=302),
             kwargs=lambda w: {"type": "droit_acces"},
             method="post",
             data=participant("participant"),
-            label="droit d'accès RGPD : la coordination seule (POST)",
+            label="droit d'accès RGPD : la coordination et le DPO (POST)",
         ),
         Case(
             expect(403, porteur=200, coordination=200, admin=200),
