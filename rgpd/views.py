@@ -35,7 +35,7 @@ def accueil_dpo(request):
 @role_required(Role.COORDINATION, Role.DPO)
 @never_cache
 def droit_acces(request, pk):
-    """Coordination and the DPO: answer a participant's request of access (RGPD art. 15) — JSON now, PDF in background."""
+    """Coordination and the DPO: a participant's request of access (RGPD art. 15) — JSON now, PDF in background."""
     participant = get_object_or_404(Participant.objects.visible_to(request.user), pk=pk)
     donnees = donnees_participant(participant)
     if request.GET.get("format") == "json":
