@@ -7,6 +7,7 @@ rows, every record that names or concerns them.
 """
 
 import re
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import Q
@@ -17,23 +18,49 @@ ANONYME = "[personne anonymisée]"
 RAPPORTS_NOMINATIFS = ("participants", "fse", "journal_acces")
 
 FICHE = "fiche de la personne : identité effacée, textes libres vidés"
+
+
+@dataclass(frozen=True)
+class Fiche:
+    """A record about the person, kept for the FSE+ figures: the purge empties its texts `vider`;
+    `garder` names each other text it keeps, and why. A text field in neither fails the suite."""
+
+    vider: tuple
+    garder: dict = field(default_factory=dict)
+    # How its rows are found from the person's parcours ids (rgpd.purge.anonymiser).
+    par: str = "parcours_id__in"
+
+    def __str__(self):
+        return FICHE
+
+
 SUPPRIME = "supprimé avec ses fichiers"
 TRACE = "peut nommer la personne : effacé ou supprimé (Traces)"
 HISTORIQUE = "historique : supprimé"
 SANS = "ne contient aucune donnée d'un participant"
 # How each model concerns a participant (see rgpd.purge.anonymiser and rgpd.droit_acces).
 TRAITEMENT = {
-    "participants.Participant": FICHE,
+    # Name, first name and birth date are replaced (rgpd.purge.anonymiser), the rest emptied.
+    "participants.Participant": Fiche(
+        vider=("nom_naissance", "adresse", "telephone", "email", "identifiant_france_travail"),
+        garder={
+            "nom": "remplacé par « ANONYME »",
+            "prenom": "remplacé par le numéro de la fiche",
+            "recherche": "recalculé à l'enregistrement depuis l'identité anonymisée",
+            "cle_identite": "recalculée à l'enregistrement depuis l'identité anonymisée",
+        },
+        par="pk",
+    ),
     "participants.HistoricalParticipant": HISTORIQUE,
     "participants.Document": SUPPRIME,
     "participants.Fusion": TRACE,
     "territoire.Commune": SANS,
-    "parcours.Parcours": FICHE,
+    "parcours.Parcours": Fiche(vider=("motif_decision",), par="pk__in"),
     "parcours.HistoricalParcours": HISTORIQUE,
-    "parcours.Etape": FICHE,
+    "parcours.Etape": Fiche(vider=("objectif", "resultat", "motif_detail", "commentaire_partenaire")),
     "parcours.HistoricalEtape": HISTORIQUE,
-    "parcours.Entretien": FICHE,
-    "parcours.Transition": FICHE,
+    "parcours.Entretien": Fiche(vider=("note",)),
+    "parcours.Transition": Fiche(vider=("motif",), garder={"de": "code d'un statut", "vers": "code d'un statut"}),
     "parcours.SessionCommission": TRACE,
     "partners.EtapeType": SANS,
     "parcours.Objectif": SANS,

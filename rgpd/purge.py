@@ -22,7 +22,7 @@ from accounts.models import AccesDonnees
 from parcours.models import SessionCommission
 from plie_portal.dates import months_after, months_before
 
-from .inventaire import ANONYME, Traces, effacer, nomme, recherche_de
+from .inventaire import ANONYME, TRAITEMENT, Fiche, Traces, effacer, nomme, recherche_de
 from .models import AvertissementBrouillon
 
 
@@ -137,7 +137,7 @@ def anonymiser(participant, bilan, now):
     trace of them elsewhere (rgpd.inventaire.Traces: the same inventory as the right of access)."""
     from django.apps import apps
 
-    from parcours.models import Entretien, Etape, Parcours, Transition
+    from parcours.models import Etape, Parcours
     from participants.models import Fusion
 
     with transaction.atomic():
@@ -177,20 +177,19 @@ def anonymiser(participant, bilan, now):
 
         participant.documents.all().delete()
         participant.nom = "ANONYME"
-        participant.nom_naissance = ""
+        for champ in TRAITEMENT["participants.Participant"].vider:
+            setattr(participant, champ, "")
         participant.prenom = f"n° {participant.pk}"
         participant.date_naissance = participant.date_naissance.replace(month=1, day=1)
-        participant.adresse = participant.telephone = participant.email = ""
-        participant.identifiant_france_travail = ""
         participant.anonymise_le = now
         participant.save_without_historical_record()
 
-        Parcours.objects.filter(pk__in=parcours_ids).update(motif_decision="")
-        Etape.objects.filter(parcours_id__in=parcours_ids).update(
-            objectif="", resultat="", motif_detail="", commentaire_partenaire=""
-        )
-        Entretien.objects.filter(parcours_id__in=parcours_ids).update(note="")
-        Transition.objects.filter(parcours_id__in=parcours_ids).update(motif="")
+        # The free texts of the records kept for the FSE+ figures, as the inventory declares them.
+        for label, traitement in TRAITEMENT.items():
+            if isinstance(traitement, Fiche) and traitement.par != "pk":
+                apps.get_model(label).objects.filter(**{traitement.par: parcours_ids}).update(
+                    **dict.fromkeys(traitement.vider, "")
+                )
 
         bilan.historique += participant.history.all().delete()[0]
         bilan.historique += Parcours.history.filter(id__in=parcours_ids).delete()[0]

@@ -185,8 +185,28 @@ def test_every_model_of_the_portal_declares_how_it_concerns_a_participant():
     from rgpd.inventaire import TRAITEMENT
 
     portail = {"accounts", "partners", "participants", "parcours", "aap_invisibles", "reports", "notifications", "rgpd"}
+    portail |= {"territoire", "envois"}
     modeles = {m._meta.label for m in apps.get_models() if m._meta.app_label in portail}
     assert modeles - set(TRAITEMENT) == set(), "modèle sans déclaration dans rgpd.inventaire.TRAITEMENT"
+
+
+def test_every_text_field_of_a_record_about_the_person_is_emptied_or_kept_for_a_stated_reason():
+    from django.apps import apps
+    from django.db import models
+
+    from rgpd.inventaire import TRAITEMENT, Fiche
+
+    for label, traitement in TRAITEMENT.items():
+        if not isinstance(traitement, Fiche):
+            continue
+        textes = {
+            champ.name
+            for champ in apps.get_model(label)._meta.concrete_fields
+            if isinstance(champ, models.CharField | models.TextField | models.JSONField) and not champ.choices
+        }
+        declares = set(traitement.vider) | set(traitement.garder)
+        assert textes - declares == set(), f"{label} : champ texte sans déclaration dans rgpd.inventaire.TRAITEMENT"
+        assert declares - textes == set(), f"{label} : déclaration d'un champ qui n'existe pas"
 
 
 def test_the_purge_and_the_right_of_access_leave_a_near_namesake_alone(personne, world, client_of):
