@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test worker beat lint format venv clean-venv bench
+.PHONY: run test worker beat lint format messages venv clean-venv bench
 
 venv: $(VENV)/.installed
 
@@ -46,6 +46,13 @@ bench: venv
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## make messages: French plural forms of the texts (needs GNU gettext: apt install gettext)
+messages: venv
+	rm -f locale/fr/LC_MESSAGES/django.po
+	DEBUG=1 $(PYTHON) manage.py makemessages -l fr --no-obsolete --no-location --ignore=".venv/*" --ignore="bench/*" --ignore="static/*"
+	$(PYTHON) scripts/pluriels.py
+	DEBUG=1 $(PYTHON) manage.py compilemessages -l fr --ignore=".venv/*"
 
 format: venv
 	$(BIN)/ruff check --fix .
