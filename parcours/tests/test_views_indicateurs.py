@@ -116,3 +116,33 @@ def test_the_objectives_saved_unchanged_are_saved_without_error(world, client_of
     reponse = client.post(reverse("parcours:objectifs"), donnees)
     assert reponse.status_code == 302, reponse.content.decode()[:2000]
     assert Objectif.objects.get(annee=2026).taux_sorties_positives == Decimal("0.5")
+
+
+def test_the_indicators_page_shows_no_internal_key_only_the_official_codes(world, client_of):
+    texte = client_of(world.coordination).get(reverse("parcours:indicateurs")).content.decode()
+
+    assert "EECO01" in texte
+    for cle in ("sorties_positives", "taux_sorties_positives", "incomplets", "<code>"):
+        assert cle not in texte
+
+
+def test_the_incomplete_participations_lead_to_the_list_of_incomplete_records(world, client_of):
+    annee = timezone.localdate().year
+    ParcoursFactory(
+        date_orientation=datetime.date(annee, 1, 1), date_entree=datetime.date(annee, 1, 2), participant__sexe=""
+    )
+
+    texte = client_of(world.coordination).get(reverse("parcours:indicateurs")).content.decode()
+
+    assert reverse("participants:liste") + "?fse_incomplet=true" in texte
+
+
+def test_the_period_shown_can_be_exported_as_the_fse_workbook(world, client_of):
+    texte = (
+        client_of(world.coordination)
+        .get(reverse("parcours:indicateurs"), {"debut": "2026-03-01", "fin": "2026-03-31"})
+        .content.decode()
+    )
+
+    assert reverse("reports:demander", args=["fse"]) in texte
+    assert 'name="debut" value="2026-03-01"' in texte and 'name="fin" value="2026-03-31"' in texte
