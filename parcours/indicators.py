@@ -175,3 +175,15 @@ def calculer_indicateurs(debut, fin, parcours=None):
 def lignes(indicateurs):
     """(key, French label, value) rows for display, in the table's order."""
     return [(cle, LIBELLES[cle], indicateurs[cle]) for cle in CLES]
+
+
+def par_sexe(debut, fin):
+    """{sex code: indicators} of the period, the participations split by the person's sex (F, M,
+    X), as the managing authority asks; a participation whose sex is unknown is in none of them."""
+    from participants.models import Sexe
+
+    from .models import Parcours
+
+    return {
+        code: calculer_indicateurs(debut, fin, Parcours.objects.filter(participant__sexe=code)) for code in Sexe.values
+    }

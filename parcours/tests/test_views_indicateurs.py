@@ -146,3 +146,22 @@ def test_the_period_shown_can_be_exported_as_the_fse_workbook(world, client_of):
 
     assert reverse("reports:demander", args=["fse"]) in texte
     assert 'name="debut" value="2026-03-01"' in texte and 'name="fin" value="2026-03-31"' in texte
+
+
+def test_the_indicators_are_split_by_sex_as_the_managing_authority_asks(world, client_of):
+    from participants.tests.factories import ParticipantFactory
+
+    for sexe in ("F", "F", "M"):
+        ParcoursFactory(
+            participant=ParticipantFactory(sexe=sexe),
+            date_orientation=datetime.date(2026, 3, 1),
+            date_entree=datetime.date(2026, 3, 2),
+        )
+
+    response = client_of(world.coordination).get(
+        reverse("parcours:indicateurs"), {"debut": "2026-03-01", "fin": "2026-03-31"}
+    )
+
+    ligne = next(valeurs for cle, _, valeurs in response.context["lignes"] if cle == "EECO01")
+    assert ligne == [3, 2, 1, 0]
+    assert "Non binaire" in response.content.decode()

@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 from accounts.permissions import role_required
 
 from ..forms import ObjectifFormSet, PeriodeForm
-from ..indicators import calculer_indicateurs, lignes
+from participants.models import Sexe
+
+from ..indicators import calculer_indicateurs, lignes, par_sexe
 from ..models import Objectif
 
 
@@ -28,8 +30,17 @@ def indicateurs(request):
     context = {"form": form, "periode": periode, "lignes": None, "objectif": None}
     if periode:
         resultats = calculer_indicateurs(periode["debut"], periode["fin"])
+        sexes = par_sexe(periode["debut"], periode["fin"])
+        context["sexes"] = [Sexe(code).label for code in sexes]
         context["lignes"] = [
-            (cle, libelle, _taux_affiche(valeur) if cle == "taux_sorties_positives" else valeur)
+            (
+                cle,
+                libelle,
+                [
+                    _taux_affiche(v) if cle == "taux_sorties_positives" else v
+                    for v in (valeur, *(un[cle] for un in sexes.values()))
+                ],
+            )
             for cle, libelle, valeur in lignes(resultats)
         ]
         context["resultats"] = resultats
