@@ -6,10 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.permissions import role_required
-
-from ..forms import ObjectifFormSet, PeriodeForm
 from participants.models import Sexe
 
+from ..forms import ObjectifFormSet, PeriodeForm
 from ..indicators import calculer_indicateurs, lignes, par_sexe
 from ..models import Objectif
 
