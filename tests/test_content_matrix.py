@@ -33,6 +33,7 @@ ANNOTATION = "Annotation-privee-ZQX"  # a private annotation of the instruction 
 COMMENTAIRE = "Commentaire-notation-ZQX"  # another instructor's comment on their scoring
 NOTE_SUR_100 = "74,0"  # that instructor's total and the dossier's mean (floatformat:1 and :2)
 ORGANISME = "Autre association"  # the organisation, in a list filtered on a minimum score
+SUIVI = "Suivi-partenaire-ZQX"  # the partner's free text on its step (sent to the referent)
 
 SENSIBLE = {"coordination", "admin", "referent", "referent_collegue"}
 INSTRUCTION = {"coordination", "admin", "instructeur", "instructeur_notant"}
@@ -42,6 +43,8 @@ LECTEURS = {
     MOTIF: SENSIBLE,
     DOCUMENT: SENSIBLE,
     RQTH: SENSIBLE,
+    # Whoever follows the person, and the partner who wrote it (issue 14: never another structure).
+    SUIVI: SENSIBLE | {"partenaire"},
     ANNOTATION: INSTRUCTION,
     COMMENTAIRE: NOTES,
     NOTE_SUR_100: NOTES,
@@ -64,6 +67,8 @@ def planter(w):
     (of `porteur_autre`), scored by a second instructor but not yet by `instructeur`."""
     w.entretien.note = NOTE
     w.entretien.save()
+    w.etape.commentaire_partenaire = SUIVI
+    w.etape.save()
     w.parcours.motif_decision = MOTIF
     w.parcours.rqth = True
     w.parcours.save()
@@ -148,7 +153,7 @@ def courriels_et_notifications(w, user):
             reverse("parcours:etape_transition", args=[w.etape.pk, "mettre_a_jour"]),
             {
                 "mettre_a_jour-date_debut": w.etape.date_debut.isoformat(),
-                "mettre_a_jour-commentaire_partenaire": "Point d'étape avec la structure",
+                "mettre_a_jour-commentaire_partenaire": f"{SUIVI} : point d'étape avec la structure",
             },
         )
         connecte(w, w.instructeur).post(
@@ -169,7 +174,10 @@ CANAUX = {
     "liste des participants": (lambda w, u: page(w, u, reverse("participants:liste")), set()),
     "recherche dans la liste": (lambda w, u: page(w, u, reverse("participants:liste"), q="ZQX"), set()),
     "accueil": (lambda w, u: page(w, u, reverse("home")), set()),
-    "étape chez le partenaire": (lambda w, u: page(w, u, reverse("parcours:etape_detail", args=[w.etape.pk])), set()),
+    "étape chez le partenaire": (
+        lambda w, u: page(w, u, reverse("parcours:etape_detail", args=[w.etape.pk])),
+        {SUIVI},
+    ),
     "instruction (liste)": (lambda w, u: page(w, u, reverse("aap_invisibles:instruction")), {NOTE_SUR_100}),
     "instruction triée par note": (
         lambda w, u: page(w, u, reverse("aap_invisibles:instruction"), tri="-score"),
@@ -244,3 +252,12 @@ def test_a_minimum_score_filter_does_not_reveal_the_scores_of_a_blind_instructor
         for persona in ("coordination", "instructeur", "instructeur_notant")
     }
     assert lus == {"coordination": True, "instructeur": False, "instructeur_notant": True}
+
+
+def test_the_partner_s_comment_reaches_the_referent_in_notifications_and_e_mails_only(db, monde):
+    w = monde.world
+    lus = {
+        persona: SUIVI in lire("notifications et courriels", w, persona)
+        for persona in ("referent", "referent_autre", "partenaire", "instructeur")
+    }
+    assert lus == {"referent": True, "referent_autre": False, "partenaire": False, "instructeur": False}
