@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
@@ -42,7 +43,11 @@ def marquer_lue(request, pk):
 @require_POST
 def tout_marquer_lu(request):
     nombre = Notification.objects.de(request.user).marquer_lues()
-    messages.success(request, _("%(n)d notification(s) marquée(s) comme lue(s).") % {"n": nombre})
+    messages.success(
+        request,
+        ngettext("%(n)d notification marquée comme lue.", "%(n)d notifications marquées comme lues.", nombre)
+        % {"n": nombre},
+    )
     return redirect("notifications:liste")
 
 

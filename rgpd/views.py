@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
 from accounts.audit import log_access
@@ -27,7 +28,12 @@ def accueil_dpo(request):
             request,
             AccesDonnees.Action.CONSULTATION,
             objet_type="participants.Participant",
-            description=f"Recherche d'une personne (droit des personnes) : {len(personnes)} résultat(s)",
+            description=ngettext(
+                "Recherche d'une personne (droit des personnes) : %(n)d résultat",
+                "Recherche d'une personne (droit des personnes) : %(n)d résultats",
+                len(personnes),
+            )
+            % {"n": len(personnes)},
         )
     return render(request, "rgpd/accueil_dpo.html", {"form": form, "personnes": personnes})
 

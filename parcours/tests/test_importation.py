@@ -224,7 +224,7 @@ def test_the_command_imports_and_reports_its_counts(db, tmp_path):
     chemin.write_bytes(fichier(ligne(), ligne(nom="Martin")))
     out = StringIO()
     call_command("import_participants", str(chemin), stdout=out)
-    assert "2 nouvelle(s) personne(s)" in out.getvalue()
+    assert "2 nouvelles personnes" in out.getvalue()
     assert Parcours.objects.count() == 2
 
 

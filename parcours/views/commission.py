@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.permissions import role_required
 
@@ -102,7 +103,10 @@ def detail(request, pk):
                     decisions_form.add_error(None, exc.message)
                 else:
                     n = len(decisions_form.cleaned_data["parcours"])
-                    messages.success(request, _("%(n)d décision(s) enregistrée(s).") % {"n": n})
+                    messages.success(
+                        request,
+                        ngettext("%(n)d décision enregistrée.", "%(n)d décisions enregistrées.", n) % {"n": n},
+                    )
                     return redirect("parcours:commission_detail", pk=session.pk)
         elif action in ("compte_rendu", "generer"):
             donnees = request.POST.copy()

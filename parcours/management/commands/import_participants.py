@@ -4,6 +4,7 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from parcours.importation import importer
 
@@ -29,12 +30,20 @@ class Command(BaseCommand):
         duree = time.monotonic() - debut
         for erreur in rapport.erreurs:
             self.stderr.write(str(erreur))
-        resume = (
-            f"{rapport.lignes} ligne(s) lue(s) : {rapport.nouvelles_personnes} nouvelle(s) personne(s), "
-            f"{rapport.personnes_connues} personne(s) déjà connue(s), {rapport.nouveaux_parcours} parcours."
+        resume = "{} : {}, {}, {}.".format(
+            ngettext("%(n)d ligne lue", "%(n)d lignes lues", rapport.lignes) % {"n": rapport.lignes},
+            ngettext("%(n)d nouvelle personne", "%(n)d nouvelles personnes", rapport.nouvelles_personnes)
+            % {"n": rapport.nouvelles_personnes},
+            ngettext("%(n)d personne déjà connue", "%(n)d personnes déjà connues", rapport.personnes_connues)
+            % {"n": rapport.personnes_connues},
+            ngettext("%(n)d parcours", "%(n)d parcours", rapport.nouveaux_parcours) % {"n": rapport.nouveaux_parcours},
         )
         if rapport.erreurs:
-            raise CommandError(f"{len(rapport.erreurs)} erreur(s) : rien n'a été importé. {resume}")
+            n = len(rapport.erreurs)
+            raise CommandError(
+                ngettext("%(n)d erreur : rien n'a été importé.", "%(n)d erreurs : rien n'a été importé.", n) % {"n": n}
+                + f" {resume}"
+            )
         if options["dry_run"]:
             self.stdout.write(self.style.SUCCESS(f"Vérification sans écriture, aucune erreur. {resume}"))
         else:

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from territoire.communes import load_communes
 from territoire.models import Commune
@@ -11,6 +12,10 @@ class Command(BaseCommand):
         created, updated = load_communes(Commune)
         self.stdout.write(
             self.style.SUCCESS(
-                f"{Commune.objects.count()} communes en base ({created} créée(s), {updated} mise(s) à jour)."
+                f"{Commune.objects.count()} communes en base ("
+                + ngettext("%(n)d créée", "%(n)d créées", created) % {"n": created}
+                + ", "
+                + ngettext("%(n)d mise à jour", "%(n)d mises à jour", updated) % {"n": updated}
+                + ")."
             )
         )
