@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.models import Role
 from plie_portal.dates import age_on
-from plie_portal.text import normalize, sans_caractere_invisible
+from plie_portal.text import chiffres_du_telephone, normalize, ressemble_a_un_telephone, sans_caractere_invisible
 from plie_portal.versions import champ_version
 
 
@@ -101,8 +101,9 @@ class ParticipantQuerySet(models.QuerySet):
         return self.none()
 
     def recherche(self, terme):
-        """Accent- and case-insensitive search on names, France Travail identifier and email."""
-        mots = normalize(terme).split()
+        """Accent- and case-insensitive search on names, France Travail identifier, email and phone
+        (typed with or without spaces, dots or +33)."""
+        mots = [chiffres_du_telephone(terme)] if ressemble_a_un_telephone(terme) else normalize(terme).split()
         queryset = self
         for mot in mots:
             queryset = queryset.filter(recherche__contains=mot)
@@ -192,6 +193,7 @@ class Participant(models.Model):
                 normalize(self.prenom),
                 normalize(self.identifiant_france_travail),
                 normalize(self.email),
+                chiffres_du_telephone(self.telephone),
             )
             if part
         )

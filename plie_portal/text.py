@@ -33,3 +33,18 @@ def sans_caractere_invisible(valeur):
             _("Ce texte contient un caractère invisible qui modifie l'affichage (inversion du sens…) : retirez-le."),
             code="caractere_invisible",
         )
+
+
+def chiffres_du_telephone(value):
+    """A phone number as its digits, in the national form ("+33 6 12…" → "0612…"): the form
+    stored in the search column and looked for when a search is typed as a number."""
+    chiffres = "".join(ch for ch in str(value or "") if ch.isdigit())
+    if chiffres.startswith("33") and len(chiffres) == 11:
+        chiffres = "0" + chiffres[2:]
+    return chiffres
+
+
+def ressemble_a_un_telephone(terme):
+    """Whether a search looks like a phone number (digits with spaces, dots, dashes or a +)."""
+    reste = "".join(ch for ch in terme if ch not in " .-+()")
+    return len(reste) >= 6 and reste.isdigit()

@@ -28,6 +28,13 @@ def test_the_search_finds_the_france_travail_identifier_and_the_email(world, cli
     assert noms(client.get(URL, {"q": "emile.zola"})) == ["Zola"]
 
 
+def test_the_search_finds_a_phone_number_however_it_is_typed(world, client_of):
+    ParticipantFactory(nom="Zola", telephone="07.98.76.54.32")
+    client = client_of(world.coordination)
+    for tape in ("0798765432", "07 98 76 54 32", "+33 7 98 76 54 32"):
+        assert noms(client.get(URL, {"q": tape})) == ["Zola"], tape
+
+
 def test_a_partner_cannot_search_by_the_france_travail_identifier(world, client_of):
     world.participant.identifiant_france_travail = "7654321B"
     world.participant.save()
