@@ -8,8 +8,8 @@ def recalculer(apps, schema_editor):
 
     Participant = apps.get_model("participants", "Participant")
     a_jour = []
-    for participant in Participant.objects.exclude(telephone="").only("pk", "telephone", "recherche").iterator(
-        chunk_size=2000
+    for participant in (
+        Participant.objects.exclude(telephone="").only("pk", "telephone", "recherche").iterator(chunk_size=2000)
     ):
         chiffres = chiffres_du_telephone(participant.telephone)
         if chiffres and chiffres not in participant.recherche.split():
