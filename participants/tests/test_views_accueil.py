@@ -149,3 +149,9 @@ def test_the_dashboard_rate_of_positive_exits_is_the_fse_indicator_one(world, cl
     indicateurs = calculer_indicateurs(datetime.date(annee, 1, 1), datetime.date(annee, 12, 31))
     assert (ctx["sorties"], ctx["sorties_positives"]) == (indicateurs["sorties"], indicateurs["sorties_positives"])
     assert ctx["taux"] == indicateurs["taux_sorties_positives"] == 0
+
+
+def test_the_referent_home_has_a_search_box_leading_to_the_participants_list(world, client_of):
+    page = client_of(world.referent).get(reverse("home")).content.decode()
+
+    assert f'action="{reverse("participants:liste")}"' in page and 'name="q"' in page
