@@ -80,7 +80,8 @@ INSTALLED_APPS = [
     "plie_portal.apps_tierces.TotpConfig",
     "plie_portal.apps_tierces.CodesDeSecoursConfig",
     "plie_portal.apps_tierces.VerrouillageConfig",
-    # Project apps
+    # Project apps (plie_portal: the ground floor's template tags)
+    "plie_portal",
     "territoire",
     "envois",
     "accounts",
