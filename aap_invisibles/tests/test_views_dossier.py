@@ -297,3 +297,12 @@ def test_a_budget_line_autosaved_then_saved_with_its_id_is_updated_not_created_a
 
     lignes = LigneBudget.objects.filter(dossier=dossier, libelle="Équipe mobile")
     assert [str(ligne.montant) for ligne in lignes] == ["38500.00"]
+
+
+def test_an_empty_budget_is_not_called_balanced(world, client_of):
+    dossier = world.dossier_brouillon
+    dossier.lignes_budget.all().delete()
+
+    page = client_of(world.porteur).get(url("dossier_section", pk=dossier.pk, code="6bis")).content.decode()
+
+    assert "budget vide" in page and ">équilibré<" not in page
