@@ -11,6 +11,29 @@ from reports.models import Rapport, StatutRapport
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
+def rapport_pris_par_un_worker(world):
+    """An activity report asked for and already being produced by a worker (`en_cours`)."""
+    rapport = services.demander(world.coordination, get_kind("activite"), {"debut": "2026-01-01", "fin": "2026-12-31"})
+    limite = time.monotonic() + 60
+    while Rapport.objects.get(pk=rapport.pk).statut == StatutRapport.EN_ATTENTE and time.monotonic() < limite:
+        time.sleep(0.005)
+    assert Rapport.objects.get(pk=rapport.pk).statut == StatutRapport.EN_COURS, "le worker n'a pas pris le rapport"
+    return rapport
+
+
+def reprendre_jusqu_a_la_fin(rapport, delai=120):
+    """The periodic takeover (beat runs it every minute; here every 2 s) until the report ends."""
+    from reports.tasks import relancer_rapports_bloques
+
+    debut = time.monotonic()
+    while time.monotonic() < debut + delai:
+        relancer_rapports_bloques.delay()
+        rapport.refresh_from_db()
+        if rapport.statut in (StatutRapport.TERMINE, StatutRapport.ECHEC):
+            break
+        time.sleep(2)
+
+
 def test_a_real_worker_produces_the_parcours_sheet_and_records_its_progress(communes, celery_worker_process):
     from tests.world import build_world
 
@@ -40,16 +63,11 @@ def test_a_report_whose_whole_worker_is_killed_is_taken_over_and_completes_once(
     Redis for hours, yet a second worker takes the report over within the delay and completes it once."""
     import signal
 
-    from reports.tasks import relancer_rapports_bloques
     from tests.services import lancer_worker
     from tests.world import build_world
 
     world = build_world()
-    rapport = services.demander(world.coordination, get_kind("activite"), {"debut": "2026-01-01", "fin": "2026-12-31"})
-    limite = time.monotonic() + 60
-    while Rapport.objects.get(pk=rapport.pk).statut == StatutRapport.EN_ATTENTE and time.monotonic() < limite:
-        time.sleep(0.005)
-    assert Rapport.objects.get(pk=rapport.pk).statut == StatutRapport.EN_COURS, "le worker n'a pas pris le rapport"
+    rapport = rapport_pris_par_un_worker(world)
     celery_worker_process.send_signal(signal.SIGKILL)
     celery_worker_process.wait(timeout=10)
     assert Rapport.objects.get(pk=rapport.pk).statut == StatutRapport.EN_COURS  # frozen by the death
@@ -59,13 +77,7 @@ def test_a_report_whose_whole_worker_is_killed_is_taken_over_and_completes_once(
     second = lancer_worker(settings, tmp_path / "second-worker.log", PLIE_RAPPORT_DELAI_REPRISE_SECONDES="8")
     try:
         debut = time.monotonic()
-        limite = debut + 120
-        while time.monotonic() < limite:
-            relancer_rapports_bloques.delay()
-            rapport.refresh_from_db()
-            if rapport.statut in (StatutRapport.TERMINE, StatutRapport.ECHEC):
-                break
-            time.sleep(2)
+        reprendre_jusqu_a_la_fin(rapport)
         assert rapport.statut == StatutRapport.TERMINE, rapport.erreur
         assert rapport.reprises == 1 and rapport.tentatives == 2
         assert time.monotonic() - debut < 120
@@ -100,27 +112,16 @@ def test_a_report_whose_pool_child_is_killed_is_completed_once_by_the_same_worke
     import os
     import signal
 
-    from reports.tasks import relancer_rapports_bloques
     from tests.services import enfants
     from tests.world import build_world
 
     process, log_path = worker_prefork
     world = build_world()
-    rapport = services.demander(world.coordination, get_kind("activite"), {"debut": "2026-01-01", "fin": "2026-12-31"})
-    limite = time.monotonic() + 60
-    while Rapport.objects.get(pk=rapport.pk).statut == StatutRapport.EN_ATTENTE and time.monotonic() < limite:
-        time.sleep(0.005)
-    assert Rapport.objects.get(pk=rapport.pk).statut == StatutRapport.EN_COURS, "le worker n'a pas pris le rapport"
+    rapport = rapport_pris_par_un_worker(world)
     (enfant,) = enfants(process)
     os.kill(enfant, signal.SIGKILL)
 
-    debut = time.monotonic()
-    while time.monotonic() < debut + 120:
-        relancer_rapports_bloques.delay()
-        rapport.refresh_from_db()
-        if rapport.statut in (StatutRapport.TERMINE, StatutRapport.ECHEC):
-            break
-        time.sleep(2)
+    reprendre_jusqu_a_la_fin(rapport)
     assert rapport.statut == StatutRapport.TERMINE, rapport.erreur + log_path.read_text(errors="replace")[-3000:]
     assert process.poll() is None  # the worker itself lived on
     assert enfants(process) and enfants(process) != [enfant]  # …with a new child
