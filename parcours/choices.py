@@ -74,6 +74,19 @@ class SituationSortie(models.TextChoices):
     INCONNUE = "inconnue", _("Inconnue")
 
 
+# The situation at exit a reason implies, suggested on the exit form (the referent may change it).
+SITUATION_SUGGEREE = {
+    MotifSortie.EMPLOI_CDI: SituationSortie.EMPLOI,
+    MotifSortie.EMPLOI_CDD_6_MOIS: SituationSortie.EMPLOI,
+    MotifSortie.ALTERNANCE: SituationSortie.EMPLOI,
+    MotifSortie.CREATION_ENTREPRISE: SituationSortie.EMPLOI,
+    MotifSortie.EMPLOI_COURT: SituationSortie.EMPLOI,
+    MotifSortie.FORMATION_QUALIFIANTE: SituationSortie.FORMATION,
+    MotifSortie.FORMATION_NON_QUALIFIANTE: SituationSortie.FORMATION,
+    MotifSortie.RETRAITE: SituationSortie.INACTIF,
+}
+
+
 class StatutEtape(models.TextChoices):
     PROPOSEE = "proposee", _("Proposée")
     ACCEPTEE = "acceptee", _("Acceptée")

@@ -2,6 +2,7 @@
 entry commission, objectives, import and indicators period."""
 
 import datetime
+import json
 
 from crispy_forms.helper import FormHelper
 from django import forms
@@ -15,7 +16,7 @@ from partners.models import Structure
 from plie_portal.versions import FormulaireVersionne
 from plie_portal.widgets import DateInput, DateTimeInput
 
-from .choices import DecisionCommission, MotifSortie, StatutEntretien
+from .choices import SITUATION_SUGGEREE, DecisionCommission, MotifSortie, StatutEntretien
 from .models import Entretien, Objectif, Parcours, SessionCommission
 
 OUI_NON_INCONNU = [("True", _("Oui")), ("False", _("Non")), ("", _("Inconnu"))]
@@ -133,6 +134,9 @@ class SortieForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.parcours = parcours
         self.fields["situation_sortie"].required = False
+        self.fields["situation_sortie"].widget.attrs["data-suggestions"] = json.dumps(
+            {self["motif_sortie"].html_name: {str(m): str(s) for m, s in SITUATION_SUGGEREE.items()}}
+        )
         self.fields["date_sortie"].initial = timezone.localdate()
         if not etapes_ouvertes:
             del self.fields["clore_etapes"]

@@ -31,6 +31,25 @@
     }
   });
 
+  // A choice suggests another field's value (the situation at exit from the exit reason): a
+  // select carrying data-suggestions='{"<name>": {"<choice>": "<value>"}}' takes the suggested
+  // value while the user has not chosen one (or kept an earlier suggestion).
+  document.addEventListener("change", function (event) {
+    var el = event.target;
+    if (!el.form || !el.name) {
+      return;
+    }
+    el.form.querySelectorAll("select[data-suggestions]").forEach(function (cible) {
+      var suggestions = JSON.parse(cible.getAttribute("data-suggestions"))[el.name];
+      if (!suggestions || (cible.value && cible.getAttribute("data-suggere") !== cible.value)) {
+        return;
+      }
+      var valeur = suggestions[el.value] || "";
+      cible.value = valeur;
+      cible.setAttribute("data-suggere", valeur);
+    });
+  });
+
   // Selects carrying data-autosubmit submit their form when changed (filters, sorting).
   document.addEventListener("change", function (event) {
     var el = event.target;

@@ -77,3 +77,23 @@ def test_a_referent_creates_orients_and_proposes_then_the_partner_carries_the_st
     assert etape.statut == StatutEtape.TERMINEE
     p.axe()
     p.assert_no_csp_error()
+
+
+def test_the_exit_reason_suggests_the_situation_until_the_referent_chooses_one(world, visite):
+    from playwright.sync_api import expect
+
+    v = visite()
+    page = v.page
+    login(page, world.referent.email, PASSWORD)
+    page.goto(f"/parcours/{world.parcours.pk}/sortie/")
+    situation = page.locator("#id_situation_sortie")
+
+    page.locator("input[name=motif_sortie][value=emploi_cdi]").check()
+    expect(situation).to_have_value("emploi")
+    page.locator("input[name=motif_sortie][value=formation_qualifiante]").check()
+    expect(situation).to_have_value("formation")  # an earlier suggestion follows the reason
+
+    situation.select_option("recherche_emploi")
+    page.locator("input[name=motif_sortie][value=emploi_cdi]").check()
+    expect(situation).to_have_value("recherche_emploi")  # the referent's own choice is kept
+    v.assert_no_csp_error()
