@@ -161,3 +161,16 @@ def test_the_session_page_takes_the_same_number_of_queries_for_few_and_many_orie
         orientation()
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_each_pending_orientation_has_a_one_line_profile_and_the_table_a_select_all_box(world, client_of):
+    from participants.tests.factories import ParticipantFactory
+
+    personne = ParticipantFactory(nom="Profil", date_naissance=datetime.date(1990, 1, 1))
+    ParcoursFactory(participant=personne, decision_commission=DecisionCommission.EN_ATTENTE, rsa=True, date_entree=None)
+
+    page = client_of(world.coordination).get(reverse("parcours:commission_detail", args=[world.session.pk]))
+    html = page.content.decode()
+
+    assert f"{personne.age()} ans · {personne.commune} · RSA" in html
+    assert 'data-tout-cocher="parcours"' in html and "Tout sélectionner" in html

@@ -88,7 +88,7 @@ def detail(request, pk):
     session = get_object_or_404(SessionCommission.objects.select_related("cree_par"), pk=pk)
     tri, ordre = _tri(request, TRIS_ORIENTATIONS, "orientation")
     en_attente = Parcours.objects.en_attente_commission().select_related(
-        "participant", "prescripteur", "referent__structure"
+        "participant__commune", "prescripteur", "referent__structure"
     )
     decisions_form = DecisionsForm(en_attente=en_attente)
     compte_rendu_form = CompteRenduForm(instance=session)

@@ -50,6 +50,18 @@
     });
   });
 
+  // A checkbox carrying data-tout-cocher="<name>" checks or unchecks every box of that name in
+  // its form (the entry commission's "Tout sélectionner").
+  document.addEventListener("change", function (event) {
+    var el = event.target;
+    var nom = el.getAttribute && el.getAttribute("data-tout-cocher");
+    if (nom && el.form) {
+      el.form.querySelectorAll('input[type=checkbox][name="' + nom + '"]').forEach(function (case_) {
+        case_.checked = el.checked;
+      });
+    }
+  });
+
   // Selects carrying data-autosubmit submit their form when changed (filters, sorting).
   document.addEventListener("change", function (event) {
     var el = event.target;

@@ -2,6 +2,7 @@
 the access log and the right of access of a participant. Each page checked by axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts import otp
 from accounts.tests.factories import PASSWORD
@@ -39,7 +40,8 @@ def test_coordination_decides_at_the_commission_and_downloads_the_activity_repor
     submit(page, "Créer la session")
     assert "/parcours/commission/" in page.url
     v.axe()
-    page.locator(f"#orientation-{parcours.pk}").check()
+    page.get_by_label("Tout sélectionner").check()  # every pending orientation of the page
+    expect(page.locator(f"#orientation-{parcours.pk}")).to_be_checked()
     page.locator("#id_decision").select_option(DecisionCommission.VALIDEE)
     page.locator("#id_date_entree").fill(world.today.isoformat())
     submit(page, "Enregistrer la décision")
