@@ -35,7 +35,8 @@ NOTE_SUR_100 = "74,0"  # that instructor's total and the dossier's mean (floatfo
 ORGANISME = "Autre association"  # the organisation, in a list filtered on a minimum score
 SUIVI = "Suivi-partenaire-ZQX"  # the partner's free text on its step (sent to the referent)
 
-SENSIBLE = {"coordination", "admin", "referent", "referent_collegue"}
+# The DPO reads them through the right of access only (every other page of a record is a 403).
+SENSIBLE = {"coordination", "admin", "referent", "referent_collegue", "dpo"}
 INSTRUCTION = {"coordination", "admin", "instructeur", "instructeur_notant"}
 NOTES = {"coordination", "admin", "instructeur_notant"}
 LECTEURS = {
@@ -59,6 +60,7 @@ PERSONAS = [
     "instructeur",
     "instructeur_notant",
     "porteur_autre",
+    "dpo",
 ]
 
 
