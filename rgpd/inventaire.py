@@ -9,6 +9,7 @@ rows, every record that names or concerns them.
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from urllib.parse import quote, quote_plus
 
 from django.db.models import Q
 
@@ -141,11 +142,16 @@ def _candidats(queryset, champs, formes):
     return queryset.filter(pk__in=gardes)
 
 
+# The parameters that carry a typed search: the lists' `q`, the DPO's search of a person (`nom`).
+PARAMETRES_DE_RECHERCHE = ("q", "nom")
+
+
 def recherche_de(chemin):
-    """The search terms (`q`) of a page address, decoded: what was typed to find someone."""
+    """The search terms of a page address, decoded: what was typed to find someone."""
     from urllib.parse import parse_qs, urlsplit
 
-    return " ".join(parse_qs(urlsplit(chemin).query).get("q", []))
+    parametres = parse_qs(urlsplit(chemin).query)
+    return " ".join(terme for cle in PARAMETRES_DE_RECHERCHE for terme in parametres.get(cle, []))
 
 
 class Traces:
@@ -238,8 +244,13 @@ class Traces:
         nommees = set(_candidats(autres, ["description", "chemin"], self.formes).values_list("pk", flat=True))
         cherche = Q(pk__in=[])
         for nom in self.noms_de_famille:
-            cherche |= Q(chemin__icontains=nom)
-        for acces in autres.filter(chemin__contains="q=").filter(cherche).only("pk", "chemin"):
+            # The address is stored as requested: "Lefèvre" is there as "Lef%C3%A8vre" (or with +).
+            for forme in {nom, quote(nom), quote_plus(nom)}:
+                cherche |= Q(chemin__icontains=forme)
+        avec_recherche = Q(pk__in=[])
+        for cle in PARAMETRES_DE_RECHERCHE:
+            avec_recherche |= Q(chemin__contains=f"{cle}=")
+        for acces in autres.filter(avec_recherche).filter(cherche).only("pk", "chemin"):
             if nomme(recherche_de(acces.chemin), [*self.formes, *self.noms_de_famille]):
                 nommees.add(acces.pk)
         return AccesDonnees.objects.filter(pk__in=nommees)

@@ -49,3 +49,12 @@ def test_the_dpo_menu_offers_requests_and_the_access_log_but_no_case_management(
     assert reverse("accounts:acces") in page
     assert reverse("participants:liste") not in page
     assert client_of(world.dpo).get(reverse("participants:liste")).status_code == 403
+
+
+def test_the_purge_forgets_the_name_the_dpo_typed_to_find_the_person(world, client_of):
+    from rgpd.inventaire import Traces
+
+    client_of(world.dpo).get("/", {"nom": "Lefèvre"})
+
+    acces = AccesDonnees.objects.get(utilisateur=world.dpo)
+    assert acces in Traces(world.participant).acces_qui_la_nomment()
