@@ -7,6 +7,7 @@ A Case gives the URL's arguments (built from the world) and the expected status 
 """
 
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 LOGIN = "login"
 ALL_LOGGED = ["coordination", "referent", "referent_autre", "partenaire", "instructeur", "porteur", "dpo", "admin"]
@@ -34,6 +35,41 @@ def expect(default=None, **overrides):
     if missing:
         raise ValueError(f"statut attendu manquant pour {missing}")
     return result
+
+
+class _Controles(HTMLParser):
+    """Form controls of a page, each with whether a label names it (for=, wrapping, aria-*)."""
+
+    SANS_LABEL = {"hidden", "submit", "button", "reset", "image"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.pour, self.controles, self.dans_label = set(), [], 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "label":
+            self.dans_label += 1
+            if attrs.get("for"):
+                self.pour.add(attrs["for"])
+        elif tag in ("input", "select", "textarea") and attrs.get("type") not in self.SANS_LABEL:
+            nomme = self.dans_label > 0 or bool(attrs.get("aria-label") or attrs.get("aria-labelledby"))
+            self.controles.append((attrs, nomme))
+
+    def handle_endtag(self, tag):
+        if tag == "label" and self.dans_label:
+            self.dans_label -= 1
+
+
+def controles_sans_label(page):
+    """The form controls of a page that no label names (RGAA 11.1): a short description of each."""
+    parser = _Controles()
+    parser.feed(page)
+    return [
+        " ".join(f'{k}="{v}"' for k, v in attrs.items() if k in ("name", "id", "type"))
+        for attrs, nomme in parser.controles
+        if not nomme and attrs.get("id") not in parser.pour
+    ]
 
 
 def ids_en_double(page):

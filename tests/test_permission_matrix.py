@@ -8,7 +8,7 @@ from django.utils.module_loading import import_string
 from django_otp.plugins.otp_static.models import StaticDevice
 
 from conftest import logged_in_client, session_cookies
-from tests.matrix import LOGIN, ids_en_double
+from tests.matrix import LOGIN, controles_sans_label, ids_en_double
 from tests.world import PERSONAS
 
 MATRIX_MODULES = [
@@ -112,10 +112,14 @@ def test_each_persona_gets_the_expected_answer(name, index, db, matrix_world, _m
         elif response.status_code != expected:
             wrong.append(f"{persona} sur {url} : {response.status_code} au lieu de {expected}")
         elif response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
-            # Every page as each persona sees it: no id twice (a label would point at another field).
+            # Every page as each persona sees it: no id twice (a label would point at another field),
+            # and every form control named by a label (RGAA 11.1).
             doubles = ids_en_double(response.content.decode())
             if doubles:
                 wrong.append(f"{persona} sur {url} : identifiants en double {doubles}")
+            sans_label = controles_sans_label(response.content.decode())
+            if sans_label:
+                wrong.append(f"{persona} sur {url} : champs sans étiquette {sans_label}")
     assert not wrong, "\n".join(wrong)
 
 

@@ -1,27 +1,11 @@
 """The dossier page gathers many forms: every id is unique and every form control has its label
 (issue 15: two `id_texte`, two `id_motif`; the message box had no label)."""
 
-import re
-
 import pytest
 
-from tests.matrix import ids_en_double
+from tests.matrix import controles_sans_label, ids_en_double
 
 pytestmark = pytest.mark.django_db
-
-CONTROLE = re.compile(r"<(input|select|textarea)\b([^>]*)>", re.S)
-
-
-def controles_sans_label(page):
-    etiquetes = set(re.findall(r'<label[^>]*\sfor="([^"]+)"', page))
-    manquants = []
-    for _balise, attributs in CONTROLE.findall(page):
-        if re.search(r'type="(hidden|submit|button)"', attributs) or "aria-label=" in attributs:
-            continue
-        identifiant = re.search(r'\sid="([^"]+)"', attributs)
-        if identifiant is None or identifiant.group(1) not in etiquetes:
-            manquants.append(attributs.strip()[:80])
-    return manquants
 
 
 @pytest.mark.parametrize(
