@@ -10,8 +10,10 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, Q
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear, TruncMonth
 from django.utils.translation import gettext_lazy as _
+
+from plie_portal.dates import mois_abrege, mois_de_la_periode
 
 from .choices import (
     CITE_0_2,
@@ -187,3 +189,31 @@ def par_sexe(debut, fin):
     return {
         code: calculer_indicateurs(debut, fin, Parcours.objects.filter(participant__sexe=code)) for code in Sexe.values
     }
+
+
+def _par_mois(queryset, champ):
+    lignes = queryset.annotate(mois=TruncMonth(champ)).values("mois").annotate(n=Count("id")).order_by("mois")
+    return {ligne["mois"].replace(day=1) if ligne["mois"] else None: ligne["n"] for ligne in lignes}
+
+
+def entrees_et_sorties_par_mois(debut, fin, parcours=None):
+    """The months of [debut, fin], each {mois, libelle, entrees, sorties, sorties_positives}: every
+    participation entering or leaving, complete or not (the activity, not the FSE+ count).
+    `parcours` narrows them (e.g. to a structure). Three grouped queries whatever the period."""
+    from .models import Parcours
+
+    base = (parcours if parcours is not None else Parcours.objects.all()).order_by()
+    sorties = base.filter(date_sortie__gte=debut, date_sortie__lte=fin)
+    entrees_mois = _par_mois(base.filter(date_entree__gte=debut, date_entree__lte=fin), "date_entree")
+    sorties_mois = _par_mois(sorties, "date_sortie")
+    positives_mois = _par_mois(sorties.filter(motif_sortie__in=MOTIFS_SORTIE_POSITIVE), "date_sortie")
+    return [
+        {
+            "mois": jour,
+            "libelle": mois_abrege(jour),
+            "entrees": entrees_mois.get(jour, 0),
+            "sorties": sorties_mois.get(jour, 0),
+            "sorties_positives": positives_mois.get(jour, 0),
+        }
+        for jour in mois_de_la_periode(debut, fin)
+    ]

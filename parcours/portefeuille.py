@@ -9,17 +9,20 @@ from django.db import transaction
 from django.db.models import (
     BooleanField,
     Case,
+    Count,
     Exists,
     ExpressionWrapper,
     IntegerField,
     Max,
     OuterRef,
+    Q,
     Subquery,
     Value,
     When,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from participants.models import Participant, StatutParcours
 from plie_portal.dates import months_before
@@ -129,4 +132,28 @@ def avec_alertes(participants, aujourd_hui=None):
         ),
         alerte_duree=Exists(ouverts.filter(date_entree__lte=limite_parcours)),
         alerte_suivi=Exists(Parcours.objects.suivi_6_mois_du(aujourd_hui).filter(participant=OuterRef("pk"))),
+    )
+
+
+# The alerts annotated by `avec_alertes`, with what the referent reads (DESIGN §2).
+ALERTES = {
+    "entretien": _("Sans entretien réalisé depuis %(jours)s jours"),
+    "fse": _("Données FSE+ incomplètes"),
+    "etape": _("Étape en retard sur sa fin prévue"),
+    "duree": _("Parcours de plus de %(mois)s mois"),
+    "suivi": _("Suivi à 6 mois à faire"),
+}
+
+
+def libelles_alertes():
+    """The alerts' labels with the thresholds in force."""
+    valeurs = {"jours": settings.PLIE_ALERTE_SANS_ENTRETIEN_JOURS, "mois": settings.PLIE_ALERTE_PARCOURS_MOIS}
+    return {cle: str(libelle) % valeurs for cle, libelle in ALERTES.items()}
+
+
+def compter_alertes(participants, aujourd_hui=None):
+    """How many of these participants raise each alert ({"entretien": 3, …}) and how many they
+    are ("total"), in one query."""
+    return avec_alertes(participants, aujourd_hui).aggregate(
+        total=Count("pk"), **{cle: Count("pk", filter=Q(**{f"alerte_{cle}": True})) for cle in ALERTES}
     )

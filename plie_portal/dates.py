@@ -1,6 +1,7 @@
 """Calendar helpers for the domain rules (FSE+ long-term unemployment, alerts)."""
 
 import calendar
+from datetime import date
 
 
 def months_before(day, months):
@@ -52,3 +53,22 @@ MOIS = (
 def date_longue(day):
     """A date written out the French way: "1er août 2026", "14 juillet 2026"."""
     return f"{'1er' if day.day == 1 else day.day} {MOIS[day.month - 1]} {day.year}"
+
+
+# Abbreviated months that never collide ("juin" and "juil.", not "Jui" twice).
+MOIS_ABREGES = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
+
+
+def mois_abrege(day):
+    """The month of `day`, abbreviated: "juil. 2026"."""
+    return f"{MOIS_ABREGES[day.month - 1]} {day.year}"
+
+
+def mois_de_la_periode(debut, fin):
+    """The first days of the months between `debut` and `fin`."""
+    mois = []
+    courant = date(debut.year, debut.month, 1)
+    while courant <= fin:
+        mois.append(courant)
+        courant = date(courant.year + (courant.month == 12), courant.month % 12 + 1, 1)
+    return mois

@@ -5,25 +5,29 @@ from django.utils.translation import gettext_lazy as _
 
 COORD, REF, PART, INSTR, PORT, DPO = "coordination", "referent", "partenaire", "instructeur", "porteur", "dpo"
 
-# (label, URL name, roles that see it)
+PLIE, PILOTAGE = _("Le PLIE"), _("Pilotage")
+
+# (label, URL name, roles that see it, group): a group gathers its entries under one drop-down
+# menu when a role sees two of them or more, so that the coordination's menu holds on one line.
 MENU = [
-    (_("Accueil"), "home", {COORD, REF, PART, INSTR, PORT}),
-    (_("Demandes des personnes"), "home", {DPO}),
-    (_("Participants"), "participants:liste", {COORD, REF, PART}),
-    (_("Commission d'entrée"), "parcours:commission_liste", {COORD}),
-    (_("Indicateurs FSE+"), "parcours:indicateurs", {COORD}),
-    (_("Partenaires"), "partners:liste", {COORD, REF, PART, INSTR}),
-    (_("Instruction AAP"), "aap_invisibles:instruction", {COORD, INSTR}),
-    (_("Appels à projets"), "aap_invisibles:liste", {PORT}),
-    (_("Rapports"), "reports:liste", {COORD, REF, PART, INSTR, PORT, DPO}),
-    (_("Journal des accès"), "accounts:acces", {COORD, DPO}),
+    (_("Accueil"), "home", {COORD, REF, PART, INSTR, PORT}, None),
+    (_("Demandes des personnes"), "home", {DPO}, None),
+    (_("Participants"), "participants:liste", {COORD, REF, PART}, PLIE),
+    (_("Commission d'entrée"), "parcours:commission_liste", {COORD}, PLIE),
+    (_("Indicateurs FSE+"), "parcours:indicateurs", {COORD}, PLIE),
+    (_("Partenaires"), "partners:liste", {COORD, REF, PART, INSTR}, None),
+    (_("Instruction AAP"), "aap_invisibles:instruction", {COORD, INSTR}, None),
+    (_("Appels à projets"), "aap_invisibles:liste", {PORT}, None),
+    (_("Rapports"), "reports:liste", {COORD, REF, PART, INSTR, PORT, DPO}, PILOTAGE),
+    (_("Journal des accès"), "accounts:acces", {COORD, DPO}, PILOTAGE),
 ]
 
 
 def menu_for(role, current_path):
-    """The menu entries of a role, with the one matching the current page marked active."""
+    """The menu of a role: entries ({label, url, active}) and groups ({label, active, entries}),
+    with the one matching the current page marked active."""
     entries = []
-    for label, name, roles in MENU:
+    for label, name, roles, groupe in MENU:
         if role not in roles:
             continue
         try:
@@ -31,5 +35,19 @@ def menu_for(role, current_path):
         except NoReverseMatch:
             continue
         active = current_path == url if url == "/" else current_path.startswith(url)
-        entries.append({"label": label, "url": url, "active": active})
-    return entries
+        entries.append({"label": label, "url": url, "active": active, "groupe": groupe})
+    taille = {}
+    for entry in entries:
+        taille[entry["groupe"]] = taille.get(entry["groupe"], 0) + 1
+    menu, groupes = [], {}
+    for entry in entries:
+        groupe = entry.pop("groupe")
+        if groupe is None or taille[groupe] < 2:
+            menu.append(entry)
+        elif groupe in groupes:
+            groupes[groupe]["entries"].append(entry)
+            groupes[groupe]["active"] |= entry["active"]
+        else:
+            groupes[groupe] = {"label": groupe, "active": entry["active"], "entries": [entry]}
+            menu.append(groupes[groupe])
+    return menu

@@ -5,7 +5,8 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import charts
+from plie_portal import graphiques
+
 from .kinds.activite import graphiques_activite
 from .models import Rapport
 from .statistiques import activite
@@ -32,11 +33,11 @@ def tableau_de_bord_contexte(user):
     aujourd_hui = timezone.localdate()
     # The dashboard shows no breakdown by commune or structure: not computed.
     donnees = activite(date(aujourd_hui.year, 1, 1), aujourd_hui, repartitions=False)
-    graphiques = graphiques_activite(donnees)
+    dessins = graphiques_activite(donnees)
     objectif = donnees["objectif"]
     contexte = {
         **donnees,
-        **graphiques,
+        **dessins,
         "annee": aujourd_hui.year,
         "accompagnes_dans_objectif": (
             objectif.participants_min <= donnees["accompagnes_annee"] <= objectif.participants_max
@@ -46,7 +47,7 @@ def tableau_de_bord_contexte(user):
     jeunes = jeunes_aap()
     if jeunes is not None:
         contexte["jeunes_aap"] = jeunes
-        contexte["graphique_jeunes"] = charts.jauge(
+        contexte["graphique_jeunes"] = graphiques.jauge(
             jeunes["mobilises"], jeunes["objectif_min"], titre=str(_("Jeunes mobilisés par les actions AAP"))
         )
     return contexte

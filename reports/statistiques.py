@@ -3,29 +3,7 @@
 from datetime import date
 
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
-
-MOIS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
-
-
-def mois_de_la_periode(debut, fin):
-    """The first days of the months between `debut` and `fin`."""
-    mois = []
-    courant = date(debut.year, debut.month, 1)
-    while courant <= fin:
-        mois.append(courant)
-        courant = date(courant.year + (courant.month == 12), courant.month % 12 + 1, 1)
-    return mois
-
-
-def libelle_mois(jour):
-    return f"{MOIS[jour.month - 1]} {jour.year}"
-
-
-def _par_mois(queryset, champ):
-    lignes = queryset.annotate(mois=TruncMonth(champ)).values("mois").annotate(n=Count("id")).order_by("mois")
-    return {ligne["mois"].replace(day=1) if ligne["mois"] else None: ligne["n"] for ligne in lignes}
 
 
 def _repartition(entrees, sorties, champ, vide):
@@ -40,26 +18,19 @@ def _repartition(entrees, sorties, champ, vide):
 def activite(debut, fin, repartitions=True):
     """Entries and exits of [debut, fin] per month (and, with `repartitions`, by commune and by
     structure), against the year's objectives, with the FSE+ indicators of the period."""
-    from parcours.choices import MOTIFS_SORTIE_POSITIVE
-    from parcours.indicators import calculer_indicateurs, lignes, personnes_accompagnees, personnes_accompagnees_en
+    from parcours.indicators import (
+        calculer_indicateurs,
+        entrees_et_sorties_par_mois,
+        lignes,
+        personnes_accompagnees,
+        personnes_accompagnees_en,
+    )
     from parcours.models import Objectif, Parcours
 
     base = Parcours.objects.order_by()
     entrees = base.filter(date_entree__gte=debut, date_entree__lte=fin)
     sorties = base.filter(date_sortie__gte=debut, date_sortie__lte=fin)
-    entrees_mois = _par_mois(entrees, "date_entree")
-    sorties_mois = _par_mois(sorties, "date_sortie")
-    positives_mois = _par_mois(sorties.filter(motif_sortie__in=MOTIFS_SORTIE_POSITIVE), "date_sortie")
-    mois = [
-        {
-            "mois": jour,
-            "libelle": libelle_mois(jour),
-            "entrees": entrees_mois.get(jour, 0),
-            "sorties": sorties_mois.get(jour, 0),
-            "sorties_positives": positives_mois.get(jour, 0),
-        }
-        for jour in mois_de_la_periode(debut, fin)
-    ]
+    mois = entrees_et_sorties_par_mois(debut, fin)
     indicateurs = calculer_indicateurs(debut, fin)
     objectif = Objectif.pour(fin.year)
     actifs = base.filter(date_entree__lte=fin).filter(Q(date_sortie__isnull=True) | Q(date_sortie__gt=fin)).count()

@@ -64,6 +64,19 @@ def test_the_committee_shows_the_remainder_and_stores_a_simulation(world, client
     assert world.appel_bis.reste_a_allouer() == Decimal("139000")
 
 
+def test_the_committee_draws_the_envelope_as_a_gauge_granted_simulated_and_left(world, client_of):
+    en_instruction = dossier_depose(
+        world.appel_bis, AssociationFactory(), Decimal("40000"), StatutDossier.EN_INSTRUCTION
+    )
+    client = client_of(world.coordination)
+    client.post(url("comite", pk=world.appel_bis.pk), {f"simulation_{en_instruction.pk}": "12000"})
+    page = texte(client.get(url("comite", pk=world.appel_bis.pk)))
+    reste = world.appel_bis.reste_a_allouer() - Decimal("12000")
+
+    assert "Simulé 12 000 €" in page
+    assert f"reste {int(reste):,} €".replace(",", " ") in page
+
+
 def test_a_simulated_amount_above_the_request_is_refused_in_french(world, client_of):
     en_instruction = dossier_depose(
         world.appel_bis, AssociationFactory(), Decimal("40000"), StatutDossier.EN_INSTRUCTION

@@ -139,7 +139,8 @@ def _enregistrer_champs(form, section):
 def _section(request, dossier, section, code, modifiable):
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
-    contexte = {"dossier": dossier, "section": section, "modifiable": modifiable, "sections": SECTIONS_CERFA}
+    # The section menu with a tick per complete section (what each lacks, in the Cerfa's order).
+    contexte = {"dossier": dossier, "section": section, "modifiable": modifiable, "sections": dossier.completude()}
 
     if section.champs:
         form = formulaire_section(code)(data, instance=dossier)
@@ -215,6 +216,12 @@ def _enregistre(request, dossier, code, champs=None):
         messages.warning(request, _("Section enregistrée. Il manque encore : %s.") % ", ".join(manquants))
     else:
         messages.success(request, _("Section enregistrée et complète."))
+    if request.POST.get("continuer"):
+        # "Enregistrer et continuer": the next section of the Cerfa, then the deposit checklist.
+        codes = [s.code for s in SECTIONS_CERFA]
+        if codes.index(code) + 1 < len(codes):
+            return redirect("aap_invisibles:dossier_section", pk=dossier.pk, code=codes[codes.index(code) + 1])
+        return redirect("aap_invisibles:dossier_deposer", pk=dossier.pk)
     return redirect("aap_invisibles:dossier_section", pk=dossier.pk, code=code)
 
 

@@ -59,6 +59,7 @@ def accueil(request):
             "page_obj": page,
             "etapes": page.object_list,
             "onglets": onglets,
+            "par_statut": [(libelle, nombre) for _cle, libelle, nombre in onglets],
             "onglet": onglet,
             "total": compteurs["tout"],
             "nombre": page.paginator.count,

@@ -83,3 +83,10 @@ def test_the_partner_cannot_find_a_participant_by_their_france_travail_identifie
 def test_the_tabs_keep_the_search_and_the_sort(world, client_of):
     page = client_of(world.partenaire).get(reverse("home"), {"q": "helene", "tri": "participant", "page": "1"})
     assert 'href="?q=helene&amp;tri=participant&amp;onglet=tout"' in page.content.decode()
+
+
+def test_the_partner_home_draws_its_steps_by_status(world, client_of):
+    response = client_of(world.partenaire).get(reverse("home"))
+
+    assert [str(libelle) for libelle, _n in response.context["par_statut"]][0] == "À traiter"
+    assert 'aria-label="Étapes par statut : ' in response.content.decode()

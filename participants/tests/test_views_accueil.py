@@ -10,8 +10,8 @@ from participants.tests.factories import ParticipantFactory
 from participants.tests.helpers import creer_participants, nombre_de_requetes
 
 HOME = reverse("home")
-REQUETES_PORTEFEUILLE = 7
-REQUETES_COORDINATION = 9
+REQUETES_PORTEFEUILLE = 8
+REQUETES_COORDINATION = 12
 
 
 def alertes_de(response, participant):
@@ -73,7 +73,8 @@ def test_the_caseload_runs_the_same_number_of_queries_for_10_and_80_participants
     pour_10 = nombre_de_requetes(client, HOME)
     creer_participants(70, world.referent, prefixe="Autre")
     assert nombre_de_requetes(client, HOME) == pour_10
-    # session, user, "has a device?", sorted ids (count and page), their alerts, agenda, notifications
+    # session, user, "has a device?", alert counters, sorted ids (count and page), their alerts,
+    # agenda, notifications
     assert pour_10 == REQUETES_PORTEFEUILLE
 
 
@@ -97,7 +98,7 @@ def test_the_coordination_home_runs_the_same_number_of_queries_for_10_and_200_pe
     creer_participants(190, world.referent_autre, prefixe="Autre")
     assert nombre_de_requetes(client, HOME) == pour_10
     # session, user, second factor, per referent (structures are its sums), waiting list, the
-    # year's people and exits, objectives, notifications
+    # year's people and exits, objectives, the months' entries, exits and positive exits, notifications
     assert pour_10 == REQUETES_COORDINATION
 
 

@@ -2,33 +2,18 @@
 
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import role_required
 from parcours.choices import DecisionCommission
-from parcours.indicators import personnes_accompagnees_en, sorties_positives
+from parcours.indicators import entrees_et_sorties_par_mois, personnes_accompagnees_en, sorties_positives
 from parcours.models import Entretien, Objectif, Parcours
-from parcours.portefeuille import avec_alertes, portefeuille
+from parcours.portefeuille import avec_alertes, compter_alertes, libelles_alertes, portefeuille
 
 from ..models import Participant
-
-ALERTES = {
-    "entretien": _("Sans entretien réalisé depuis %(jours)s jours"),
-    "fse": _("Données FSE+ incomplètes"),
-    "etape": _("Étape en retard sur sa fin prévue"),
-    "duree": _("Parcours de plus de %(mois)s mois"),
-    "suivi": _("Suivi à 6 mois à faire"),
-}
-
-
-def libelles_alertes():
-    valeurs = {"jours": settings.PLIE_ALERTE_SANS_ENTRETIEN_JOURS, "mois": settings.PLIE_ALERTE_PARCOURS_MOIS}
-    return {cle: str(libelle) % valeurs for cle, libelle in ALERTES.items()}
 
 
 @role_required("referent")
@@ -39,6 +24,7 @@ def accueil_referent(request):
     ordre = ("nom", "prenom", "id")
     suivis = portefeuille(Participant.objects.all(), user, aujourd_hui)
     libelles = libelles_alertes()
+    comptes = compter_alertes(suivis, aujourd_hui)
     alerte = request.GET.get("alerte", "")
     if alerte in libelles:
         suivis = avec_alertes(suivis, aujourd_hui).filter(**{f"alerte_{alerte}": True})
@@ -72,6 +58,8 @@ def accueil_referent(request):
             "page_obj": page,
             "participants": lignes,
             "alertes": libelles,
+            "total_suivis": comptes["total"],
+            "compteurs": [(cle, libelle, comptes[cle]) for cle, libelle in libelles.items()],
             "alerte": alerte,
             "agenda": list(agenda[:50]),
         },
@@ -115,6 +103,7 @@ def accueil_coordination(request):
     )
     accompagnes, sorties, positives, taux = chiffres_annee(annee)
     objectif = Objectif.pour(annee)
+    activite, structure_activite = activite_par_mois(request, par_structure)
     return render(
         request,
         "participants/accueil_coordination.html",
@@ -132,5 +121,22 @@ def accueil_coordination(request):
             "taux_pourcent": round(taux * 100, 1),
             "objectif_taux_pourcent": round(float(objectif.taux_sorties_positives) * 100, 1),
             "accompagnes_max": max(objectif.participants_max, accompagnes),
+            "activite": activite,
+            "structure_activite": structure_activite,
         },
     )
+
+
+def activite_par_mois(request, par_structure):
+    """Entries and exits of each month of the last twelve, for the PLIE or for the structure
+    chosen in `?structure=` among those of the dashboard; the choice kept ("" for the PLIE)."""
+    aujourd_hui = timezone.localdate()
+    debut = date(aujourd_hui.year - (aujourd_hui.month < 12), aujourd_hui.month % 12 + 1, 1)
+    structures = {str(ligne["participant__referent__structure__id"]) for ligne in par_structure}
+    choisie = request.GET.get("structure", "")
+    parcours = None
+    if choisie in structures and choisie != "None":
+        parcours = Parcours.objects.filter(participant__referent__structure_id=choisie)
+    else:
+        choisie = ""
+    return entrees_et_sorties_par_mois(debut, aujourd_hui, parcours), choisie

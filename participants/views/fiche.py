@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from accounts.audit import log_access
 from accounts.permissions import role_required
 from parcours.models import Etape
+from parcours.portefeuille import ALERTES, avec_alertes, libelles_alertes
 
 from ..historique import historique_participant
 from ..models import Participant
@@ -44,4 +45,12 @@ def detail(request, pk):
     if voit_sensible:
         context["documents"] = list(participant.documents.select_related("auteur"))
         context["historique"] = historique_participant(participant)
+        # The journal of the current parcours, or of the latest one once it has ended.
+        context["parcours_du_journal"] = parcours_courant or (tous_parcours[0] if tous_parcours else None)
+        resume = avec_alertes(Participant.objects.filter(pk=participant.pk)).values(
+            "dernier_entretien", *(f"alerte_{cle}" for cle in ALERTES)
+        )[0]
+        libelles = libelles_alertes()
+        context["resume"] = resume
+        context["resume_alertes"] = [libelles[cle] for cle in ALERTES if resume[f"alerte_{cle}"]]
     return render(request, "participants/detail.html", context)

@@ -6,9 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plie_portal import graphiques
 from plie_portal.widgets import DateInput
 
-from .. import charts
 from ..pdf import rendre_pdf
 from ..statistiques import activite
 from . import register
@@ -67,12 +67,8 @@ class PeriodeKind(ReportKind):
 def graphiques_activite(donnees):
     """The SVG charts of the activity report (entries/exits per month, positive exit rate)."""
     mois = donnees["mois"]
-    par_mois = charts.barres(
-        [m["libelle"] for m in mois],
-        [("Entrées", [m["entrees"] for m in mois]), ("Sorties", [m["sorties"] for m in mois])],
-        titre=str(_("Entrées et sorties par mois")),
-    )
-    taux = charts.jauge(
+    par_mois = graphiques.entrees_et_sorties(mois, _("Entrées et sorties par mois"))
+    taux = graphiques.jauge(
         round(donnees["taux_sorties_positives"] * 100, 1),
         round(donnees["taux_objectif"] * 100, 1),
         titre=str(_("Taux de sorties positives")),
@@ -80,7 +76,7 @@ def graphiques_activite(donnees):
         maximum=100,
     )
     objectif = donnees["objectif"]
-    accompagnes = charts.jauge(
+    accompagnes = graphiques.jauge(
         donnees["accompagnes_annee"],
         objectif.participants_min,
         titre=str(_("Personnes accompagnées en %(annee)s") % {"annee": objectif.annee}),

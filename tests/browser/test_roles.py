@@ -24,7 +24,7 @@ def parcourir(v, base_url):
     a_visiter += [
         href
         for href in v.page.eval_on_selector_all(
-            "#menu-principal a.nav-link", "els => els.map(e => e.getAttribute('href'))"
+            "#menu-principal a.lien-menu", "els => els.map(e => e.getAttribute('href'))"
         )
         if href and href != "/"
     ]
