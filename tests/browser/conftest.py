@@ -81,10 +81,12 @@ def http_live_server(settings, live_server, communes):
 class Visite:
     """A browsing session: a page with the portal's CSP enforced, plus axe checks in a twin context."""
 
-    def __init__(self, browser, base_url):
+    def __init__(self, browser, base_url, largeur=1366):
         self.browser = browser
         self.base_url = base_url
-        self.context = browser.new_context(base_url=base_url, locale="fr-FR")
+        # A desktop screen by default (the testers' 1,366 px), or a phone's 375 px.
+        self.viewport = {"width": largeur, "height": 800}
+        self.context = browser.new_context(base_url=base_url, locale="fr-FR", viewport=self.viewport)
         self.page = self.context.new_page()
         self.csp_errors = []
         self.page.on(
@@ -111,7 +113,9 @@ class Visite:
         self.assert_no_csp_error()
         if self.twin is None:
             # One twin per visit, given the visit's cookies before each check (who is logged in).
-            self.twin = self.browser.new_context(base_url=self.base_url, bypass_csp=True, locale="fr-FR")
+            self.twin = self.browser.new_context(
+                base_url=self.base_url, bypass_csp=True, locale="fr-FR", viewport=self.viewport
+            )
             self.twin_page = self.twin.new_page()
         self.twin.clear_cookies()
         self.twin.add_cookies(self.context.cookies())
@@ -130,6 +134,15 @@ class Visite:
             for v in result["violations"]
         ]
 
+    def defilement_horizontal(self):
+        """How many pixels the page is wider than the window (0: nothing to scroll sideways)."""
+        return self.page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+
+    def dans_la_fenetre(self, locator):
+        """Whether the element is wholly within the window's width (reachable without scrolling sideways)."""
+        boite = locator.bounding_box()
+        return boite is not None and boite["x"] >= 0 and boite["x"] + boite["width"] <= self.viewport["width"]
+
     def assert_no_csp_error(self):
         assert not self.csp_errors, self.csp_errors
 
@@ -143,8 +156,8 @@ class Visite:
 def visite(browser, http_live_server):
     visites = []
 
-    def ouvrir():
-        v = Visite(browser, http_live_server.url)
+    def ouvrir(largeur=1366):
+        v = Visite(browser, http_live_server.url, largeur)
         visites.append(v)
         return v
 
