@@ -5,7 +5,8 @@ ids at send time) and call `envoyer`; a view with only a text to send calls `env
 import smtplib
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
 
 from envois.services import mettre_en_file
 
@@ -17,17 +18,23 @@ REPRISE = {"autoretry_for": TRANSITOIRES, "retry_backoff": True, "max_retries": 
 
 
 def envoyer(sujet, corps, destinataires, pieces=()):
-    """Send one e-mail now (from a task): the portal's prefix and sender, attachments as
-    (name, content, MIME type). Returns the number sent (0 without a recipient)."""
+    """Send one e-mail now (from a task): the portal's prefix and sender, the text and its HTML
+    version in the portal's identity, attachments as (name, content, MIME type). Returns the
+    number sent (0 without a recipient)."""
     destinataires = [adresse for adresse in destinataires if adresse]
     if not destinataires:
         return 0
     sujet = str(sujet)
-    courriel = EmailMessage(
+    corps = str(corps)
+    courriel = EmailMultiAlternatives(
         subject=sujet if sujet.startswith(PREFIXE) else PREFIXE + sujet,
-        body=str(corps),
+        body=corps,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=destinataires,
+    )
+    # The same text in the portal's colours for the mail software that shows HTML (escaped, links made clickable).
+    courriel.attach_alternative(
+        render_to_string("courriels/message.html", {"sujet": sujet, "corps": corps}), "text/html"
     )
     for nom, contenu, type_mime in pieces:
         courriel.attach(nom, contenu, type_mime)

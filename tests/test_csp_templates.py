@@ -24,10 +24,16 @@ JS_URL = re.compile(r"""(href|src|action)\s*=\s*["']\s*javascript:""", re.IGNORE
 TEMPLATE_TAG = re.compile(r"{%.*?%}|{{.*?}}", re.DOTALL)
 
 
+# E-mails are read by mail software, which ignores style sheets and no CSP governs: their
+# styles are inline by necessity.
+COURRIELS = Path("templates") / "courriels"
+
+
 def project_templates():
     for path in sorted(BASE.rglob("*.html")):
-        parts = set(path.relative_to(BASE).parts)
-        if parts & EXCLUDED_PARTS or "vendor" in parts:
+        relative = path.relative_to(BASE)
+        parts = set(relative.parts)
+        if parts & EXCLUDED_PARTS or "vendor" in parts or relative.is_relative_to(COURRIELS):
             continue
         yield path
 

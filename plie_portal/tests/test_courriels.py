@@ -45,3 +45,23 @@ def test_a_passing_smtp_failure_is_retried_and_the_email_then_leaves(db, setting
 
     assert PremierEnvoiEchoue.essais == 2
     assert len(mail.outbox) == 1
+
+
+def test_an_email_carries_an_html_version_in_the_portal_colours_with_the_text_escaped(db):
+    from plie_portal.courriels import envoyer
+
+    envoyer("Essai", "Bonjour <b>Léa</b>,\n\nVoir https://portail.exemple.fr/participants/3/", ["a@exemple.fr"])
+    html, type_mime = mail.outbox[0].alternatives[0]
+
+    assert type_mime == "text/html"
+    assert "#1f3a93" in html and "Portail PLIE" in html
+    assert "&lt;b&gt;Léa&lt;/b&gt;" in html
+    assert '<a href="https://portail.exemple.fr/participants/3/"' in html
+
+
+def test_the_text_version_of_an_email_is_left_as_written(db):
+    from plie_portal.courriels import envoyer
+
+    envoyer("Essai", "Bonjour,\n\nLigne deux", ["a@exemple.fr"])
+
+    assert mail.outbox[0].body == "Bonjour,\n\nLigne deux"
