@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test worker beat lint format messages venv clean-venv bench
+.PHONY: run test worker beat lint format messages venv clean-venv bench captures
 
 venv: $(VENV)/.installed
 
@@ -26,6 +26,10 @@ run: venv
 	@echo ""
 	@echo "Portail PLIE : http://$(HOST)/ (Ctrl+C pour arrêter)"
 	DEBUG=1 PLIE_TACHES_EN_FIL=1 PORTAIL_URL=$${PORTAIL_URL:-http://$(HOST)} $(PYTHON) manage.py runserver $(HOST)
+
+## make captures: screenshots of the main pages into docs/captures/ (the portal served by `make run`)
+captures: venv
+	$(PYTHON) scripts/captures.py --url http://$(HOST)
 
 ## make test: set up and run the whole test suite
 test: venv

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
+from accounts.seed import compte as compte_demo
 from partners.models import Structure, TypeStructure
-from plie_portal.seed import DEMO_PASSWORD
 
 from .models import (
     AppelAProjets,
@@ -71,6 +71,21 @@ ASSOCIATIONS = [
     ("Oissel Avenir", "W763100006", "76484", "porteur@oissel-avenir.fr", "Fatou", "Sow"),
     ("Maison des Jeunes de Darnétal", "W763100007", "76212", "porteur@mj-darnetal.fr", "Lucas", "Bernard"),
     ("Grand-Quevilly Solidarités", "W763100008", "76322", "porteur@gq-solidarites.fr", "Nadia", "Benaïssa"),
+    # The rest of a real campaign (about 25 dossiers on the call): applicants without a printed login.
+    ("Maromme Horizons", "W763100009", "76410", "porteur@maromme-horizons.fr", "Inès", "Moreau"),
+    ("Déville Jeunes Pousses", "W763100010", "76216", "porteur@deville-pousses.fr", "Théo", "Girard"),
+    ("Rouvray Tremplin", "W763100011", "76575", "porteur@rouvray-tremplin.fr", "Aïcha", "Traoré"),
+    ("Sotteville Passerelles", "W763100012", "76681", "porteur@sotteville-passerelles.fr", "Jérôme", "Lefèbvre"),
+    ("Petit-Quevilly Ensemble", "W763100013", "76498", "porteur@pq-ensemble.fr", "Chloé", "Martin"),
+    ("Cléon Sport et Insertion", "W763100014", "76178", "porteur@cleon-sport.fr", "Yanis", "Benali"),
+    ("Caudebec Médiation Jeunesse", "W763100015", "76165", "porteur@caudebec-mediation.fr", "Léna", "Faure"),
+    ("Mont-Saint-Aignan Solidaire", "W763100016", "76451", "porteur@msa-solidaire.fr", "Noé", "Roussel"),
+    ("Grand-Couronne Avenir Jeunes", "W763100017", "76319", "porteur@gc-avenir.fr", "Maëlle", "Perrin"),
+    ("Bihorel Quartiers Vivants", "W763100018", "76095", "porteur@bihorel-quartiers.fr", "Bastien", "Leroux"),
+    ("Notre-Dame-de-Bondeville Animation", "W763100019", "76474", "porteur@ndb-animation.fr", "Sarah", "Chevalier"),
+    ("Petit-Couronne Coup de Pouce", "W763100020", "76497", "porteur@pc-coupdepouce.fr", "Kévin", "Lopez"),
+    ("Rouen Rive Gauche Prévention", "W763100021", "76540", "porteur@rrg-prevention.fr", "Anaïs", "Gautier"),
+    ("Elbeuf Numérique Jeunes", "W763100022", "76231", "porteur@elbeuf-numerique.fr", "Rayan", "Mercier"),
 ]
 # (association index, state, amount requested, young people to identify / mobilise, commune codes)
 DOSSIERS = [
@@ -84,8 +99,25 @@ DOSSIERS = [
     (7, StatutDossier.IRRECEVABLE, "12000", (20, 12), ["76484"]),
     (8, StatutDossier.REFUSE, "28000", (30, 15), ["76212"]),
     (9, StatutDossier.SANS_SUITE, "16000", (25, 15), ["76322"]),
-    (6, StatutDossier.BROUILLON, "20000", (30, 20), ["76157"]),  # on the open call
-    (1, StatutDossier.DEPOSE, "24000", (40, 25), ["76540"]),  # on the open call
+    (10, StatutDossier.EN_INSTRUCTION, "19000", (30, 20), ["76410"]),
+    (11, StatutDossier.DEPOSE, "14000", (20, 14), ["76216"]),
+    (12, StatutDossier.AUDITION, "27000", (45, 30), ["76575"]),
+    (13, StatutDossier.EN_INSTRUCTION, "23000", (40, 25), ["76681"]),
+    (14, StatutDossier.REFUSE, "31000", (35, 18), ["76498"]),
+    (15, StatutDossier.DEPOSE, "12500", (20, 12), ["76178"]),
+    (16, StatutDossier.AUDITION, "20000", (35, 22), ["76165"]),
+    (17, StatutDossier.IRRECEVABLE, "17000", (25, 15), ["76451"]),
+    (18, StatutDossier.EN_INSTRUCTION, "26000", (40, 28), ["76319"]),
+    (19, StatutDossier.DEPOSE, "11000", (18, 12), ["76095"]),
+    (20, StatutDossier.EN_INSTRUCTION, "15500", (22, 15), ["76474"]),
+    (21, StatutDossier.REFUSE, "29000", (30, 16), ["76497"]),
+    (22, StatutDossier.AUDITION, "33000", (55, 35), ["76540"]),
+    (23, StatutDossier.DEPOSE, "18500", (28, 18), ["76231"]),
+]
+# The same applicants on the call still open today.
+DOSSIERS_APPEL_OUVERT = [
+    (6, StatutDossier.BROUILLON, "20000", (30, 20), ["76157"]),
+    (1, StatutDossier.DEPOSE, "24000", (40, 25), ["76540"]),
 ]
 
 
@@ -185,9 +217,7 @@ def organisations(ctx):
                     "partenaire_plie": False,
                 },
             )
-            user = User(email=email, role=Role.PORTEUR, structure=structure, first_name=prenom, last_name=nom_famille)
-            user.set_password(DEMO_PASSWORD)
-            user.save()
+            user = compte_demo(ctx, email, Role.PORTEUR, structure, prenom, nom_famille)
         resultat.append(user)
     return resultat
 
@@ -359,17 +389,9 @@ def seed(ctx):
     if coordination is None or instructeur is None:
         ctx.log("AAP : comptes de démonstration absents, appels non créés.")
         return
-    second = User.objects.filter(email="instructeur2@metropole-rouen-normandie.fr").first()
-    if second is None:
-        second = User(
-            email="instructeur2@metropole-rouen-normandie.fr",
-            role=Role.INSTRUCTEUR,
-            structure=instructeur.structure,
-            first_name="Marc",
-            last_name="Lemaire",
-        )
-        second.set_password(DEMO_PASSWORD)
-        second.save()
+    second = compte_demo(
+        ctx, "instructeur2@metropole-rouen-normandie.fr", Role.INSTRUCTEUR, instructeur.structure, "Marc", "Lemaire"
+    )
     ctx.login("Instructeur AAP (2e)", second)
     instructeurs = [instructeur, second]
     jeton = SANS_COURRIEL.set(True)
@@ -377,8 +399,8 @@ def seed(ctx):
         with transaction.atomic():
             invisibles, ouvert = appels(ctx, coordination, instructeurs)
             porteurs = organisations(ctx)
-            for index, (asso, statut, montant, jeunes, communes) in enumerate(DOSSIERS):
-                appel = ouvert if index >= 10 else invisibles
+            a_creer = [(invisibles, d) for d in DOSSIERS] + [(ouvert, d) for d in DOSSIERS_APPEL_OUVERT]
+            for index, (appel, (asso, statut, montant, jeunes, communes)) in enumerate(a_creer):
                 porteur = porteurs[asso]
                 if Dossier.objects.filter(appel=appel, porteur_id=porteur.structure_id).exists():
                     continue
@@ -386,7 +408,8 @@ def seed(ctx):
                 remplir(dossier, montant, jeunes, communes, ctx.rng)
                 if statut == StatutDossier.BROUILLON:
                     continue
-                le = paris(2020, 6, 10 + index, 14, 30) if appel == invisibles else timezone.now()
+                # Deposits spread over June 2020, before the postponed deadline of 1 July.
+                le = paris(2020, 6, 1 + index, 14, 30) if appel == invisibles else timezone.now()
                 deposer(dossier, porteur, le)
                 instruire(dossier, statut, coordination, instructeurs, porteur, ctx.rng)
     finally:

@@ -90,6 +90,17 @@ def _moment(jour, heure, sens=-1):
     return timezone.make_aware(datetime.combine(jour, time(heure, 30 if heure % 2 else 0)))
 
 
+# (sex, first name, name) given to the first person of each referent.
+NOMS_ACCENTUES = [
+    (Sexe.FEMME, "Hélène", "Lefèvre"),
+    (Sexe.HOMME, "Jérôme", "Bénard"),
+    (Sexe.FEMME, "Maëlle", "Lemaître"),
+    (Sexe.HOMME, "Noël", "Guérin"),
+    (Sexe.FEMME, "Anaïs", "Hébert"),
+    (Sexe.HOMME, "Loïc", "Dupré"),
+]
+
+
 @transaction.atomic
 def seed(ctx):
     if Participant.objects.filter(email__endswith=f"@{DOMAINE_DEMO}").exists():
@@ -129,6 +140,11 @@ def seed(ctx):
         age = rng.randint(16, 64)
         naissance = aujourd_hui - timedelta(days=age * 365 + rng.randint(0, 364))
         referent = rng.choice(referents)
+        if numero < len(referents):
+            # Each referent follows at least one person whose name carries accents, to try the
+            # search that ignores them ("lefevre" finds Lefèvre).
+            referent = referents[numero]
+            sexe, prenom, nom = NOMS_ACCENTUES[numero % len(NOMS_ACCENTUES)]
         plans = _plans(rng, aujourd_hui)
         plans_par_personne.append(plans)
         participant = Participant(

@@ -24,7 +24,8 @@ SEEDERS = [
 class DemoContext:
     """What the seeders share: options, a seeded random generator, and the logins to print."""
 
-    participants: int = 300
+    # The Métropole's real scale: about 2,400 people accompanied in the current year.
+    participants: int = 3000
     seed: int = 2026
     stdout: object = None
     rng: random.Random = field(init=False)

@@ -29,10 +29,12 @@ def test_the_demo_has_the_invisibles_call_an_open_call_and_dossiers_in_every_sta
     assert AppelAProjets.objects.get(slug=SLUG_OUVERT).accepte_les_depots()
     statuts = set(Dossier.objects.values_list("statut", flat=True))
     assert statuts == set(StatutDossier.values)
-    assert Dossier.objects.count() == 12
+    # A real campaign's size on the invisibles call (issue 15: 20 to 30 dossiers).
+    assert 20 <= Dossier.objects.filter(appel=invisibles).count() <= 30
     assert invisibles.reste_a_allouer() >= 0
     assert invisibles.instructeurs.filter(email="instructeur@metropole-rouen-normandie.fr").exists()
     assert not mail.outbox
+    avant = Dossier.objects.count()
     semer(DemoContext())
-    assert Dossier.objects.count() == 12
+    assert Dossier.objects.count() == avant
     assert AppelAProjets.objects.count() == 2

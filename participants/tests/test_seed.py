@@ -49,3 +49,12 @@ def test_the_seed_is_idempotent(communes):
     ctx = semer()
     assert (Participant.objects.count(), Parcours.objects.count(), Etape.objects.count()) == compte
     assert any("déjà présents" in note for note in ctx.notes)
+
+
+def test_each_demo_referent_follows_someone_with_an_accented_name_to_search_for(communes):
+    from accounts.models import Role, User
+
+    semer(40)
+    for referent in User.objects.filter(role=Role.REFERENT, pk__in=Participant.objects.values("referent")):
+        noms = [f"{p.prenom} {p.nom}" for p in Participant.objects.filter(referent=referent)]
+        assert any(nom != nom.encode("ascii", "ignore").decode() for nom in noms), referent.email

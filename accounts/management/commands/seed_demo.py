@@ -11,7 +11,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--participants", type=int, default=300, help="Nombre de participants (défaut 300).")
+        parser.add_argument(
+            "--participants",
+            type=int,
+            default=DemoContext.participants,
+            help="Nombre de participants (défaut %(default)s : environ 2 400 personnes accompagnées dans l'année).",
+        )
         parser.add_argument("--seed", type=int, default=2026, help="Graine du générateur aléatoire.")
 
     def handle(self, *args, **options):
