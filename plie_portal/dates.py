@@ -55,6 +55,14 @@ def date_longue(day):
     return f"{'1er' if day.day == 1 else day.day} {MOIS[day.month - 1]} {day.year}"
 
 
+def date_heure_longue(moment):
+    """A date-time in Paris time, written out: "1er décembre 2026 à 14:30"."""
+    from django.utils import timezone
+
+    moment = timezone.localtime(moment) if timezone.is_aware(moment) else moment
+    return f"{date_longue(moment.date())} à {moment:%H:%M}"
+
+
 # Abbreviated months that never collide ("juin" and "juil.", not "Jui" twice).
 MOIS_ABREGES = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
 

@@ -6,11 +6,11 @@ from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import Role
+from plie_portal.dates import date_heure_longue
 from plie_portal.versions import MESSAGE_CONFLIT
 
 from ..forms import (
@@ -62,7 +62,7 @@ def dossier_creer(request, slug):
         if not appel.accepte_les_depots():
             if timezone.now() < appel.date_ouverture:
                 message = _("Cet appel n'est pas encore ouvert : les candidatures commencent le %(date)s.") % {
-                    "date": date_format(timezone.localtime(appel.date_ouverture), "j F Y à H:i")
+                    "date": date_heure_longue(appel.date_ouverture)
                 }
             else:
                 message = _("Cet appel n'accepte plus de candidature.")

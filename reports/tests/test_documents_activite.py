@@ -40,7 +40,7 @@ def test_the_activity_report_has_monthly_figures_by_commune_and_structure_object
     assert rapport.nom_fichier == "activite-20260101-20260630.pdf"
     reader, texte = lire_pdf(rapport)
     assert est_balise(reader)
-    assert "Période du 1 janvier 2026 au 30 juin 2026" in texte
+    assert "Période du 1er janvier 2026 au 30 juin 2026" in texte
     assert "janv. 2026" in texte and "juin 2026" in texte
     assert "Mont-Saint-Aignan" in texte  # 76451, entries by commune
     assert "PLIE test" in texte  # the referent's structure
