@@ -18,8 +18,8 @@ def test_the_section_menu_ticks_a_complete_section_and_not_an_incomplete_one(wor
 
     page = client.get(section(dossier, "1")).content.decode()
 
-    assert '3. Relations avec d&#x27;autres associations<span class="visually-hidden"> – complète</span>' in page
-    assert '1. Identification de l&#x27;association<span class="visually-hidden"> – à compléter</span>' in page
+    assert '3. Relations avec d&#x27;autres associations</a><span class="visually-hidden"> – complète</span>' in page
+    assert '1. Identification de l&#x27;association</a><span class="visually-hidden"> – à compléter</span>' in page
 
 
 def test_save_and_continue_opens_the_next_section(world, client_of):

@@ -165,3 +165,10 @@ def test_the_indicators_are_split_by_sex_as_the_managing_authority_asks(world, c
     ligne = next(valeurs for cle, _, valeurs in response.context["lignes"] if cle == "EECO01")
     assert ligne == [3, 2, 1, 0]
     assert "Non binaire" in response.content.decode()
+
+
+def test_the_indicators_page_draws_entries_and_exits_by_sex(world, client_of):
+    texte = client_of(world.coordination).get(reverse("parcours:indicateurs")).content.decode()
+
+    assert 'aria-label="Entrées, sorties et sorties positives par sexe"' in texte
+    assert ">Femme</text>" in texte

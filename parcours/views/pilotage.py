@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 
 from accounts.permissions import role_required
 from participants.models import Sexe
+from plie_portal import graphiques
 
 from ..forms import ObjectifFormSet, PeriodeForm
-from ..indicators import calculer_indicateurs, lignes, par_sexe
+from ..indicators import LIBELLES, calculer_indicateurs, lignes, par_sexe
 from ..models import Objectif
 
 
@@ -43,6 +44,11 @@ def indicateurs(request):
             for cle, libelle, valeur in lignes(resultats)
         ]
         context["resultats"] = resultats
+        context["graphique_sexes"] = graphiques.barres(
+            context["sexes"],
+            [(LIBELLES[cle], [un[cle] for un in sexes.values()]) for cle in ("EECO01", "sorties", "sorties_positives")],
+            titre=str(_("Entrées, sorties et sorties positives par sexe")),
+        )
         if periode["debut"].year == periode["fin"].year:
             context["objectif"] = Objectif.objects.filter(annee=periode["debut"].year).first()
     return render(request, "parcours/indicateurs.html", context)

@@ -69,4 +69,24 @@
       el.form.requestSubmit();
     }
   });
+  // A table wider than its box scrolls in it (.table-responsive): the box then takes the keyboard
+  // focus, named by the table's caption, so that it can be scrolled without a mouse (WCAG 2.1.1).
+  function regionsDefilantes() {
+    document.querySelectorAll(".table-responsive").forEach(function (boite) {
+      if (boite.scrollWidth > boite.clientWidth + 1) {
+        var legende = boite.querySelector("caption");
+        boite.setAttribute("tabindex", "0");
+        boite.setAttribute("role", "region");
+        boite.setAttribute("aria-label", legende ? legende.textContent.trim() : "Tableau");
+      } else if (boite.getAttribute("role") === "region") {
+        boite.removeAttribute("tabindex");
+        boite.removeAttribute("role");
+        boite.removeAttribute("aria-label");
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", regionsDefilantes);
+  window.addEventListener("resize", regionsDefilantes);
+  document.addEventListener("htmx:afterSwap", regionsDefilantes);
+
 })();

@@ -20,13 +20,15 @@ def submit(page, name):
         page.get_by_role("button", name=name, exact=True).click()
 
 
-def test_coordination_decides_at_the_commission_and_downloads_the_activity_report(world, visite):
+# The journey on a desktop screen and on a phone (issue 15).
+@pytest.mark.parametrize("largeur", [1366, 375], ids=["bureau", "telephone"])
+def test_coordination_decides_at_the_commission_and_downloads_the_activity_report(world, visite, largeur):
     orientee = ParticipantFactory(nom="Commission", prenom="Inès", referent=world.referent)
     parcours = ParcoursFactory(
         participant=orientee, decision_commission=DecisionCommission.EN_ATTENTE, date_entree=None
     )
     otp.new_backup_codes(world.coordination, ["coord001"])
-    v = visite()
+    v = visite(largeur)
     page = v.page
     login(page, world.coordination.email, PASSWORD)
     page.get_by_label("Code à usage unique").fill("coord001")

@@ -19,12 +19,14 @@ def submit(page, name):
         page.get_by_role("button", name=name, exact=True).click()
 
 
-def test_a_referent_creates_orients_and_proposes_then_the_partner_carries_the_step(world, visite):
+# The journey on a desktop screen and on a phone (issue 15).
+@pytest.mark.parametrize("largeur", [1366, 375], ids=["bureau", "telephone"])
+def test_a_referent_creates_orients_and_proposes_then_the_partner_carries_the_step(world, visite, largeur):
     type_etape = EtapeTypeFactory(libelle="Chantier d'insertion maraîchage")
     type_etape.structures.add(world.aci)
 
     # The referent creates a participant.
-    v = visite()
+    v = visite(largeur)
     page = v.page
     login(page, world.referent.email, PASSWORD)
     page.goto("/participants/nouveau/")
@@ -60,7 +62,7 @@ def test_a_referent_creates_orients_and_proposes_then_the_partner_carries_the_st
     v.assert_no_csp_error()
 
     # The partner accepts, starts and finishes it.
-    p = visite()
+    p = visite(largeur)
     login(p.page, world.partenaire.email, PASSWORD)
     p.page.goto(f"/parcours/etapes/{etape.pk}/")
     p.axe()
