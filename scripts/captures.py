@@ -76,12 +76,14 @@ def main():
         page.goto("/")
         capturer(page, "tableau-de-bord-coordination", dossier)
         page.goto("/aap/instruction/")
-        page.goto(premier_lien(page, "main a[href*='/comite/']"))
+        page.goto(page.locator("main a[href*='/comite/']", has_text="invisibles").first.get_attribute("href"))
         capturer(page, "comite", dossier)
 
+        # The applicant whose dossier on the open call is still a draft.
         page = session()
-        connecter(page, "porteur@elbeuf-jeunesse.fr")
+        connecter(page, "porteur@canteleu-jeunes.fr")
         page.goto("/aap/mes-dossiers/")
+        page.goto(premier_lien(page, "main table a[href*='/dossiers/']"))
         page.goto(premier_lien(page, "main a[href*='/sections/']"))
         capturer(page, "editeur-dossier", dossier)
         navigateur.close()
