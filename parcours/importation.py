@@ -274,8 +274,8 @@ class _Lecteur:
             for colonne in CHAMPS_DE_SORTIE:
                 if valeurs[colonne] not in ("", None):
                     self.erreur(n, colonne, "renseigné alors que la date de sortie est vide.")
-        if sortie and not valeurs["motif_sortie"]:
-            self.erreur(n, "motif_sortie", "le motif de sortie est obligatoire quand la date de sortie est remplie.")
+        # An exit without a reason is accepted (the old tools did not always keep it): it counts
+        # among the exits, never as a positive one, and shows as "motif non renseigné".
         return valeurs
 
 

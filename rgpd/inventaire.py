@@ -40,6 +40,10 @@ TRACE = "peut nommer la personne : effacé ou supprimé (Traces)"
 HISTORIQUE = "historique : supprimé"
 SANS = "ne contient aucune donnée d'un participant"
 # How each model concerns a participant (see rgpd.purge.anonymiser and rgpd.droit_acces).
+# The previous tool's id of an imported record holds nothing about the person, and lets a later
+# import recognise an anonymised record instead of creating it again.
+SOURCE_GARDEE = "identifiant de l'ancien outil : une reprise ultérieure reconnaît la fiche anonymisée"
+
 TRAITEMENT = {
     # Name, first name and birth date are replaced (rgpd.purge.anonymiser), the rest emptied.
     "participants.Participant": Fiche(
@@ -56,11 +60,21 @@ TRAITEMENT = {
     "participants.Document": SUPPRIME,
     "participants.Fusion": TRACE,
     "territoire.Commune": SANS,
-    "parcours.Parcours": Fiche(vider=("motif_decision",), par="pk__in"),
+    "parcours.Parcours": Fiche(
+        vider=("motif_decision",),
+        garder={"identifiant_source": SOURCE_GARDEE},
+        par="pk__in",
+    ),
     "parcours.HistoricalParcours": HISTORIQUE,
-    "parcours.Etape": Fiche(vider=("objectif", "resultat", "motif_detail", "commentaire_partenaire")),
+    "parcours.Etape": Fiche(
+        vider=("objectif", "resultat", "motif_detail", "commentaire_partenaire"),
+        garder={"identifiant_source": SOURCE_GARDEE},
+    ),
     "parcours.HistoricalEtape": HISTORIQUE,
-    "parcours.Entretien": Fiche(vider=("note",)),
+    "parcours.Entretien": Fiche(
+        vider=("note",),
+        garder={"identifiant_source": SOURCE_GARDEE},
+    ),
     "parcours.Transition": Fiche(vider=("motif",), garder={"de": "code d'un statut", "vers": "code d'un statut"}),
     "parcours.SessionCommission": TRACE,
     "partners.EtapeType": SANS,

@@ -78,6 +78,9 @@ class Etape(models.Model):
     proposee_par = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The previous tool's id of this record when it came from a historical import (`import_historique`):
+    # a second import of the same export finds it again instead of adding a copy.
+    identifiant_source = models.CharField(_("identifiant dans l'outil précédent"), max_length=100, blank=True)
     cree_le = models.DateTimeField(_("créée le"), auto_now_add=True)
     modifie_le = models.DateTimeField(_("modifiée le"), auto_now=True)
 
@@ -89,6 +92,11 @@ class Etape(models.Model):
         verbose_name_plural = _("étapes")
         ordering = ["date_debut_prevue", "id"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["identifiant_source"],
+                condition=~Q(identifiant_source=""),
+                name="etape_identifiant_source_unique",
+            ),
             models.CheckConstraint(
                 condition=Q(date_fin_prevue__isnull=True)
                 | Q(date_debut_prevue__isnull=True)

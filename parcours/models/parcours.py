@@ -187,6 +187,9 @@ class Parcours(models.Model):
         _("situation améliorée 6 mois après la sortie"), null=True, blank=True
     )
     date_suivi_6_mois = models.DateField(_("date du suivi à 6 mois"), null=True, blank=True)
+    # The previous tool's id of this record when it came from a historical import (`import_historique`):
+    # a second import of the same export finds it again instead of adding a copy.
+    identifiant_source = models.CharField(_("identifiant dans l'outil précédent"), max_length=100, blank=True)
     cree_le = models.DateTimeField(_("créé le"), auto_now_add=True)
     modifie_le = models.DateTimeField(_("modifié le"), auto_now=True)
 
@@ -200,6 +203,11 @@ class Parcours(models.Model):
         verbose_name_plural = _("parcours")
         ordering = ["-date_orientation", "-id"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["identifiant_source"],
+                condition=~Q(identifiant_source=""),
+                name="parcours_identifiant_source_unique",
+            ),
             models.UniqueConstraint(
                 fields=["participant"],
                 condition=Q(date_sortie__isnull=True) & ~Q(decision_commission="refusee"),

@@ -32,6 +32,9 @@ class Entretien(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
     auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    # The previous tool's id of this record when it came from a historical import (`import_historique`):
+    # a second import of the same export finds it again instead of adding a copy.
+    identifiant_source = models.CharField(_("identifiant dans l'outil précédent"), max_length=100, blank=True)
     cree_le = models.DateTimeField(auto_now_add=True)
 
     objects = EntretienQuerySet.as_manager()
@@ -41,6 +44,13 @@ class Entretien(models.Model):
         verbose_name_plural = _("entretiens")
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["parcours", "statut", "date"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["identifiant_source"],
+                condition=~Q(identifiant_source=""),
+                name="entretien_identifiant_source_unique",
+            ),
+        ]
 
     def __str__(self):
         return f"Entretien du {timezone.localtime(self.date):%d/%m/%Y %H:%M}"

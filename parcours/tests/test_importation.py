@@ -245,3 +245,19 @@ def test_the_command_lists_the_errors_and_fails(db, tmp_path):
         call_command("import_participants", str(chemin), stderr=err)
     assert "Ligne 3, colonne « commune_insee »" in err.getvalue()
     assert not Parcours.objects.exists()
+
+
+def test_an_exit_without_a_reason_is_imported_and_counted_as_an_exit_never_a_positive_one(db):
+    from parcours.indicators import calculer_indicateurs
+
+    rapport = importer(fichier(ligne(date_entree="2025-01-10", date_sortie="2025-06-30")))
+
+    assert rapport.valide and rapport.ecrit
+    parcours = Parcours.objects.get()
+    assert (parcours.date_sortie, parcours.motif_sortie, parcours.sortie_positive) == (
+        datetime.date(2025, 6, 30),
+        "",
+        False,
+    )
+    indicateurs = calculer_indicateurs(datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+    assert (indicateurs["sorties"], indicateurs["sorties_positives"]) == (1, 0)
