@@ -171,7 +171,13 @@ def _separateur(entete):
 
 
 class _Lecteur:
-    """Reads and checks the lines; collects errors; knows the referential (communes, users, structures)."""
+    """Reads and checks the lines; collects errors; knows the referential (communes, users, structures).
+
+    `colonnes` and `obligatoires` are the file's format: the historical import (parcours.reprise)
+    reads the same lines with three more columns."""
+
+    colonnes = COLONNES
+    obligatoires = OBLIGATOIRES
 
     def __init__(self):
         from territoire.models import Commune
@@ -192,12 +198,12 @@ class _Lecteur:
         lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=_separateur(lignes_brutes[0]))
         entete = [colonne.strip().lower() for colonne in next(lecteur)]
         for colonne in entete:
-            if colonne not in COLONNES:
+            if colonne not in self.colonnes:
                 self.erreur(1, colonne, "colonne inconnue.")
         doublons = {colonne for colonne in entete if entete.count(colonne) > 1}
         for colonne in sorted(doublons):
             self.erreur(1, colonne, "colonne présente plusieurs fois.")
-        for colonne in OBLIGATOIRES:
+        for colonne in self.obligatoires:
             if colonne not in entete:
                 self.erreur(1, colonne, "colonne obligatoire absente.")
         if self.erreurs:
@@ -218,8 +224,8 @@ class _Lecteur:
 
     def verifier(self, n, brut):
         """Typed values of one line; each problem is an error on its column."""
-        valeurs = {colonne: brut.get(colonne, "") for colonne in COLONNES}
-        for colonne in OBLIGATOIRES:
+        valeurs = {colonne: brut.get(colonne, "") for colonne in self.colonnes}
+        for colonne in self.obligatoires:
             if not valeurs[colonne]:
                 self.erreur(n, colonne, "valeur obligatoire manquante.")
         for colonne, longueur in LONGUEURS.items():
@@ -277,6 +283,39 @@ class _Lecteur:
         # An exit without a reason is accepted (the old tools did not always keep it): it counts
         # among the exits, never as a positive one, and shows as "motif non renseigné".
         return valeurs
+
+
+# The columns of a line that are fields of its parcours, as they are.
+CHAMPS_PARCOURS = (
+    "statut_marche_travail",
+    "date_debut_chomage",
+    "niveau_formation",
+    *BOOLEENS,
+    "nationalite",
+    "date_sortie",
+    "motif_sortie",
+    "situation_sortie",
+)
+
+
+def nouveau_participant(v, referents, par):
+    """The person of a checked line (not saved), search columns filled."""
+    from participants.models import Participant
+
+    participant = Participant(
+        sexe=v["sexe"],
+        nom=v["nom"],
+        prenom=v["prenom"],
+        date_naissance=v["date_naissance"],
+        commune_id=v["commune_insee"],
+        email=v["email"],
+        telephone=v["telephone"],
+        identifiant_france_travail=v["identifiant_france_travail"],
+        referent=referents.get(v["referent_email"]),
+        cree_par=par,
+    )
+    participant.fill_normalised_fields()
+    return participant
 
 
 def _chevauche(entree, sortie, autre_debut, autre_fin):
@@ -390,21 +429,7 @@ def importer(contenu, par=None, ecrire=True, nom_fichier=""):
         nouveaux = {}
         for ligne, personne in sorted(a_creer, key=lambda item: item[0].valeurs["date_entree"]):
             if personne is None and ligne.cle not in nouveaux:
-                v = ligne.valeurs
-                participant = Participant(
-                    sexe=v["sexe"],
-                    nom=v["nom"],
-                    prenom=v["prenom"],
-                    date_naissance=v["date_naissance"],
-                    commune_id=v["commune_insee"],
-                    email=v["email"],
-                    telephone=v["telephone"],
-                    identifiant_france_travail=v["identifiant_france_travail"],
-                    referent=referents.get(v["referent_email"]),
-                    cree_par=par,
-                )
-                participant.fill_normalised_fields()
-                nouveaux[ligne.cle] = participant
+                nouveaux[ligne.cle] = nouveau_participant(ligne.valeurs, referents, par)
         bulk_create_with_history(list(nouveaux.values()), Participant, batch_size=LOT, default_user=par)
         if any(p.pk is None for p in nouveaux.values()):
             # Databases that cannot return keys from bulk inserts: read them back by identity key.
@@ -425,19 +450,7 @@ def importer(contenu, par=None, ecrire=True, nom_fichier=""):
                     decision_commission=DecisionCommission.VALIDEE,
                     motif_decision="Import" + (f" ({nom_fichier})" if nom_fichier else ""),
                     date_entree=v["date_entree"],
-                    **{
-                        champ: v[champ]
-                        for champ in (
-                            "statut_marche_travail",
-                            "date_debut_chomage",
-                            "niveau_formation",
-                            *BOOLEENS,
-                            "nationalite",
-                            "date_sortie",
-                            "motif_sortie",
-                            "situation_sortie",
-                        )
-                    },
+                    **{champ: v[champ] for champ in CHAMPS_PARCOURS},
                 )
             )
         crees = bulk_create_with_history(parcours, Parcours, batch_size=LOT, default_user=par)

@@ -108,3 +108,23 @@ def test_an_invitation_task_sends_nothing_once_the_password_is_chosen(world, mai
 
     assert envoyer_invitation(world.partenaire.pk, "https://portail.exemple.fr", "Coordination") is False
     assert mailoutbox == []
+
+
+def test_an_imported_account_without_password_is_invited_when_coordination_activates_it(
+    world, client_of, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    importe = User.objects.create(email="ancienne@plie.fr", role=Role.REFERENT, structure=world.plie, is_active=False)
+    importe.set_unusable_password()
+    importe.save()
+    client = client_of(world.coordination)
+    page = client.get(reverse("partners:utilisateurs"), {"structure": world.plie.pk}).content.decode()
+    assert 'Inviter<span class="visually-hidden"> ancienne@plie.fr' in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("partners:utilisateur_activer", args=[importe.pk]))
+
+    importe.refresh_from_db()
+    assert importe.is_active
+    assert [m.to for m in mail.outbox] == [["ancienne@plie.fr"]]

@@ -128,7 +128,16 @@ def utilisateur_activer(request, pk):
     else:
         cible.is_active = not cible.is_active
         cible.save(update_fields=["is_active"])
-        if cible.is_active:
+        if cible.is_active and not cible.has_usable_password():
+            # An account created without a password (by the historical import): activating it
+            # invites the person to choose one.
+            envoyer_invitation(cible, request.build_absolute_uri("/"), request.user)
+            messages.success(
+                request,
+                _("Le compte de %(email)s est activé ; un e-mail l'invite à choisir son mot de passe.")
+                % {"email": cible.email},
+            )
+        elif cible.is_active:
             messages.success(request, _("Le compte de %(user)s est réactivé.") % {"user": cible})
         else:
             messages.success(request, _("Le compte de %(user)s est désactivé.") % {"user": cible})
