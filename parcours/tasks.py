@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .importation import Erreur, RapportImport, importer
-from .models import Importation, StatutImportation
+from .models import GenreImportation, Importation, StatutImportation
 
 logger = logging.getLogger(__name__)
 
@@ -25,14 +25,10 @@ def importer_fichier(importation_id):
     try:
         with default_storage.open(importation.chemin, "rb") as fichier:
             contenu = fichier.read()
-        try:
-            rapport = importer(
-                contenu, par=importation.par, ecrire=importation.ecrire, nom_fichier=importation.nom_fichier
-            )
-        except IntegrityError:
-            rapport = RapportImport(
-                erreurs=[Erreur(None, "", _("un parcours a été ouvert entre-temps ; vérifiez le fichier à nouveau."))]
-            )
+        if importation.genre == GenreImportation.HISTORIQUE:
+            rapport = _reprendre(importation, contenu)
+        else:
+            rapport = _importer(importation, contenu)
     except FileNotFoundError:
         rapport = RapportImport(
             erreurs=[Erreur(None, "", _("le fichier n'est plus disponible : déposez-le à nouveau."))]
@@ -52,3 +48,34 @@ def importer_fichier(importation_id):
         statut=StatutImportation.TERMINE, resultat=rapport.vers_json(), fin_le=timezone.now()
     )
     return StatutImportation.TERMINE
+
+
+def _importer(importation, contenu):
+    try:
+        return importer(contenu, par=importation.par, ecrire=importation.ecrire, nom_fichier=importation.nom_fichier)
+    except IntegrityError:
+        return RapportImport(
+            erreurs=[Erreur(None, "", _("un parcours a été ouvert entre-temps ; vérifiez le fichier à nouveau."))]
+        )
+
+
+def _reprendre(importation, contenu):
+    """The historical import of a ZIP (parcours.reprise), checked or written."""
+    from .reprise import Erreur as ErreurReprise
+    from .reprise import RapportReprise, reprendre
+    from .reprise.archive import ArchiveInvalide, lire_archive
+
+    try:
+        fichiers = lire_archive(contenu)
+    except ArchiveInvalide as exc:
+        return RapportReprise(erreurs=[ErreurReprise(importation.nom_fichier, None, "", str(exc))])
+    try:
+        return reprendre(fichiers, par=importation.par, ecrire=importation.ecrire)
+    except IntegrityError:
+        return RapportReprise(
+            erreurs=[
+                ErreurReprise(
+                    importation.nom_fichier, None, "", _("un parcours a été ouvert entre-temps ; vérifiez à nouveau.")
+                )
+            ]
+        )

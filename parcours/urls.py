@@ -22,5 +22,7 @@ urlpatterns = [
     path("import/<int:pk>/etat/", importation.importation_etat, name="import_etat"),
     path("import/<int:pk>/confirmer/", importation.importation_confirmer, name="import_confirmer"),
     path("import/<int:pk>/abandonner/", importation.importation_abandonner, name="import_abandonner"),
+    path("import/<int:pk>/erreurs.csv", importation.importation_erreurs, name="import_erreurs"),
+    path("import/modeles/<str:nom>", importation.importation_modele, name="import_modele"),
     path("portefeuille/<int:pk>/reaffecter/", portefeuille.reaffecter, name="reaffecter"),
 ] + etapes_urlpatterns

@@ -1,7 +1,7 @@
 """Models of the parcours domain (DESIGN §2), split by theme; import them from here."""
 
 from .etapes import Etape, EtapeQuerySet
-from .importations import Importation, StatutImportation
+from .importations import GenreImportation, Importation, StatutImportation
 from .parcours import (
     LIBELLES_ETATS,
     Parcours,
@@ -24,6 +24,7 @@ __all__ = [
     "ParcoursQuerySet",
     "SessionCommission",
     "StatutImportation",
+    "GenreImportation",
     "Transition",
     "TransitionInvalide",
 ]

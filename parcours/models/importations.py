@@ -13,10 +13,19 @@ class StatutImportation(models.TextChoices):
     ECHEC = "echec", _("Échec")
 
 
+class GenreImportation(models.TextChoices):
+    PARTICIPANTS = "participants", _("Participants (fichier CSV)")
+    HISTORIQUE = "historique", _("Reprise de l'historique (dossier ZIP)")
+
+
 class Importation(models.Model):
-    """One pass over an uploaded file: a check (`ecrire` false, the preview) or the write."""
+    """One pass over an uploaded file: a check (`ecrire` false, the preview) or the write; a CSV of
+    participants (parcours.importation) or the ZIP of a historical import (parcours.reprise)."""
 
     par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    genre = models.CharField(
+        _("genre"), max_length=12, choices=GenreImportation.choices, default=GenreImportation.PARTICIPANTS
+    )
     nom_fichier = models.CharField(_("fichier"), max_length=255)
     chemin = models.CharField(_("chemin du fichier (stockage privé)"), max_length=255)
     ecrire = models.BooleanField(_("écrire"), default=False)

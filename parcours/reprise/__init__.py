@@ -36,7 +36,7 @@ from .fichiers import (
     verifier_etapes,
 )
 
-__all__ = ["FICHIERS", "RapportReprise", "reprendre"]
+__all__ = ["FICHIERS", "Erreur", "RapportReprise", "reprendre"]
 
 
 @dataclass
@@ -54,6 +54,28 @@ class RapportReprise:
     @property
     def valide(self):
         return not self.erreurs
+
+    def vers_json(self):
+        """What the worker stores on the `Importation` (the page reads it back with `depuis_json`)."""
+        return {
+            "lignes": self.lignes,
+            "crees": self.crees,
+            "modifies": self.modifies,
+            "ignores": [list(i) for i in self.ignores],
+            "erreurs": [[e.fichier, e.ligne, e.colonne, e.message] for e in self.erreurs],
+            "ecrit": self.ecrit,
+        }
+
+    @classmethod
+    def depuis_json(cls, donnees):
+        return cls(
+            lignes=donnees.get("lignes", {}),
+            crees=donnees.get("crees", {}),
+            modifies=donnees.get("modifies", {}),
+            ignores=[tuple(i) for i in donnees.get("ignores", [])],
+            erreurs=[Erreur(*e) for e in donnees.get("erreurs", [])],
+            ecrit=donnees.get("ecrit", False),
+        )
 
 
 @dataclass

@@ -67,6 +67,8 @@ MATRIX = {
     "parcours:import_confirmer": [
         Case(expect(403, coordination=302, admin=302), kwargs=_pk("importation"), method="post")
     ],
+    "parcours:import_erreurs": [Case(expect(403, **COORDINATION), kwargs=_pk("importation"))],
+    "parcours:import_modele": [Case(expect(403, **COORDINATION), kwargs=lambda w: {"nom": "etapes.csv"})],
     "parcours:import_abandonner": [
         Case(expect(403, coordination=302, admin=302), kwargs=_pk("importation"), method="post")
     ],

@@ -104,11 +104,11 @@ def test_while_the_worker_runs_the_page_shows_progress_and_polls(world, client_o
     assert fini.status_code == 204 and fini["HX-Refresh"] == "true"
 
 
-def test_only_csv_files_are_accepted(world, client_of):
+def test_only_csv_files_and_zip_archives_are_accepted(world, client_of):
     fichier = SimpleUploadedFile("import.xlsx", b"PK", content_type="application/octet-stream")
     avant = Importation.objects.count()
     response = client_of(world.coordination).post(reverse("parcours:import"), {"fichier": fichier})
-    assert "Seuls les fichiers .csv sont acceptés" in response.content.decode()
+    assert "Seuls les fichiers .csv et les archives .zip sont acceptés" in response.content.decode()
     assert Importation.objects.count() == avant
 
 
