@@ -3,7 +3,8 @@
 Builds (once) a PostgreSQL database of 25,000 participants, ~125,000 steps, ~100 structures,
 40 referents and 30 dossiers, then measures in one run: page server times (median, p95 over N
 requests) and query counts, the admin changelist at the same page size, the page's own SQL run
-alone, the import of a 25,000-line file, the FSE+ indicators, two documents, and a bounded load
+alone, the import of a 25,000-line file, the historical import of 25,000 people (bench/historique.py),
+the FSE+ indicators, two documents, and a bounded load
 test (locust, loopback only, 60 s at most). Writes bench/out/bench.json and prints a table.
 
 Not a test: figures vary with the machine. Run with DATABASE_URL pointing to PostgreSQL.
@@ -735,7 +736,10 @@ def main():
     parser.add_argument("--load-users", type=int, default=50)
     parser.add_argument("--load-seconds", type=int, default=60)
     parser.add_argument("--delai-reprise", type=int, default=60, help="délai de reprise d'un rapport (secondes)")
-    parser.add_argument("--skip", action="append", default=[], choices=["import", "documents", "reprise", "charge"])
+    parser.add_argument("--historique", type=int, default=25_000, help="personnes de la reprise de l'historique")
+    parser.add_argument(
+        "--skip", action="append", default=[], choices=["import", "historique", "documents", "reprise", "charge"]
+    )
     args = parser.parse_args()
     if not settings.IS_POSTGRES:
         sys.exit("Le banc d'essai mesure PostgreSQL : définissez DATABASE_URL (voir scripts/services.sh).")
@@ -748,6 +752,12 @@ def main():
     save(report)
     if "import" not in args.skip:
         report["import"] = measure_import(args.import_lines)
+        save(report)
+    if "historique" not in args.skip:
+        from historique import mesurer
+
+        print(f"Reprise de l'historique : {args.historique} personnes…", flush=True)
+        report["historique"] = mesurer(args.historique, manage)
         save(report)
     if "documents" not in args.skip:
         report["documents"] = measure_documents()

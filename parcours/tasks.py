@@ -65,12 +65,17 @@ def _reprendre(importation, contenu):
     from .reprise import RapportReprise, reprendre
     from .reprise.archive import ArchiveInvalide, lire_archive
 
+    def progression(phase):
+        # Outside the writing transaction: the page polling the progress sees it at once.
+        Importation.objects.filter(pk=importation.pk).update(phase=phase)
+
+    progression("lecture")
     try:
         fichiers = lire_archive(contenu)
     except ArchiveInvalide as exc:
         return RapportReprise(erreurs=[ErreurReprise(importation.nom_fichier, None, "", str(exc))])
     try:
-        return reprendre(fichiers, par=importation.par, ecrire=importation.ecrire)
+        return reprendre(fichiers, par=importation.par, ecrire=importation.ecrire, progression=progression)
     except IntegrityError:
         return RapportReprise(
             erreurs=[

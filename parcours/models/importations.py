@@ -18,6 +18,17 @@ class GenreImportation(models.TextChoices):
     HISTORIQUE = "historique", _("Reprise de l'historique (dossier ZIP)")
 
 
+# The phases of a historical import, in order, as the progress bar names them.
+PHASES = {
+    "lecture": (1, _("Lecture de l'archive")),
+    "verification": (2, _("Vérification de toutes les lignes")),
+    # A check counts what the write would do by writing in a transaction it then rolls back.
+    "simulation": (3, _("Décompte de ce qui sera écrit (rien n'est gardé)")),
+    "ecriture": (3, _("Écriture, en une seule transaction")),
+}
+NOMBRE_DE_PHASES = 3
+
+
 class Importation(models.Model):
     """One pass over an uploaded file: a check (`ecrire` false, the preview) or the write; a CSV of
     participants (parcours.importation) or the ZIP of a historical import (parcours.reprise)."""
@@ -32,6 +43,8 @@ class Importation(models.Model):
     statut = models.CharField(
         _("statut"), max_length=12, choices=StatutImportation.choices, default=StatutImportation.EN_ATTENTE
     )
+    # Where the worker is in a historical import (PHASES), shown as a progress bar.
+    phase = models.CharField(_("phase"), max_length=20, blank=True)
     resultat = models.JSONField(_("résultat"), default=dict)
     erreur = models.TextField(_("erreur"), blank=True)
     cree_le = models.DateTimeField(_("demandé le"), auto_now_add=True)
@@ -48,3 +61,11 @@ class Importation(models.Model):
     @property
     def en_cours(self):
         return self.statut in (StatutImportation.EN_ATTENTE, StatutImportation.EN_COURS)
+
+    @property
+    def avancement(self):
+        """(phase number from 1, number of phases, its label), or None before the first phase."""
+        if self.phase not in PHASES:
+            return None
+        numero, libelle = PHASES[self.phase]
+        return numero, NOMBRE_DE_PHASES, libelle

@@ -16,7 +16,7 @@ from django.utils import timezone
 from accounts.models import User
 from partners.models import EtapeType, Structure
 
-from ..importation import _chevauche, _decoder
+from ..importation import _chevauche, _decoder, _par_lots
 from ..models import Parcours
 from .ecriture import ecrire_tout
 from .fichiers import (
@@ -144,9 +144,11 @@ def _verifier(fichiers, maintenant):
     )
     _verifier_participants(personnes, dossier, emails_fichier)
     sources = {ligne.valeurs["identifiant_source"] for ligne in dossier.participants}
-    connus = set(
-        Parcours.objects.exclude(identifiant_source="").values_list("identifiant_source", flat=True).order_by()
-    )
+    # Parcours of an earlier import that the steps and interviews name without this folder holding them.
+    autres = {v["parcours_source"] for _n, v in dossier.etapes + dossier.entretiens} - sources
+    connus = set()
+    for lot in _par_lots(autres, 2000):
+        connus |= set(Parcours.objects.filter(identifiant_source__in=lot).values_list("identifiant_source", flat=True))
     for lecteur, lignes in ((etapes, dossier.etapes), (entretiens, dossier.entretiens)):
         _lignes_inconnues(lecteur, lignes, "parcours_source", lambda v: v["parcours_source"] in sources | connus)
     _lignes_inconnues(
@@ -226,10 +228,14 @@ def _verifier_participants(personnes, dossier, emails_fichier):
             intervalles.append((entree, sortie))
 
 
-def reprendre(fichiers, par=None, ecrire=True):
+def reprendre(fichiers, par=None, ecrire=True, progression=None):
     """Check the folder `fichiers` ({file name: bytes}) and, when nothing is wrong and `ecrire`,
-    write it in one transaction. Returns a `RapportReprise`."""
+    write it in one transaction. `progression(phase)` is told "verification", then "ecriture"
+    (or "simulation" for a check, which writes in a transaction rolled back).
+    Returns a `RapportReprise`."""
+    progression = progression or (lambda _phase: None)
     rapport = RapportReprise()
+    progression("verification")
     dossier, erreurs = _verifier(fichiers, timezone.now())
     rapport.lignes = {
         COMPTES: len(dossier.comptes),
@@ -240,6 +246,7 @@ def reprendre(fichiers, par=None, ecrire=True):
     rapport.erreurs = erreurs
     if erreurs:
         return rapport
+    progression("ecriture" if ecrire else "simulation")
     with transaction.atomic():
         ecrire_tout(dossier, rapport, par)
         if not ecrire:

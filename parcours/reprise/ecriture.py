@@ -11,10 +11,20 @@ from simple_history.utils import bulk_create_with_history
 from accounts.models import User
 
 from ..choices import DecisionCommission
-from ..importation import CHAMPS_PARCOURS, LOT, _chevauche, nouveau_participant
+from ..importation import CHAMPS_PARCOURS, LOT, _chevauche, _par_lots, nouveau_participant
 from .fichiers import PARTICIPANTS, Erreur
 
 MOTIF = "Reprise de l'historique"
+
+
+def _par_source(queryset, valeurs, champ="identifiant_source"):
+    """The rows of `queryset` whose `champ` is among `valeurs`, read in batches (a folder holds
+    hundreds of thousands of ids: more than one query's parameters)."""
+    resultat = {}
+    for lot in _par_lots(valeurs, 2000):
+        for objet in queryset.filter(**{f"{champ}__in": lot}):
+            resultat.setdefault(getattr(objet, champ), objet)
+    return resultat
 
 
 def _minuit(jour):
@@ -41,13 +51,9 @@ def _dater(objets, modele, dates):
     insert cannot take (auto_now_add): one UPDATE per batch."""
     a_dater = [o for o in objets if dates.get(o.identifiant_source)]
     if a_dater and any(o.pk is None for o in a_dater):
-        ids = dict(
-            modele.objects.filter(identifiant_source__in=[o.identifiant_source for o in a_dater]).values_list(
-                "identifiant_source", "pk"
-            )
-        )
+        ids = _par_source(modele.objects.only("pk", "identifiant_source"), [o.identifiant_source for o in a_dater])
         for o in a_dater:
-            o.pk = ids[o.identifiant_source]
+            o.pk = ids[o.identifiant_source].pk
     for o in a_dater:
         o.cree_le = dates[o.identifiant_source]
     modele.objects.bulk_update(a_dater, ["cree_le"], batch_size=LOT)
@@ -88,14 +94,9 @@ def ecrire_participants(dossier, rapport, par):
     from ..models import Parcours
 
     cles = {ligne.cle for ligne in dossier.participants}
-    connus = {}
-    for participant in Participant.objects.filter(cle_identite__in=cles).order_by("pk"):
-        connus.setdefault(participant.cle_identite, participant)
+    connus = _par_source(Participant.objects.order_by("pk"), cles, "cle_identite")
     sources = [ligne.valeurs["identifiant_source"] for ligne in dossier.participants]
-    existants = {
-        p.identifiant_source: p
-        for p in Parcours.objects.filter(identifiant_source__in=sources).select_related("participant")
-    }
+    existants = _par_source(Parcours.objects.select_related("participant"), sources)
     nouveaux = {}
     creations = defaultdict(list)
     for ligne in dossier.participants:
@@ -106,9 +107,9 @@ def ecrire_participants(dossier, rapport, par):
             nouveaux[ligne.cle] = nouveau_participant(v, dossier.utilisateurs, par)
     bulk_create_with_history(list(nouveaux.values()), Participant, batch_size=LOT, default_user=par)
     if any(p.pk is None for p in nouveaux.values()):
-        ids = dict(Participant.objects.filter(cle_identite__in=list(nouveaux)).values_list("cle_identite", "pk"))
+        ids = _par_source(Participant.objects.only("pk", "cle_identite"), list(nouveaux), "cle_identite")
         for cle, participant in nouveaux.items():
-            participant.pk = ids[cle]
+            participant.pk = ids[cle].pk
     # The previous tool's creation date is the record's, for the retention periods.
     a_dater = [p for cle, p in nouveaux.items() if creations[cle]]
     for cle, p in nouveaux.items():
@@ -196,10 +197,7 @@ def _refuser_les_chevauchements(dossier, rapport, personnes, existants):
 def ecrire_etapes(dossier, rapport, parcours, par):
     from ..models import Etape
 
-    existantes = {
-        e.identifiant_source: e
-        for e in Etape.objects.filter(identifiant_source__in=[v["identifiant_source"] for _n, v in dossier.etapes])
-    }
+    existantes = _par_source(Etape.objects.all(), [v["identifiant_source"] for _n, v in dossier.etapes])
     a_creer, modifies = [], 0
     for _n, v in dossier.etapes:
         structure = dossier.structures_siret.get(v["structure_siret"]) or dossier.structures[v["structure_nom"]]
@@ -242,12 +240,7 @@ def _parcours(parcours, v):
 def ecrire_entretiens(dossier, rapport, parcours):
     from ..models import Entretien
 
-    existants = {
-        e.identifiant_source: e
-        for e in Entretien.objects.filter(
-            identifiant_source__in=[v["identifiant_source"] for _n, v in dossier.entretiens]
-        )
-    }
+    existants = _par_source(Entretien.objects.all(), [v["identifiant_source"] for _n, v in dossier.entretiens])
     a_creer, modifies = [], 0
     for _n, v in dossier.entretiens:
         valeurs = {

@@ -106,3 +106,27 @@ def test_the_templates_of_the_example_pass_the_checks_together(world):
         ("etapes.csv", "type_code"),
         ("etapes.csv", "structure_siret"),
     }
+
+
+def test_the_worker_tells_the_page_each_phase_of_the_import(world, deposer):
+    deposer(archive(dossier_exemple(world)))
+    importation = Importation.objects.latest("pk")
+
+    assert importation.phase == "simulation"
+    assert importation.avancement[:2] == (3, 3)
+
+
+def test_the_progress_of_a_running_import_is_drawn_with_its_phase(world, client_of):
+    en_cours = Importation.objects.create(
+        par=world.coordination,
+        nom_fichier="export.zip",
+        chemin="imports/x.zip",
+        genre="historique",
+        statut="en_cours",
+        phase="verification",
+    )
+
+    page = client_of(world.coordination).get(reverse("parcours:import_suivi", args=[en_cours.pk])).content.decode()
+
+    assert "Étape 2 sur 3 : Vérification de toutes les lignes" in page
+    assert '<progress max="3" value="2"' in page
