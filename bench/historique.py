@@ -27,7 +27,7 @@ def ecrire_dossier(dossier, participants, rng):
 
     communes = list(Commune.objects.values_list("code_insee", flat=True))
     types = list(EtapeType.objects.values_list("code", flat=True))
-    structures = list(Structure.objects.exclude(siret="").values_list("siret", flat=True)[:100])
+    structures = list(Structure.objects.filter(siret__gt="").values_list("siret", flat=True)[:100])
     referents = [f"banc.reprise{i}@plie-rouen.fr" for i in range(40)]
     ouvrir = lambda nom: (dossier / nom).open("w", newline="", encoding="utf-8")  # noqa: E731
     with ouvrir("comptes.csv") as f:

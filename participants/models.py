@@ -162,7 +162,8 @@ class Participant(models.Model):
     cree_par = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
     )
-    cree_le = models.DateTimeField(_("créé le"), auto_now_add=True)
+    # A default rather than auto_now_add: a historical import gives the previous tool's date.
+    cree_le = models.DateTimeField(_("créé le"), default=timezone.now, editable=False)
     modifie_le = models.DateTimeField(_("modifié le"), auto_now=True)
     anonymise_le = models.DateTimeField(_("anonymisé le"), null=True, blank=True, editable=False)
     version = champ_version()

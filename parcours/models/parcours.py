@@ -190,7 +190,8 @@ class Parcours(models.Model):
     # The previous tool's id of this record when it came from a historical import (`import_historique`):
     # a second import of the same export finds it again instead of adding a copy.
     identifiant_source = models.CharField(_("identifiant dans l'outil précédent"), max_length=100, blank=True)
-    cree_le = models.DateTimeField(_("créé le"), auto_now_add=True)
+    # A default rather than auto_now_add: a historical import gives the previous tool's date.
+    cree_le = models.DateTimeField(_("créé le"), default=timezone.now, editable=False)
     modifie_le = models.DateTimeField(_("modifié le"), auto_now=True)
 
     version = champ_version()

@@ -35,7 +35,8 @@ class Entretien(models.Model):
     # The previous tool's id of this record when it came from a historical import (`import_historique`):
     # a second import of the same export finds it again instead of adding a copy.
     identifiant_source = models.CharField(_("identifiant dans l'outil précédent"), max_length=100, blank=True)
-    cree_le = models.DateTimeField(auto_now_add=True)
+    # A default rather than auto_now_add: a historical import gives the previous tool's date.
+    cree_le = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = EntretienQuerySet.as_manager()
 

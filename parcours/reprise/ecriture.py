@@ -46,19 +46,6 @@ def _mettre_a_jour(objet, valeurs, par):
     return True
 
 
-def _dater(objets, modele, dates):
-    """Give created rows the previous tool's dates ({source id: date-time} on `cree_le`), which the
-    insert cannot take (auto_now_add): one UPDATE per batch."""
-    a_dater = [o for o in objets if dates.get(o.identifiant_source)]
-    if a_dater and any(o.pk is None for o in a_dater):
-        ids = _par_source(modele.objects.only("pk", "identifiant_source"), [o.identifiant_source for o in a_dater])
-        for o in a_dater:
-            o.pk = ids[o.identifiant_source].pk
-    for o in a_dater:
-        o.cree_le = dates[o.identifiant_source]
-    modele.objects.bulk_update(a_dater, ["cree_le"], batch_size=LOT)
-
-
 def _compter(rapport, genre, crees=0, modifies=0):
     rapport.crees[genre] = rapport.crees.get(genre, 0) + crees
     rapport.modifies[genre] = rapport.modifies.get(genre, 0) + modifies
@@ -105,24 +92,22 @@ def ecrire_participants(dossier, rapport, par):
             creations[ligne.cle].append(v["date_creation"])
         if ligne.cle not in connus and ligne.cle not in nouveaux:
             nouveaux[ligne.cle] = nouveau_participant(v, dossier.utilisateurs, par)
+    # The previous tool's creation date is the record's, for the retention periods.
+    for cle, participant in nouveaux.items():
+        if creations[cle]:
+            participant.cree_le = _minuit(min(creations[cle]))
     bulk_create_with_history(list(nouveaux.values()), Participant, batch_size=LOT, default_user=par)
     if any(p.pk is None for p in nouveaux.values()):
         ids = _par_source(Participant.objects.only("pk", "cle_identite"), list(nouveaux), "cle_identite")
         for cle, participant in nouveaux.items():
             participant.pk = ids[cle].pk
-    # The previous tool's creation date is the record's, for the retention periods.
-    a_dater = [p for cle, p in nouveaux.items() if creations[cle]]
-    for cle, p in nouveaux.items():
-        if creations[cle]:
-            p.cree_le = _minuit(min(creations[cle]))
-    Participant.objects.bulk_update(a_dater, ["cree_le"], batch_size=LOT)
     _compter(rapport, "participants", crees=len(nouveaux))
     personnes = {**connus, **nouveaux}
     _refuser_les_chevauchements(dossier, rapport, personnes, existants)
     if rapport.erreurs:
         return {}
 
-    a_creer, modifies, parcours, creations_parcours = [], 0, {}, {}
+    a_creer, modifies, parcours = [], 0, {}
     for ligne in dossier.participants:
         v = ligne.valeurs
         personne = personnes[ligne.cle]
@@ -152,11 +137,14 @@ def ecrire_participants(dossier, rapport, par):
             motif_decision=MOTIF,
             **valeurs,
         )
-        a_creer.append(objet)
         if v["date_creation"]:
-            creations_parcours[v["identifiant_source"]] = _minuit(v["date_creation"])
+            objet.cree_le = _minuit(v["date_creation"])
+        a_creer.append(objet)
     bulk_create_with_history(a_creer, Parcours, batch_size=LOT, default_user=par)
-    _dater(a_creer, Parcours, creations_parcours)
+    if any(p.pk is None for p in a_creer):
+        ids = _par_source(Parcours.objects.only("pk", "identifiant_source"), [p.identifiant_source for p in a_creer])
+        for objet in a_creer:
+            objet.pk = ids[objet.identifiant_source].pk
     for objet in a_creer:
         parcours[objet.identifiant_source] = objet
     _compter(rapport, "parcours", crees=len(a_creer), modifies=modifies)
@@ -213,18 +201,12 @@ def ecrire_etapes(dossier, rapport, parcours, par):
         if existante is not None:
             modifies += _mettre_a_jour(existante, valeurs, par)
             continue
-        a_creer.append(Etape(parcours=_parcours(parcours, v), identifiant_source=v["identifiant_source"], **valeurs))
+        etape = Etape(parcours=_parcours(parcours, v), identifiant_source=v["identifiant_source"], **valeurs)
+        # A step keeps the date it was planned or started in the previous tool, not today.
+        if jour := etape.date_debut or etape.date_debut_prevue:
+            etape.cree_le = _minuit(jour)
+        a_creer.append(etape)
     bulk_create_with_history(a_creer, Etape, batch_size=LOT, default_user=par)
-    # A step keeps the date it was planned or started in the previous tool, not today.
-    _dater(
-        a_creer,
-        Etape,
-        {
-            e.identifiant_source: _minuit(e.date_debut or e.date_debut_prevue)
-            for e in a_creer
-            if e.date_debut or e.date_debut_prevue
-        },
-    )
     _compter(rapport, "etapes", crees=len(a_creer), modifies=modifies)
 
 
@@ -260,10 +242,14 @@ def ecrire_entretiens(dossier, rapport, parcours):
                 modifies += 1
             continue
         a_creer.append(
-            Entretien(parcours=_parcours(parcours, v), identifiant_source=v["identifiant_source"], **valeurs)
+            Entretien(
+                parcours=_parcours(parcours, v),
+                identifiant_source=v["identifiant_source"],
+                cree_le=v["date"],
+                **valeurs,
+            )
         )
     Entretien.objects.bulk_create(a_creer, batch_size=LOT)
-    _dater(a_creer, Entretien, {e.identifiant_source: e.date for e in a_creer})
     _compter(rapport, "entretiens", crees=len(a_creer), modifies=modifies)
 
 
