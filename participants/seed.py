@@ -103,6 +103,8 @@ NOMS_ACCENTUES = [
 
 @transaction.atomic
 def seed(ctx):
+    if ctx.participants <= 0:
+        return
     if Participant.objects.filter(email__endswith=f"@{DOMAINE_DEMO}").exists():
         ctx.notes.append("Participants de démonstration déjà présents : aucun ajout.")
         return

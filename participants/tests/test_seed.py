@@ -58,3 +58,9 @@ def test_each_demo_referent_follows_someone_with_an_accented_name_to_search_for(
     for referent in User.objects.filter(role=Role.REFERENT, pk__in=Participant.objects.values("referent")):
         noms = [f"{p.prenom} {p.nom}" for p in Participant.objects.filter(referent=referent)]
         assert any(nom != nom.encode("ascii", "ignore").decode() for nom in noms), referent.email
+
+
+def test_the_seed_with_no_participant_builds_the_rest_and_no_person(communes):
+    semer(0)
+
+    assert Participant.objects.count() == 0
