@@ -170,6 +170,44 @@ def _separateur(entete):
     return ";" if entete.count(";") >= entete.count(",") else ","
 
 
+def entete_csv(texte, colonnes, obligatoires, erreur):
+    """(csv reader past the header, header) of a CSV text whose header names known columns, each
+    once, the mandatory ones included; (None, None) after calling `erreur(line, column, message)`."""
+    lignes_brutes = texte.splitlines()
+    if not lignes_brutes or not lignes_brutes[0].strip():
+        erreur(1, "", "le fichier est vide : une ligne d'en-tête est attendue.")
+        return None, None
+    lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=_separateur(lignes_brutes[0]))
+    entete = [colonne.strip().lower() for colonne in next(lecteur)]
+    fautes = 0
+    for colonne in entete:
+        if colonne not in colonnes:
+            erreur(1, colonne, "colonne inconnue.")
+            fautes += 1
+    for colonne in sorted({colonne for colonne in entete if entete.count(colonne) > 1}):
+        erreur(1, colonne, "colonne présente plusieurs fois.")
+        fautes += 1
+    for colonne in obligatoires:
+        if colonne not in entete:
+            erreur(1, colonne, "colonne obligatoire absente.")
+            fautes += 1
+    return (None, None) if fautes else (lecteur, entete)
+
+
+def lire_dates(valeurs, colonnes, n, erreur, lecture=_date, attendu="AAAA-MM-JJ ou JJ/MM/AAAA"):
+    """Replace the texts of `colonnes` by dates read with `lecture` (None when empty); a text that
+    is no date is an error of its column."""
+    for colonne in colonnes:
+        texte = valeurs[colonne]
+        valeurs[colonne] = None
+        if texte:
+            try:
+                valeurs[colonne] = lecture(texte)
+            except ValueError as exc:
+                raison = f"format attendu {attendu}" if str(exc) == "format" else "date impossible"
+                erreur(n, colonne, f"« {texte} » : {raison}.")
+
+
 class _Lecteur:
     """Reads and checks the lines; collects errors; knows the referential (communes, users, structures).
 
@@ -191,22 +229,8 @@ class _Lecteur:
         self.erreurs.append(Erreur(ligne, colonne, message))
 
     def lire(self, texte):
-        lignes_brutes = texte.splitlines()
-        if not lignes_brutes or not lignes_brutes[0].strip():
-            self.erreur(1, "", "le fichier est vide : une ligne d'en-tête est attendue.")
-            return []
-        lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=_separateur(lignes_brutes[0]))
-        entete = [colonne.strip().lower() for colonne in next(lecteur)]
-        for colonne in entete:
-            if colonne not in self.colonnes:
-                self.erreur(1, colonne, "colonne inconnue.")
-        doublons = {colonne for colonne in entete if entete.count(colonne) > 1}
-        for colonne in sorted(doublons):
-            self.erreur(1, colonne, "colonne présente plusieurs fois.")
-        for colonne in self.obligatoires:
-            if colonne not in entete:
-                self.erreur(1, colonne, "colonne obligatoire absente.")
-        if self.erreurs:
+        lecteur, entete = entete_csv(texte, self.colonnes, self.obligatoires, self.erreur)
+        if lecteur is None:
             return []
         lignes = []
         for cellules in lecteur:
@@ -234,15 +258,7 @@ class _Lecteur:
         for colonne in ("nom", "nom_naissance", "prenom"):
             if any(ord(c) in CONTROLES_INVISIBLES for c in valeurs.get(colonne) or ""):
                 self.erreur(n, colonne, "caractère invisible qui modifie l'affichage (inversion du sens…).")
-        for colonne in ("date_naissance", "date_entree", "date_debut_chomage", "date_sortie"):
-            texte = valeurs[colonne]
-            valeurs[colonne] = None
-            if texte:
-                try:
-                    valeurs[colonne] = _date(texte)
-                except ValueError as exc:
-                    raison = "format attendu AAAA-MM-JJ ou JJ/MM/AAAA" if str(exc) == "format" else "date impossible"
-                    self.erreur(n, colonne, f"« {texte} » : {raison}.")
+        lire_dates(valeurs, ("date_naissance", "date_entree", "date_debut_chomage", "date_sortie"), n, self.erreur)
         valeurs["sexe"] = valeurs["sexe"].upper()
         for colonne in ("statut_marche_travail", "niveau_formation", "nationalite", "motif_sortie", "situation_sortie"):
             valeurs[colonne] = valeurs[colonne].lower()

@@ -1,9 +1,7 @@
 """Reading and checking the files of a historical import (docs/reprise.md): each file's lines,
 typed, with every error naming its file, line and column."""
 
-import csv
 import datetime
-import io
 import re
 from dataclasses import dataclass
 
@@ -11,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from ..choices import StatutEntretien, StatutEtape, TypeEntretien
-from ..importation import COLONNES, OBLIGATOIRES, _date, _decoder, _Lecteur, _separateur
+from ..importation import COLONNES, OBLIGATOIRES, _date, _decoder, _Lecteur, entete_csv, lire_dates
 
 PARTICIPANTS, COMPTES, ETAPES, ENTRETIENS = "participants.csv", "comptes.csv", "etapes.csv", "entretiens.csv"
 FICHIERS = (COMPTES, PARTICIPANTS, ETAPES, ENTRETIENS)
@@ -78,15 +76,7 @@ class LecteurParticipants(_Lecteur):
 
     def verifier(self, n, brut):
         valeurs = super().verifier(n, brut)
-        for colonne in ("date_orientation", "date_creation"):
-            texte = valeurs[colonne]
-            valeurs[colonne] = None
-            if texte:
-                try:
-                    valeurs[colonne] = _date(texte)
-                except ValueError as exc:
-                    raison = "format attendu AAAA-MM-JJ ou JJ/MM/AAAA" if str(exc) == "format" else "date impossible"
-                    self.erreur(n, colonne, f"« {texte} » : {raison}.")
+        lire_dates(valeurs, ("date_orientation", "date_creation"), n, self.erreur)
         orientation, entree = valeurs["date_orientation"], valeurs["date_entree"]
         if orientation and entree and orientation > entree:
             self.erreur(n, "date_orientation", "l'orientation est postérieure à l'entrée.")
@@ -110,19 +100,8 @@ class Lecteur:
         except UnicodeDecodeError:
             self.erreur(1, "", "le fichier n'est pas encodé en UTF-8.")
             return []
-        premieres = texte.splitlines()
-        if not premieres or not premieres[0].strip():
-            self.erreur(1, "", "le fichier est vide : une ligne d'en-tête est attendue.")
-            return []
-        lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=_separateur(premieres[0]))
-        entete = [colonne.strip().lower() for colonne in next(lecteur)]
-        for colonne in entete:
-            if colonne not in self.colonnes:
-                self.erreur(1, colonne, "colonne inconnue.")
-        for colonne in self.obligatoires:
-            if colonne not in entete:
-                self.erreur(1, colonne, "colonne obligatoire absente.")
-        if self.erreurs:
+        lecteur, entete = entete_csv(texte, self.colonnes, self.obligatoires, self.erreur)
+        if lecteur is None:
             return []
         lignes = []
         for cellules in lecteur:
@@ -140,18 +119,8 @@ class Lecteur:
         return lignes
 
     def dates(self, n, valeurs, colonnes, lecture=_date):
-        for colonne in colonnes:
-            texte = valeurs[colonne]
-            valeurs[colonne] = None
-            if texte:
-                try:
-                    valeurs[colonne] = lecture(texte)
-                except ValueError as exc:
-                    attendu = (
-                        "AAAA-MM-JJ HH:MM ou JJ/MM/AAAA HH:MM" if lecture is date_heure else "AAAA-MM-JJ ou JJ/MM/AAAA"
-                    )
-                    raison = f"format attendu {attendu}" if str(exc) == "format" else "date impossible"
-                    self.erreur(n, colonne, f"« {texte} » : {raison}.")
+        attendu = "AAAA-MM-JJ HH:MM ou JJ/MM/AAAA HH:MM" if lecture is date_heure else "AAAA-MM-JJ ou JJ/MM/AAAA"
+        lire_dates(valeurs, colonnes, n, self.erreur, lecture, attendu)
 
     def unique(self, lignes, colonne="identifiant_source"):
         vus = {}

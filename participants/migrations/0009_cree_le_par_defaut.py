@@ -5,20 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participants', '0008_recherche_par_telephone'),
+        ("participants", "0008_recherche_par_telephone"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalparticipant',
-            name='cree_le',
-            field=models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='créé le'),
+            model_name="historicalparticipant",
+            name="cree_le",
+            field=models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="créé le"),
         ),
         migrations.AlterField(
-            model_name='participant',
-            name='cree_le',
-            field=models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='créé le'),
+            model_name="participant",
+            name="cree_le",
+            field=models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="créé le"),
         ),
     ]
