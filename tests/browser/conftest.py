@@ -20,6 +20,19 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# The complete journeys at a desktop width and at a phone's. The layout does not depend on the
+# database: the phone variant runs in the SQLite pass of the CI only, which keeps it under 25 min.
+LARGEURS_PARCOURS = [
+    pytest.param(1366, id="bureau"),
+    pytest.param(
+        375,
+        id="telephone",
+        marks=pytest.mark.skipif(
+            os.environ.get("DATABASE_URL", "").startswith("postgres"),
+            reason="mise en page à 375 px vérifiée dans la passe SQLite (elle ne dépend pas de la base)",
+        ),
+    ),
+]
 # WCAG 2.1 A and AA, the level the RGAA transposes.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

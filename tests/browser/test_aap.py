@@ -13,7 +13,7 @@ from aap_invisibles.tests.factories import PNG_1PX, pdf_bytes
 from accounts import otp
 from accounts.tests.factories import PASSWORD
 
-from .conftest import login
+from .conftest import LARGEURS_PARCOURS, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -174,7 +174,7 @@ def remplir_dans_le_navigateur(v, dossier):
 
 
 # The journey on a desktop screen and on a phone (issue 15).
-@pytest.mark.parametrize("largeur", [1366, 375], ids=["bureau", "telephone"])
+@pytest.mark.parametrize("largeur", LARGEURS_PARCOURS)
 def test_an_applicant_submits_a_dossier_that_is_instructed_and_decided(world, visite, largeur):
     # Sign-up of a new organisation, email verified, first login.
     v = visite(largeur)

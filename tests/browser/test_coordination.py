@@ -10,7 +10,7 @@ from parcours.choices import DecisionCommission
 from parcours.tests.factories import ParcoursFactory
 from participants.tests.factories import ParticipantFactory
 
-from .conftest import login
+from .conftest import LARGEURS_PARCOURS, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,7 @@ def submit(page, name):
 
 
 # The journey on a desktop screen and on a phone (issue 15).
-@pytest.mark.parametrize("largeur", [1366, 375], ids=["bureau", "telephone"])
+@pytest.mark.parametrize("largeur", LARGEURS_PARCOURS)
 def test_coordination_decides_at_the_commission_and_downloads_the_activity_report(world, visite, largeur):
     orientee = ParticipantFactory(nom="Commission", prenom="Inès", referent=world.referent)
     parcours = ParcoursFactory(

@@ -9,7 +9,7 @@ from parcours.models import Etape
 from participants.models import Participant
 from partners.tests.factories import EtapeTypeFactory
 
-from .conftest import login
+from .conftest import LARGEURS_PARCOURS, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +20,7 @@ def submit(page, name):
 
 
 # The journey on a desktop screen and on a phone (issue 15).
-@pytest.mark.parametrize("largeur", [1366, 375], ids=["bureau", "telephone"])
+@pytest.mark.parametrize("largeur", LARGEURS_PARCOURS)
 def test_a_referent_creates_orients_and_proposes_then_the_partner_carries_the_step(world, visite, largeur):
     type_etape = EtapeTypeFactory(libelle="Chantier d'insertion maraîchage")
     type_etape.structures.add(world.aci)
