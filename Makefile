@@ -31,9 +31,13 @@ run: venv
 captures: venv
 	$(PYTHON) scripts/captures.py --url http://$(HOST)
 
-## make test: set up and run the whole test suite
+## make test: set up and run the whole test suite, on every core (pytest-xdist, JOBS=1 for one
+## process); the `services` tests (a real worker, PostgreSQL and Redis restarted) share one broker
+## and one server, so they run afterwards in a single process. Exit code 5: nothing selected.
+JOBS ?= auto
 test: venv
-	$(PYTHON) -m pytest $(PYTEST_ARGS)
+	$(PYTHON) -m pytest -n $(JOBS) -m "not services" $(PYTEST_ARGS)
+	$(PYTHON) -m pytest -m services $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 ## make worker / make beat: Celery with CELERY_BROKER_URL set (exactly one beat per deployment)
 worker: venv
