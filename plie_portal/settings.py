@@ -354,11 +354,13 @@ CELERY_BEAT_SCHEDULE = {
     # Reports whose message or worker was lost are enqueued again (every minute: a killed worker's
     # report is taken over within about two minutes, reports.services.DELAI_REPRISE).
     "rapports-relance": {"task": "reports.tasks.relancer_rapports_bloques", "schedule": 60},
+    # The same for imports (a historical import interrupted mid-write left nothing: it starts again).
+    "imports-relance": {"task": "parcours.tasks.relancer_imports_bloques", "schedule": 60},
     # The outbox: messages that waited for the broker leave as soon as it is back (envois).
     "envois-relance": {"task": "envois.tasks.relancer_envois", "schedule": 60},
 }
 
-# A report whose worker stopped beating this long is taken over (reports.services).
+# A report or an import whose worker stopped beating this long is taken over (plie_portal.travaux).
 PLIE_RAPPORT_DELAI_REPRISE_SECONDES = env_int("PLIE_RAPPORT_DELAI_REPRISE_SECONDES", 60)
 
 # Domain thresholds (DESIGN §1): data, not constants scattered in code.

@@ -2,18 +2,17 @@
 
 import logging
 import tempfile
-import threading
-from datetime import timedelta
 
-from django.conf import settings
 from django.core.files import File
-from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from envois.services import mettre_en_file
+from plie_portal.travaux import DELAI_ATTENTE, DELAI_REPRISE, TRANSITOIRES, Battement, abandonne
+
+__all__ = ["DELAI_ATTENTE", "DELAI_REPRISE", "TRANSITOIRES", "abandonne", "demander", "executer", "reserver"]
 
 from .kinds import get_kind
 from .kinds.base import RapportImpossible
@@ -21,15 +20,10 @@ from .models import Rapport, StatutRapport
 
 logger = logging.getLogger(__name__)
 
-# The worker producing a report beats every BATTEMENT; a report `en_cours` silent for DELAI_REPRISE
-# lost its worker (killed, machine gone) and is taken over: the periodic `relancer_rapports_bloques`
-# (every minute) enqueues it again, the next worker claims it. Within about two minutes, whatever
-# Redis does with the dead worker's unacknowledged message (redelivered hours later, it finds the
-# report done and does nothing).
-DELAI_REPRISE = timedelta(seconds=settings.PLIE_RAPPORT_DELAI_REPRISE_SECONDES)
-BATTEMENT = DELAI_REPRISE / 6
-# A report waiting this long was never picked up (its message lost): enqueued again too.
-DELAI_ATTENTE = timedelta(minutes=5)
+# A report whose worker died is taken over (plie_portal.travaux): the periodic
+# `relancer_rapports_bloques` (every minute) enqueues it again, the next worker claims it. Within
+# about two minutes, whatever Redis does with the dead worker's unacknowledged message
+# (redelivered hours later, it finds the report done and does nothing).
 MESSAGE_REPRISE = _("Reprise : le traitement précédent s'est arrêté, le document est produit à nouveau.")
 
 MESSAGE_ERREUR_INATTENDUE = _(
@@ -53,14 +47,6 @@ def demander(user, kind, parametres, automatique=False):
     # and with the broker down the request is kept until it is back.
     mettre_en_file(generer_rapport, rapport.pk)
     return rapport
-
-
-def abandonne(maintenant=None):
-    """The condition of a report whose worker stopped beating (`en_cours`, silent too long)."""
-    limite = (maintenant or timezone.now()) - DELAI_REPRISE
-    return Q(statut=StatutRapport.EN_COURS) & (
-        Q(battement_le__lt=limite) | Q(battement_le__isnull=True, debut_le__lt=limite)
-    )
 
 
 def reserver(rapport_id):
@@ -90,36 +76,6 @@ def reserver(rapport_id):
         )
         == 1
     )
-
-
-class Battement:
-    """While a worker produces a report, a thread writes its beat every BATTEMENT (its own
-    database connection): the beat stops with the process. Not in eager mode (no separate worker)."""
-
-    def __init__(self, rapport_id, actif):
-        self.rapport_id, self.actif = rapport_id, actif
-        self.arret = threading.Event()
-
-    def _battre(self):
-        try:
-            while not self.arret.wait(BATTEMENT.total_seconds()):
-                Rapport.objects.filter(pk=self.rapport_id, statut=StatutRapport.EN_COURS).update(
-                    battement_le=timezone.now()
-                )
-        finally:
-            connection.close()
-
-    def __enter__(self):
-        if self.actif:
-            self.fil = threading.Thread(target=self._battre, name=f"battement-rapport-{self.rapport_id}", daemon=True)
-            self.fil.start()
-        return self
-
-    def __exit__(self, *exc):
-        if self.actif:
-            self.arret.set()
-            self.fil.join(timeout=5)
-        return False
 
 
 def progression(rapport_id):
@@ -163,7 +119,7 @@ def executer(rapport_id, battement=False):
     progress = progression(rapport_id)
     progress(1, _("Préparation"))
     try:
-        with Battement(rapport_id, battement), tempfile.TemporaryFile() as sortie:
+        with Battement(Rapport.objects.filter(pk=rapport_id), battement), tempfile.TemporaryFile() as sortie:
             kind.generate(rapport, progress, sortie)
             sortie.seek(0)
             nom = kind.nom_fichier(rapport)
@@ -193,19 +149,3 @@ def executer(rapport_id, battement=False):
         # Someone else finished or failed it meanwhile: our file is an orphan.
         rapport.fichier.storage.delete(rapport.fichier.name)
     return StatutRapport.TERMINE
-
-
-def _transitoires():
-    from django.db import InterfaceError, OperationalError
-
-    erreurs = [OperationalError, InterfaceError, ConnectionError, TimeoutError]
-    try:
-        from redis.exceptions import ConnectionError as RedisConnectionError
-
-        erreurs.append(RedisConnectionError)
-    except ImportError:  # pragma: no cover - redis is a dependency
-        pass
-    return tuple(erreurs)
-
-
-TRANSITOIRES = _transitoires()

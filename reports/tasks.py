@@ -7,21 +7,15 @@ from celery import shared_task
 from django.db.models import Q
 from django.utils import timezone
 
+from plie_portal.travaux import REESSAIS
+
 from . import services
 from .models import Rapport, StatutRapport
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(
-    bind=True,
-    acks_late=True,
-    autoretry_for=services.TRANSITOIRES,
-    retry_backoff=5,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=5,
-)
+@shared_task(bind=True, acks_late=True, **REESSAIS)
 def generer_rapport(self, rapport_id):
     """Produce the file of a Rapport. Safe to run twice: only a waiting report is claimed."""
     try:

@@ -49,6 +49,12 @@ class Importation(models.Model):
     erreur = models.TextField(_("erreur"), blank=True)
     cree_le = models.DateTimeField(_("demandé le"), auto_now_add=True)
     fin_le = models.DateTimeField(_("terminé le"), null=True, blank=True)
+    # Claimed by one worker at a time, which beats while it works (plie_portal.travaux): an import
+    # whose worker died is taken over and run again (its transaction left nothing written).
+    debut_le = models.DateTimeField(_("commencé le"), null=True, blank=True)
+    battement_le = models.DateTimeField(_("dernier signe du traitement"), null=True, blank=True)
+    tentatives = models.PositiveSmallIntegerField(_("tentatives"), default=0)
+    reprises = models.PositiveSmallIntegerField(_("reprises après un arrêt"), default=0)
 
     class Meta:
         verbose_name = _("import de participants")

@@ -96,12 +96,14 @@ def ecrire_participants(dossier, rapport, par):
     for cle, participant in nouveaux.items():
         if creations[cle]:
             participant.cree_le = _minuit(min(creations[cle]))
-    bulk_create_with_history(list(nouveaux.values()), Participant, batch_size=LOT, default_user=par)
+    bulk_create_with_history(
+        list(nouveaux.values()), Participant, batch_size=LOT, default_user=par, default_change_reason=MOTIF
+    )
     if any(p.pk is None for p in nouveaux.values()):
         ids = _par_source(Participant.objects.only("pk", "cle_identite"), list(nouveaux), "cle_identite")
         for cle, participant in nouveaux.items():
             participant.pk = ids[cle].pk
-    _compter(rapport, "participants", crees=len(nouveaux))
+    _compter(rapport, "participants", crees=len(nouveaux), modifies=_actualiser_personnes(dossier, connus, par))
     personnes = {**connus, **nouveaux}
     _refuser_les_chevauchements(dossier, rapport, personnes, existants)
     if rapport.erreurs:
@@ -125,10 +127,11 @@ def ecrire_participants(dossier, rapport, par):
             # The person was anonymised since the last import: the old tool's export must not
             # bring their data back.
             rapport.ignores.append((PARTICIPANTS, ligne.numero, "fiche anonymisée depuis la précédente reprise"))
+            parcours[v["identifiant_source"]] = None  # nor its steps and interviews
             continue
         if existant is not None:
             modifies += _mettre_a_jour(existant, valeurs, par)
-            parcours[v["identifiant_source"]] = existant
+            parcours[v["identifiant_source"]] = existant.pk
             continue
         objet = Parcours(
             participant_id=personne.pk,
@@ -146,9 +149,38 @@ def ecrire_participants(dossier, rapport, par):
         for objet in a_creer:
             objet.pk = ids[objet.identifiant_source].pk
     for objet in a_creer:
-        parcours[objet.identifiant_source] = objet
+        parcours[objet.identifiant_source] = objet.pk
     _compter(rapport, "parcours", crees=len(a_creer), modifies=modifies)
     return parcours
+
+
+CHAMPS_PERSONNE = ("sexe", "commune_id", "email", "telephone", "identifiant_france_travail")
+
+
+def _actualiser_personnes(dossier, connus, par):
+    """A person a reprise brought takes the details of a later export (from the line of its latest
+    parcours), unless the record was changed in the portal since: the portal's values then win.
+    Returns how many changed."""
+    from participants.models import Participant
+
+    derniers = {}  # person id -> (reason, date) of its latest history record
+    for lot in _par_lots([p.pk for p in connus.values()], 2000):
+        for pk, raison, quand in (
+            Participant.history.filter(id__in=lot).order_by().values_list("id", "history_change_reason", "history_date")
+        ):
+            if pk not in derniers or quand > derniers[pk][1]:
+                derniers[pk] = (raison, quand)
+    lignes = {}
+    for ligne in sorted(dossier.participants, key=lambda lg: lg.valeurs["date_entree"]):
+        lignes[ligne.cle] = ligne.valeurs
+    modifies = 0
+    for cle, personne in connus.items():
+        if personne.anonymise_le or derniers.get(personne.pk, (None,))[0] != MOTIF:
+            continue
+        v = lignes[cle]
+        valeurs = {champ: v[champ] for champ in CHAMPS_PERSONNE if champ != "commune_id"}
+        modifies += _mettre_a_jour(personne, {**valeurs, "commune_id": v["commune_insee"]}, par)
+    return modifies
 
 
 def _refuser_les_chevauchements(dossier, rapport, personnes, existants):
@@ -182,75 +214,125 @@ def _refuser_les_chevauchements(dossier, rapport, personnes, existants):
             )
 
 
+# Lines written per round: each round reads its existing records and creates the rest, so that
+# memory stays that of one round (a folder holds 375,000 steps and interviews).
+TRANCHE = 2 * LOT
+CHAMPS_ETAPE = (
+    "type_id",
+    "structure_id",
+    "statut",
+    "date_debut_prevue",
+    "date_fin_prevue",
+    "date_debut",
+    "date_fin",
+    "resultat",
+    "commentaire_partenaire",
+)
+CHAMPS_ENTRETIEN = ("date", "type", "statut", "note", "auteur_id")
+
+
+def _tranches(lignes):
+    for debut in range(0, len(lignes), TRANCHE):
+        yield lignes[debut : debut + TRANCHE]
+
+
+def _comparer(modele, champs, valeurs_par_source):
+    """Split the round's lines: {source: values} of the records to create, and {pk: values} of
+    the existing ones whose values differ (compared as rows, without building the objects)."""
+    existantes = {
+        ligne[0]: ligne[1:]
+        for ligne in modele.objects.filter(identifiant_source__in=list(valeurs_par_source))
+        .order_by()
+        .values_list("identifiant_source", "pk", *champs)
+    }
+    a_creer, a_modifier = {}, {}
+    for source, valeurs in valeurs_par_source.items():
+        existante = existantes.get(source)
+        if existante is None:
+            a_creer[source] = valeurs
+        elif tuple(valeurs[c] for c in champs) != existante[1:]:
+            a_modifier[existante[0]] = valeurs
+    return a_creer, a_modifier
+
+
 def ecrire_etapes(dossier, rapport, parcours, par):
+    """The steps, round by round: created, or updated with history where a value changed."""
     from ..models import Etape
 
-    existantes = _par_source(Etape.objects.all(), [v["identifiant_source"] for _n, v in dossier.etapes])
-    a_creer, modifies = [], 0
-    for _n, v in dossier.etapes:
-        structure = dossier.structures_siret.get(v["structure_siret"]) or dossier.structures[v["structure_nom"]]
-        valeurs = {
-            "type_id": dossier.types[v["type_code"] or v["type_libelle"]].pk,
-            "structure_id": structure.pk,
-            "statut": v["statut"],
-            **{c: v[c] for c in ("date_debut_prevue", "date_fin_prevue", "date_debut", "date_fin")},
-            "resultat": v["resultat"],
-            "commentaire_partenaire": v["commentaire"],
-        }
-        existante = existantes.get(v["identifiant_source"])
-        if existante is not None:
-            modifies += _mettre_a_jour(existante, valeurs, par)
-            continue
-        etape = Etape(parcours=_parcours(parcours, v), identifiant_source=v["identifiant_source"], **valeurs)
-        # A step keeps the date it was planned or started in the previous tool, not today.
-        if jour := etape.date_debut or etape.date_debut_prevue:
-            etape.cree_le = _minuit(jour)
-        a_creer.append(etape)
-    bulk_create_with_history(a_creer, Etape, batch_size=LOT, default_user=par)
-    _compter(rapport, "etapes", crees=len(a_creer), modifies=modifies)
-
-
-def _parcours(parcours, v):
-    from ..models import Parcours
-
-    objet = parcours.get(v["parcours_source"])
-    if objet is None:  # a parcours of an earlier import, not in this folder
-        objet = parcours[v["parcours_source"]] = Parcours.objects.get(identifiant_source=v["parcours_source"])
-    return objet
+    crees = modifies = 0
+    for tranche in _tranches(dossier.etapes):
+        lignes = {}
+        for _n, v in tranche:
+            if parcours[v["parcours_source"]] is None:
+                continue
+            structure = dossier.structures_siret.get(v["structure_siret"]) or dossier.structures[v["structure_nom"]]
+            lignes[v["identifiant_source"]] = {
+                "type_id": dossier.types[v["type_code"] or v["type_libelle"]].pk,
+                "structure_id": structure.pk,
+                "statut": v["statut"],
+                **{c: v[c] for c in ("date_debut_prevue", "date_fin_prevue", "date_debut", "date_fin")},
+                "resultat": v["resultat"],
+                "commentaire_partenaire": v["commentaire"],
+                "parcours_id": parcours[v["parcours_source"]],
+            }
+        a_creer, a_modifier = _comparer(Etape, CHAMPS_ETAPE, lignes)
+        for etape in Etape.objects.filter(pk__in=a_modifier).order_by("pk"):
+            valeurs = a_modifier[etape.pk]
+            modifies += _mettre_a_jour(etape, {c: valeurs[c] for c in CHAMPS_ETAPE}, par)
+        etapes = []
+        for source, valeurs in a_creer.items():
+            etape = Etape(identifiant_source=source, **valeurs)
+            # A step keeps the date it was planned or started in the previous tool, not today.
+            if jour := etape.date_debut or etape.date_debut_prevue:
+                etape.cree_le = _minuit(jour)
+            etapes.append(etape)
+        bulk_create_with_history(etapes, Etape, batch_size=LOT, default_user=par)
+        crees += len(etapes)
+    _compter(rapport, "etapes", crees=crees, modifies=modifies)
 
 
 def ecrire_entretiens(dossier, rapport, parcours):
+    """The interviews, round by round (the journal keeps no history of its own)."""
     from ..models import Entretien
 
-    existants = _par_source(Entretien.objects.all(), [v["identifiant_source"] for _n, v in dossier.entretiens])
-    a_creer, modifies = [], 0
-    for _n, v in dossier.entretiens:
-        valeurs = {
-            "date": v["date"],
-            "type": v["modalite"],
-            "statut": v["statut"],
-            "note": v["note"],
-            "auteur_id": getattr(dossier.utilisateurs.get(v["auteur_email"]), "pk", None),
+    crees = modifies = 0
+    for tranche in _tranches(dossier.entretiens):
+        lignes = {
+            v["identifiant_source"]: {
+                "date": v["date"],
+                "type": v["modalite"],
+                "statut": v["statut"],
+                "note": v["note"],
+                "auteur_id": getattr(dossier.utilisateurs.get(v["auteur_email"]), "pk", None),
+                "parcours_id": parcours[v["parcours_source"]],
+            }
+            for _n, v in tranche
+            if parcours[v["parcours_source"]] is not None
         }
-        existant = existants.get(v["identifiant_source"])
-        if existant is not None:
-            changes = [c for c, valeur in valeurs.items() if getattr(existant, c) != valeur]
+        a_creer, a_modifier = _comparer(Entretien, CHAMPS_ENTRETIEN, lignes)
+        for entretien in Entretien.objects.filter(pk__in=a_modifier).order_by("pk"):
+            valeurs = a_modifier[entretien.pk]
+            changes = [c for c in CHAMPS_ENTRETIEN if getattr(entretien, c) != valeurs[c]]
             for champ in changes:
-                setattr(existant, champ, valeurs[champ])
-            if changes:
-                existant.save(update_fields=changes)
-                modifies += 1
-            continue
-        a_creer.append(
-            Entretien(
-                parcours=_parcours(parcours, v),
-                identifiant_source=v["identifiant_source"],
-                cree_le=v["date"],
-                **valeurs,
-            )
+                setattr(entretien, champ, valeurs[champ])
+            entretien.save(update_fields=changes)
+            modifies += 1
+        Entretien.objects.bulk_create(
+            [Entretien(identifiant_source=s, cree_le=v["date"], **v) for s, v in a_creer.items()], batch_size=LOT
         )
-    Entretien.objects.bulk_create(a_creer, batch_size=LOT)
-    _compter(rapport, "entretiens", crees=len(a_creer), modifies=modifies)
+        crees += len(a_creer)
+    _compter(rapport, "entretiens", crees=crees, modifies=modifies)
+
+
+def _parcours_anterieurs(dossier, parcours):
+    """Add to {source: parcours id} the parcours of an earlier import that the steps and
+    interviews name without this folder holding them."""
+    from ..models import Parcours
+
+    autres = {v["parcours_source"] for _n, v in dossier.etapes + dossier.entretiens} - set(parcours)
+    for objet in _par_source(Parcours.objects.select_related("participant"), autres).values():
+        # An anonymised person's record takes nothing more from the old tool.
+        parcours[objet.identifiant_source] = None if objet.participant.anonymise_le else objet.pk
 
 
 def ecrire_tout(dossier, rapport, par):
@@ -262,5 +344,6 @@ def ecrire_tout(dossier, rapport, par):
         transaction.set_rollback(True)
         rapport.crees, rapport.modifies = {}, {}
         return
+    _parcours_anterieurs(dossier, parcours)
     ecrire_etapes(dossier, rapport, parcours, par)
     ecrire_entretiens(dossier, rapport, parcours)

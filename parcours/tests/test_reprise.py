@@ -180,6 +180,37 @@ def test_the_fse_indicators_after_the_import_equal_those_of_the_same_people_ente
     assert calculer_indicateurs(datetime.date(2019, 1, 1), datetime.date(2024, 12, 31)) == apres_reprise
 
 
+def demenage(dossier):
+    """The same export, later: Jérôme Bénard moved from 76540 to 76231 in the previous tool."""
+    return {
+        **dossier,
+        "participants.csv": dossier["participants.csv"].replace(";M;1985-03-02;76540;", ";M;1985-03-02;76231;"),
+    }
+
+
+def test_a_later_export_updates_the_details_of_a_person_it_brought_with_history(world, dossier):
+    reprendre(octets(dossier))
+
+    rapport = reprendre(octets(demenage(dossier)))
+
+    jerome = Participant.objects.get(nom="Bénard")
+    assert (jerome.commune_id, rapport.modifies["participants"]) == ("76231", 1)
+    assert jerome.history.first().history_change_reason == "Reprise de l'historique"
+
+
+def test_a_person_changed_in_the_portal_since_keeps_the_portal_values(world, dossier):
+    reprendre(octets(dossier))
+    jerome = Participant.objects.get(nom="Bénard")
+    jerome.telephone = "0601020304"
+    jerome._change_reason = "Fiche mise à jour par la référente"
+    jerome.save()
+
+    reprendre(octets(demenage(dossier)))
+
+    jerome.refresh_from_db()
+    assert (jerome.commune_id, jerome.telephone) == ("76540", "0601020304")
+
+
 def test_an_anonymised_person_is_not_brought_back_by_a_later_run(world, dossier):
     reprendre(octets(dossier))
     Participant.objects.filter(nom="Mauger").update(nom="ANONYME", anonymise_le=timezone.now())

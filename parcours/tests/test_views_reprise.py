@@ -130,3 +130,89 @@ def test_the_progress_of_a_running_import_is_drawn_with_its_phase(world, client_
 
     assert "Étape 2 sur 3 : Vérification de toutes les lignes" in page
     assert '<progress max="3" value="2"' in page
+
+
+def importation_en_attente(world, contenu, **champs):
+    """A historical import to write, its ZIP in private storage, as the import page leaves it."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    chemin = default_storage.save("imports/reprise.zip", ContentFile(contenu))
+    return Importation.objects.create(
+        par=world.coordination, nom_fichier="export.zip", chemin=chemin, genre="historique", ecrire=True, **champs
+    )
+
+
+def test_an_import_whose_worker_died_is_taken_over_and_written_once(world):
+    import datetime
+
+    from django.utils import timezone
+
+    from parcours.tasks import importer_fichier, relancer_imports_bloques
+    from plie_portal.travaux import DELAI_REPRISE
+
+    il_y_a = timezone.now() - DELAI_REPRISE - datetime.timedelta(seconds=5)
+    importation = importation_en_attente(
+        world, archive(dossier_exemple(world)), statut="en_cours", debut_le=il_y_a, battement_le=il_y_a
+    )
+
+    assert relancer_imports_bloques() == 1
+    importation.refresh_from_db()
+    assert (importation.statut, importation.reprises, importation.tentatives) == ("termine", 1, 1)
+    assert Parcours.objects.filter(identifiant_source="P-1").count() == 1
+    # The dead worker's message, redelivered later, finds it done and does nothing.
+    assert importer_fichier.delay(importation.pk).get() is None
+
+
+def test_a_redelivered_import_task_leaves_an_import_whose_worker_still_beats(world):
+    from django.utils import timezone
+
+    from parcours.tasks import importer_fichier
+
+    maintenant = timezone.now()
+    importation = importation_en_attente(
+        world, archive(dossier_exemple(world)), statut="en_cours", debut_le=maintenant, battement_le=maintenant
+    )
+
+    assert importer_fichier.delay(importation.pk).get() is None
+    assert not Parcours.objects.filter(identifiant_source="P-1").exists()
+
+
+def test_an_import_interrupted_by_the_database_is_retried_and_written(world, monkeypatch):
+    from django.db import OperationalError
+
+    from parcours import reprise
+    from parcours.tasks import importer_fichier
+
+    vraie = reprise.reprendre
+    appels = []
+
+    def coupee_une_fois(*args, **kwargs):
+        appels.append(1)
+        if len(appels) == 1:
+            raise OperationalError("connexion perdue")
+        return vraie(*args, **kwargs)
+
+    monkeypatch.setattr(reprise, "reprendre", coupee_une_fois)
+    importation = importation_en_attente(world, archive(dossier_exemple(world)))
+
+    importer_fichier.delay(importation.pk)
+    importation.refresh_from_db()
+    assert (importation.statut, importation.tentatives) == ("termine", 2)
+    assert Parcours.objects.filter(identifiant_source="P-1").exists()
+
+
+def test_the_page_of_an_import_taken_over_says_it_starts_again(world, client_of):
+    en_cours = Importation.objects.create(
+        par=world.coordination,
+        nom_fichier="export.zip",
+        chemin="imports/x.zip",
+        genre="historique",
+        statut="en_cours",
+        phase="lecture",
+        reprises=1,
+    )
+
+    page = client_of(world.coordination).get(reverse("parcours:import_suivi", args=[en_cours.pk])).content.decode()
+
+    assert "le traitement précédent s'est arrêté" in page

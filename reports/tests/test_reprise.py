@@ -7,6 +7,7 @@ import time
 import pytest
 from django.utils import timezone
 
+from plie_portal import travaux
 from reports import services
 from reports.models import Rapport, StatutRapport
 from reports.tasks import generer_rapport, relancer_rapports_bloques
@@ -46,10 +47,10 @@ def test_the_report_taken_over_tells_its_follower_it_is_a_reprise(world):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_working_report_beats_from_its_own_thread(world, monkeypatch):
-    monkeypatch.setattr(services, "BATTEMENT", datetime.timedelta(seconds=0.05))
+    monkeypatch.setattr(travaux, "BATTEMENT", datetime.timedelta(seconds=0.05))
     rapport = world.rapport_referent_en_cours
     silencieux_depuis(rapport, 3600)
-    with services.Battement(rapport.pk, actif=True):
+    with services.Battement(Rapport.objects.filter(pk=rapport.pk), actif=True):
         time.sleep(0.5)
     battement = Rapport.objects.get(pk=rapport.pk).battement_le
     assert timezone.now() - battement < datetime.timedelta(seconds=5)
