@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.audit import JournaliserAdmin
 
-from .models import Entretien, Etape, Objectif, Parcours, SessionCommission, Transition
+from .models import Entretien, Etape, Objectif, Operation, Parcours, SessionCommission, Transition
 
 
 class EtapeInline(admin.TabularInline):
@@ -27,7 +27,7 @@ class ParcoursAdmin(JournaliserAdmin, SimpleHistoryAdmin):
     search_fields = ["participant__recherche", "participant__nom"]
     list_select_related = ["participant"]
     raw_id_fields = ["participant", "referent", "session_commission"]
-    autocomplete_fields = ["prescripteur"]
+    autocomplete_fields = ["prescripteur", "operation"]
     date_hierarchy = "date_entree"
     inlines = [EtapeInline]
 
@@ -69,3 +69,13 @@ class TransitionAdmin(JournaliserAdmin, admin.ModelAdmin):
 @admin.register(Objectif)
 class ObjectifAdmin(admin.ModelAdmin):
     list_display = ["annee", "participants_min", "participants_max", "taux_sorties_positives"]
+
+
+@admin.register(Operation)
+class OperationAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "intitule", "structure", "date_debut", "date_fin", "statut", "participants_prevus"]
+    list_filter = ["statut"]
+    list_select_related = ["structure"]
+    search_fields = ["code", "intitule", "structure__nom"]
+    autocomplete_fields = ["structure"]
+    date_hierarchy = "date_debut"

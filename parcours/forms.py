@@ -18,7 +18,7 @@ from plie_portal.versions import FormulaireVersionne
 from plie_portal.widgets import DateInput, DateTimeInput
 
 from .choices import SITUATION_SUGGEREE, DecisionCommission, MotifSortie, StatutEntretien
-from .models import Entretien, Objectif, Parcours, SessionCommission
+from .models import Entretien, Objectif, Operation, Parcours, SessionCommission
 
 OUI_NON_INCONNU = [("True", _("Oui")), ("False", _("Non")), ("", _("Inconnu"))]
 
@@ -340,6 +340,17 @@ class PeriodeForm(forms.Form):
         if data.get("debut") and data.get("fin") and data["fin"] < data["debut"]:
             self.add_error("fin", _("La fin de la période ne peut pas précéder son début."))
         return data
+
+
+class IndicateursForm(PeriodeForm):
+    """The period of the FSE+ indicators and, optionally, the operation they are narrowed to."""
+
+    operation = forms.ModelChoiceField(
+        label=_("Opération"),
+        queryset=Operation.objects.order_by("-date_debut", "code"),
+        required=False,
+        empty_label=_("Tout le PLIE"),
+    )
 
 
 class ReaffectationForm(forms.Form):

@@ -357,7 +357,7 @@ def importer(contenu, par=None, ecrire=True, nom_fichier=""):
     """
     from participants.models import Participant, identity_key
 
-    from .models import Parcours, Transition
+    from .models import Operation, Parcours, Transition
 
     rapport = RapportImport()
     try:
@@ -470,6 +470,7 @@ def importer(contenu, par=None, ecrire=True, nom_fichier=""):
                     **{champ: v[champ] for champ in CHAMPS_PARCOURS},
                 )
             )
+        Operation.objects.rattacher(parcours)
         crees = bulk_create_with_history(parcours, Parcours, batch_size=LOT, default_user=par)
         if par is not None and all(p.pk for p in crees):
             Transition.objects.bulk_create(

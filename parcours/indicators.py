@@ -179,16 +179,16 @@ def lignes(indicateurs):
     return [(cle, LIBELLES[cle], indicateurs[cle]) for cle in CLES]
 
 
-def par_sexe(debut, fin):
+def par_sexe(debut, fin, parcours=None):
     """{sex code: indicators} of the period, the participations split by the person's sex (F, M,
-    X), as the managing authority asks; a participation whose sex is unknown is in none of them."""
+    X), as the managing authority asks; a participation whose sex is unknown is in none of them.
+    `parcours` narrows them as in calculer_indicateurs (e.g. to an operation)."""
     from participants.models import Sexe
 
     from .models import Parcours
 
-    return {
-        code: calculer_indicateurs(debut, fin, Parcours.objects.filter(participant__sexe=code)) for code in Sexe.values
-    }
+    base = parcours if parcours is not None else Parcours.objects.all()
+    return {code: calculer_indicateurs(debut, fin, base.filter(participant__sexe=code)) for code in Sexe.values}
 
 
 def _par_mois(queryset, champ):

@@ -79,6 +79,9 @@ TRAITEMENT = {
     "parcours.SessionCommission": TRACE,
     "partners.EtapeType": SANS,
     "parcours.Objectif": SANS,
+    # An FSE+ operation names a structure, a period and amounts; its participations point to it.
+    "parcours.Operation": SANS,
+    "parcours.HistoricalOperation": SANS,
     # The uploaded CSV is deleted once written or abandoned; the result keeps counts and errors.
     "parcours.Importation": "import : fichier supprimé une fois écrit ou abandonné",
     "accounts.AccesDonnees": TRACE,

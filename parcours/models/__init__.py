@@ -2,6 +2,7 @@
 
 from .etapes import Etape, EtapeQuerySet
 from .importations import GenreImportation, Importation, StatutImportation
+from .operations import Operation, OperationQuerySet, StatutOperation
 from .parcours import (
     LIBELLES_ETATS,
     Parcours,
@@ -20,6 +21,9 @@ __all__ = [
     "Importation",
     "EtapeQuerySet",
     "Objectif",
+    "Operation",
+    "OperationQuerySet",
+    "StatutOperation",
     "Parcours",
     "ParcoursQuerySet",
     "SessionCommission",

@@ -26,6 +26,7 @@ from ..choices import (
     StatutEtape,
     StatutMarcheTravail,
 )
+from .operations import Operation
 
 
 class SessionCommission(models.Model):
@@ -80,14 +81,14 @@ CHAMPS_FSE_PARTICIPANT = ("sexe",)
 CHAMPS_FSE_PARCOURS = ("statut_marche_travail", "niveau_formation")
 
 
-def manque_fse(vers_participant="participant__"):
-    """Q of a participation some FSE+ field of which is missing, for a Parcours queryset;
-    `vers_participant` is the path from the queried model to the participant."""
+def manque_fse(vers_parcours=""):
+    """Q of a participation some FSE+ field of which is missing; `vers_parcours` is the path from
+    the queried model to the parcours ("" for a Parcours queryset, "parcours__" for operations)."""
     manque = Q()
     for champ in CHAMPS_FSE_PARTICIPANT:
-        manque |= Q(**{f"{vers_participant}{champ}": ""})
+        manque |= Q(**{f"{vers_parcours}participant__{champ}": ""})
     for champ in CHAMPS_FSE_PARCOURS:
-        manque |= Q(**{champ: ""})
+        manque |= Q(**{f"{vers_parcours}{champ}": ""})
     return manque
 
 
@@ -155,6 +156,15 @@ class Parcours(models.Model):
     )
     motif_decision = models.TextField(_("motif de la décision"), blank=True)
     date_entree = models.DateField(_("date d'entrée"), null=True, blank=True)
+    # The FSE+ operation the participation counts for (models/operations.py: the default rule).
+    operation = models.ForeignKey(
+        "parcours.Operation",
+        verbose_name=_("opération FSE+"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="parcours",
+    )
     # Situation at entry (FSE+ questionnaire). Empty yes/no = unknown, never counted as yes.
     statut_marche_travail = models.CharField(
         _("situation sur le marché du travail"), max_length=10, choices=StatutMarcheTravail.choices, blank=True
@@ -310,17 +320,29 @@ class Parcours(models.Model):
             )
         try:
             with transaction.atomic():
-                parcours = cls.objects.create(
+                parcours = cls(
                     participant=participant,
                     date_orientation=date_orientation,
                     prescripteur=prescripteur,
                     referent=referent or participant.referent,
                 )
+                Operation.objects.rattacher([parcours])
+                parcours.save()
                 parcours._journaliser(par, "", DecisionCommission.EN_ATTENTE, _("Orientation"))
         except IntegrityError as exc:
             # Another request opened a parcours in between: the database constraint answers.
             raise TransitionInvalide(_("Ce participant a déjà un parcours ouvert.")) from exc
         return parcours
+
+    def _operation_a_l_entree(self):
+        """At entry the default operation is that running on the entry date: an operation chosen
+        before that does not cover it gives way to the default, when there is one."""
+        operation = self.operation
+        if operation and operation.date_debut <= self.date_entree <= operation.date_fin:
+            return
+        self.operation = None
+        if not Operation.objects.rattacher([self]):
+            self.operation = operation
 
     def _journaliser(self, par, de, vers, motif="", etape=None):
         Transition.objects.create(parcours=self, etape=etape, par=par, de=de, vers=vers, motif=motif)
@@ -337,6 +359,7 @@ class Parcours(models.Model):
         de = self.decision_commission
         self.decision_commission = DecisionCommission.VALIDEE
         self.date_entree = date_entree
+        self._operation_a_l_entree()
         self.session_commission = session or self.session_commission
         self.motif_decision = motif
         self.save()

@@ -78,7 +78,7 @@ def ecrire_participants(dossier, rapport, par):
     date) and their parcours (found by `identifiant_source`, else created)."""
     from participants.models import Participant
 
-    from ..models import Parcours
+    from ..models import Operation, Parcours
 
     cles = {ligne.cle for ligne in dossier.participants}
     connus = _par_source(Participant.objects.order_by("pk"), cles, "cle_identite")
@@ -143,6 +143,7 @@ def ecrire_participants(dossier, rapport, par):
         if v["date_creation"]:
             objet.cree_le = _minuit(v["date_creation"])
         a_creer.append(objet)
+    Operation.objects.rattacher(a_creer)
     bulk_create_with_history(a_creer, Parcours, batch_size=LOT, default_user=par)
     if any(p.pk is None for p in a_creer):
         ids = _par_source(Parcours.objects.only("pk", "identifiant_source"), [p.identifiant_source for p in a_creer])

@@ -58,6 +58,17 @@ MATRIX = {
         ),
     ],
     "parcours:objectifs": [Case(expect(403, **COORDINATION))],
+    "parcours:operations": [Case(expect(403, **COORDINATION))],
+    "parcours:operation_creer": [
+        Case(expect(403, **COORDINATION)),
+        Case(expect(403, **COORDINATION), method="post", data=lambda w: {"code": ""}, label="POST incomplet : erreurs"),
+    ],
+    "parcours:operation": [Case(expect(403, **COORDINATION), kwargs=_pk("operation"))],
+    "parcours:operation_modifier": [Case(expect(403, **COORDINATION), kwargs=_pk("operation"))],
+    "parcours:operations_rattacher": [
+        Case(expect(403, **COORDINATION)),
+        Case(expect(403, **COORDINATION), method="post", data=lambda w: {}, label="POST sans sélection : erreurs"),
+    ],
     "parcours:indicateurs": [Case(expect(403, **COORDINATION))],
     "parcours:import": [Case(expect(403, **COORDINATION))],
     "parcours:import_suivi": [Case(expect(403, **COORDINATION), kwargs=_pk("importation"))],

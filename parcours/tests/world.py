@@ -7,7 +7,7 @@ import datetime
 
 from parcours.choices import StatutEntretien, StatutEtape
 from parcours.models import Importation, SessionCommission
-from parcours.tests.factories import EntretienFactory, EtapeFactory
+from parcours.tests.factories import EntretienFactory, EtapeFactory, OperationFactory
 
 
 def build(world):
@@ -25,6 +25,8 @@ def build(world):
     w.entretien_collegue = EntretienFactory(
         parcours=w.parcours_collegue, auteur=w.referent_collegue, statut=StatutEntretien.PLANIFIE
     )
+    # The PLIE's 2026 operation: the participations of its referents entered in 2026 join it.
+    w.operation = OperationFactory(code="202600001", intitule="Accompagnement renforcé – PLIE – 2026", structure=w.plie)
     w.session = SessionCommission.objects.create(
         date=datetime.date(2026, 3, 10), membres_presents="Claire Coordination\nMarc Métropole", cree_par=w.coordination
     )

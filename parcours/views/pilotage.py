@@ -9,7 +9,7 @@ from accounts.permissions import role_required
 from participants.models import Sexe
 from plie_portal import graphiques
 
-from ..forms import ObjectifFormSet, PeriodeForm
+from ..forms import IndicateursForm, ObjectifFormSet
 from ..indicators import LIBELLES, calculer_indicateurs, lignes, par_sexe
 from ..models import Objectif
 
@@ -22,15 +22,17 @@ def _taux_affiche(taux):
 def indicateurs(request):
     """The FSE+ indicators of a period (default: the current calendar year)."""
     if "debut" in request.GET:
-        form = PeriodeForm(request.GET)
+        form = IndicateursForm(request.GET)
         periode = form.cleaned_data if form.is_valid() else None
     else:
-        form = PeriodeForm(initial=PeriodeForm.defaut())
-        periode = PeriodeForm.defaut()
+        form = IndicateursForm(initial=IndicateursForm.defaut())
+        periode = {**IndicateursForm.defaut(), "operation": None}
     context = {"form": form, "periode": periode, "lignes": None, "objectif": None}
     if periode:
-        resultats = calculer_indicateurs(periode["debut"], periode["fin"])
-        sexes = par_sexe(periode["debut"], periode["fin"])
+        operation = periode["operation"]
+        parcours = operation.parcours.all() if operation else None
+        resultats = calculer_indicateurs(periode["debut"], periode["fin"], parcours)
+        sexes = par_sexe(periode["debut"], periode["fin"], parcours)
         context["sexes"] = [Sexe(code).label for code in sexes]
         context["lignes"] = [
             (
@@ -49,7 +51,7 @@ def indicateurs(request):
             [(LIBELLES[cle], [un[cle] for un in sexes.values()]) for cle in ("EECO01", "sorties", "sorties_positives")],
             titre=str(_("Entrées, sorties et sorties positives par sexe")),
         )
-        if periode["debut"].year == periode["fin"].year:
+        if periode["debut"].year == periode["fin"].year and not operation:
             context["objectif"] = Objectif.objects.filter(annee=periode["debut"].year).first()
     return render(request, "parcours/indicateurs.html", context)
 

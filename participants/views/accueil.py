@@ -10,7 +10,8 @@ from django.utils import timezone
 from accounts.permissions import role_required
 from parcours.choices import DecisionCommission
 from parcours.indicators import entrees_et_sorties_par_mois, personnes_accompagnees_en, sorties_positives
-from parcours.models import Entretien, Objectif, Parcours
+from parcours.models import Entretien, Objectif, Operation, Parcours
+from parcours.operations.views import sans_operation
 from parcours.portefeuille import avec_alertes, compter_alertes, libelles_alertes, portefeuille
 
 from ..models import Participant
@@ -123,6 +124,14 @@ def accueil_coordination(request):
             "accompagnes_max": max(objectif.participants_max, accompagnes),
             "activite": activite,
             "structure_activite": structure_activite,
+            # The FSE+ operations of the year and their data quality (red above the threshold).
+            "operations": list(
+                Operation.objects.filter(date_debut__lte=date(annee, 12, 31), date_fin__gte=date(annee, 1, 1))
+                .select_related("structure")
+                .avec_qualite()
+                .order_by("code")[:20]
+            ),
+            "sans_operation": sans_operation().count(),
         },
     )
 

@@ -7,7 +7,12 @@ def test_the_coordination_menu_groups_its_entries_into_six_at_most():
     menu = menu_for("coordination", "/")
 
     assert len(menu) <= 6
-    assert [e["label"] for e in menu[1]["entries"]] == ["Participants", "Commission d'entrée", "Indicateurs FSE+"]
+    assert [e["label"] for e in menu[1]["entries"]] == [
+        "Participants",
+        "Commission d'entrée",
+        "Indicateurs FSE+",
+        "Opérations FSE+",
+    ]
 
 
 def test_a_group_holding_one_entry_for_a_role_is_shown_as_that_entry():

@@ -36,7 +36,14 @@ COLONNES_PARTICIPATIONS = [
     ("En emploi à 6 mois", lambda p: oui_non(p.emploi_6_mois)),
     ("Situation améliorée à 6 mois", lambda p: oui_non(p.situation_amelioree_6_mois)),
     ("Données FSE+ complètes", lambda p: oui_non(p.fse_complet)),
+    ("Opération", lambda p: p.operation.code if p.operation else ""),
 ]
+# Characters Excel refuses in a sheet name, and its length limit.
+INTERDITS_FEUILLE = str.maketrans(dict.fromkeys("[]:*?/\\", "-"))
+
+
+def nom_de_feuille(operation):
+    return f"Op. {operation.code}".translate(INTERDITS_FEUILLE)[:31]
 
 
 def participations(user, debut, fin):
@@ -49,14 +56,15 @@ def participations(user, debut, fin):
     return (
         Parcours.objects.filter(participant__in=Participant.objects.sensibles_visibles_par(user))
         .filter(Q(date_entree__range=(debut, fin)) | Q(date_sortie__range=(debut, fin)))
-        .select_related("participant__commune")
+        .select_related("participant__commune", "operation")
         .order_by("date_entree", "id")
     )
 
 
 @register
 class ClasseurFSE(PeriodeKind):
-    """Sheet "Indicateurs" (key in A, value in B) and sheet "Participations" (their FSE+ data)."""
+    """Sheet "Indicateurs" (key in A, value in B), one sheet per FSE+ operation running in the
+    period (the same keys, its participations only) and sheet "Participations" (their FSE+ data)."""
 
     code = "fse"
     label = _("Classeur FSE+ (XLSX)")
@@ -79,6 +87,7 @@ class ClasseurFSE(PeriodeKind):
         feuille.append([])
         feuille.append(ligne(["Période", f"{debut:%d/%m/%Y} – {fin:%d/%m/%Y}", ""]))
         feuille.append(ligne(["Produit le", timezone.localtime().strftime("%d/%m/%Y %H:%M"), ""]))
+        self._feuilles_des_operations(classeur, debut, fin)
         progress(30, _("Liste des participations"))
         feuille = classeur.create_sheet("Participations")
         feuille.append([titre for titre, _valeur in COLONNES_PARTICIPATIONS])
@@ -93,3 +102,18 @@ class ClasseurFSE(PeriodeKind):
         rapport.personnes = sorted(personnes)
         progress(95, _("Enregistrement du classeur"))
         classeur.save(sortie)
+
+    def _feuilles_des_operations(self, classeur, debut, fin):
+        from parcours.indicators import LIBELLES, calculer_indicateurs
+        from parcours.models import Operation
+
+        operations = Operation.objects.filter(date_debut__lte=fin, date_fin__gte=debut).select_related("structure")
+        for operation in operations.order_by("code"):
+            feuille = classeur.create_sheet(nom_de_feuille(operation))
+            feuille.append(["Indicateur", "Valeur", "Libellé"])
+            for cle, valeur in calculer_indicateurs(debut, fin, operation.parcours.all()).items():
+                feuille.append(ligne([cle, valeur, str(LIBELLES[cle])]))
+            feuille.append([])
+            feuille.append(ligne(["Opération", operation.code, operation.intitule]))
+            feuille.append(ligne(["Structure porteuse", operation.structure.nom, ""]))
+            feuille.append(ligne(["Période", f"{debut:%d/%m/%Y} – {fin:%d/%m/%Y}", ""]))

@@ -22,7 +22,7 @@ def test_the_command_writes_the_fse_workbook_of_a_period(world, tmp_path):
 
     call_command("generer_rapport", "fse", "--debut", "2026-01-01", "--fin", "2026-12-31", "--sortie", str(sortie))
 
-    assert load_workbook(sortie, read_only=True).sheetnames == ["Indicateurs", "Participations"]
+    assert load_workbook(sortie, read_only=True).sheetnames == ["Indicateurs", "Op. 202600001", "Participations"]
 
 
 def test_the_command_writes_the_committee_report_and_the_cerfa(world, tmp_path):

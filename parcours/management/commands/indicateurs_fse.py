@@ -1,4 +1,4 @@
-"""`indicateurs_fse --debut AAAA-MM-JJ --fin AAAA-MM-JJ [--json]` (DESIGN §3)."""
+"""`indicateurs_fse --debut AAAA-MM-JJ --fin AAAA-MM-JJ [--operation CODE] [--json]` (DESIGN §3)."""
 
 import datetime
 import json
@@ -6,6 +6,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from parcours.indicators import calculer_indicateurs, lignes
+from parcours.models import Operation
 
 
 def _date(valeur):
@@ -21,17 +22,24 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--debut", required=True, help="Premier jour de la période (AAAA-MM-JJ), inclus.")
         parser.add_argument("--fin", required=True, help="Dernier jour de la période (AAAA-MM-JJ), inclus.")
+        parser.add_argument("--operation", help="Code d'une opération FSE+ : ses seules participations.")
         parser.add_argument("--json", action="store_true", help="Un objet JSON, clés du tableau FSE+.")
 
     def handle(self, *args, **options):
         debut, fin = _date(options["debut"]), _date(options["fin"])
         if fin < debut:
             raise CommandError("La fin de la période ne peut pas précéder son début.")
-        indicateurs = calculer_indicateurs(debut, fin)
+        operation = None
+        if options["operation"]:
+            operation = Operation.objects.filter(code=options["operation"]).first()
+            if operation is None:
+                raise CommandError(f"Aucune opération FSE+ n'a le code « {options['operation']} ».")
+        indicateurs = calculer_indicateurs(debut, fin, operation.parcours.all() if operation else None)
         if options["json"]:
             self.stdout.write(json.dumps(indicateurs, ensure_ascii=False))
             return
-        self.stdout.write(f"Indicateurs FSE+ du {debut:%d/%m/%Y} au {fin:%d/%m/%Y}")
+        titre = f"Indicateurs FSE+ du {debut:%d/%m/%Y} au {fin:%d/%m/%Y}"
+        self.stdout.write(titre + (f" – opération {operation}" if operation else ""))
         for cle, libelle, valeur in lignes(indicateurs):
             if cle == "taux_sorties_positives":
                 valeur = f"{valeur * 100:.1f} %"

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("operations/", views.liste, name="operations"),
+    path("operations/nouvelle/", views.creer, name="operation_creer"),
+    path("operations/rattachement/", views.rattacher, name="operations_rattacher"),
+    path("operations/<int:pk>/", views.detail, name="operation"),
+    path("operations/<int:pk>/modifier/", views.modifier, name="operation_modifier"),
+]
