@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.audit import JournaliserAdmin
 
-from .models import Entretien, Etape, Objectif, Operation, Parcours, SessionCommission, Transition
+from .models import Entretien, Etape, Objectif, Operation, Parcours, PieceFSE, SessionCommission, Transition
 
 
 class EtapeInline(admin.TabularInline):
@@ -79,3 +79,10 @@ class OperationAdmin(SimpleHistoryAdmin):
     search_fields = ["code", "intitule", "structure__nom"]
     autocomplete_fields = ["structure"]
     date_hierarchy = "date_debut"
+
+
+@admin.register(PieceFSE)
+class PieceFSEAdmin(JournaliserAdmin, admin.ModelAdmin):
+    list_display = ["document", "parcours"]
+    list_select_related = ["document", "parcours__participant"]
+    raw_id_fields = ["parcours", "document"]

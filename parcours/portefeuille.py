@@ -30,6 +30,7 @@ from plie_portal.dates import months_before
 from .choices import STATUTS_ETAPE_OUVERTS
 from .models import Entretien, Etape, Parcours
 from .models.parcours import manque_fse
+from .models.pieces import manque_pieces
 from .notifications import notifier_reaffectation
 
 
@@ -117,6 +118,7 @@ def avec_alertes(participants, aujourd_hui=None):
             output_field=BooleanField(),
         ),
         alerte_fse=Exists(ouverts.incomplets_fse()),
+        alerte_pieces=Exists(ouverts.filter(date_entree__isnull=False).filter(manque_pieces())),
         # Through the participant's parcours, so that the database walks the few steps of
         # those parcours instead of every late step of the PLIE (index on status and end).
         alerte_etape=Exists(
@@ -139,6 +141,7 @@ def avec_alertes(participants, aujourd_hui=None):
 ALERTES = {
     "entretien": _("Sans entretien réalisé depuis %(jours)s jours"),
     "fse": _("Données FSE+ incomplètes"),
+    "pieces": _("Pièces FSE+ manquantes"),
     "etape": _("Étape en retard sur sa fin prévue"),
     "duree": _("Parcours de plus de %(mois)s mois"),
     "suivi": _("Suivi à 6 mois à faire"),

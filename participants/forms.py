@@ -29,6 +29,7 @@ class ParticipantForm(FormulaireVersionne):
             "commune",
             "telephone",
             "email",
+            "contact_tiers",
             "identifiant_france_travail",
             "date_information",
             "referent",
@@ -82,6 +83,28 @@ class DocumentForm(forms.ModelForm):
             "fichier": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
         }
         help_texts = {"fichier": _("PDF, JPEG ou PNG, 10 Mo au maximum.")}
+
+    parcours = forms.ModelChoiceField(
+        label=_("Parcours concerné"),
+        queryset=None,
+        required=False,
+        help_text=_("Pour une pièce FSE+ : la participation qu'elle justifie."),
+    )
+    field_order = ["type", "parcours", "titre", "date", "fichier"]
+
+    def __init__(self, *args, participant, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A proof belongs to one of the person's own participations.
+        self.fields["parcours"].queryset = participant.parcours.order_by("-date_orientation", "-id")
+
+    def save(self, commit=True):
+        """The document, and its filing as a proof of the chosen participation (after `commit`)."""
+        document = super().save(commit=commit)
+        if commit and self.cleaned_data.get("parcours"):
+            from parcours.models import PieceFSE
+
+            PieceFSE.objects.create(parcours=self.cleaned_data["parcours"], document=document)
+        return document
 
     def clean_fichier(self):
         fichier = self.cleaned_data.get("fichier")

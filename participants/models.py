@@ -140,6 +140,13 @@ class Participant(models.Model):
     )
     telephone = models.CharField(_("téléphone"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail personnel"), blank=True)
+    # FSE+ completeness needs a way to reach the person: a phone, an e-mail or a named contact.
+    contact_tiers = models.CharField(
+        _("personne à joindre"),
+        max_length=150,
+        blank=True,
+        help_text=_("Nom et téléphone d'un proche ou d'un organisme."),
+    )
     identifiant_france_travail = models.CharField(_("identifiant France Travail"), max_length=20, blank=True)
     referent = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -237,7 +244,9 @@ def document_upload_to(instance, filename):
 
 class TypeDocument(models.TextChoices):
     CV = "cv", _("CV")
+    QUESTIONNAIRE = "questionnaire", _("Questionnaire d'entrée FSE+ signé")
     ELIGIBILITE = "eligibilite", _("Justificatif d'éligibilité")
+    SORTIE = "sortie", _("Justificatif de situation à la sortie")
     ATTESTATION = "attestation", _("Attestation")
     NOTICE = "notice", _("Notice d'information signée")
     AUTRE = "autre", _("Autre")

@@ -25,7 +25,7 @@ from parcours.choices import (
     StatutMarcheTravail,
     TypeEntretien,
 )
-from parcours.models import Entretien, Etape, Parcours
+from parcours.models import Entretien, Etape, Operation, Parcours
 from partners.models import EtapeType, Structure
 from territoire.models import Commune
 
@@ -179,6 +179,7 @@ def seed(ctx):
     for participant, plans in zip(participants, plans_par_personne, strict=True):
         for plan in plans:
             parcours.append(_parcours(rng, participant, plan, prescripteurs, aujourd_hui))
+    Operation.objects.rattacher(parcours)
     parcours = bulk_create_with_history(
         parcours, Parcours, batch_size=LOT, default_change_reason="Données de démonstration"
     )

@@ -12,6 +12,7 @@ SEEDERS = [
     "partners.seed.seed",
     "accounts.seed.seed",
     "partners.seed.seed_utilisateurs",
+    "parcours.seed.seed",
     "participants.seed.seed",
     "aap_invisibles.seed.seed",
     "reports.seed.seed",

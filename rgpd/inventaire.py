@@ -47,7 +47,7 @@ SOURCE_GARDEE = "identifiant de l'ancien outil : une reprise ultérieure reconna
 TRAITEMENT = {
     # Name, first name and birth date are replaced (rgpd.purge.anonymiser), the rest emptied.
     "participants.Participant": Fiche(
-        vider=("nom_naissance", "adresse", "telephone", "email", "identifiant_france_travail"),
+        vider=("nom_naissance", "adresse", "telephone", "email", "contact_tiers", "identifiant_france_travail"),
         garder={
             "nom": "remplacé par « ANONYME »",
             "prenom": "remplacé par le numéro de la fiche",
@@ -58,6 +58,8 @@ TRAITEMENT = {
     ),
     "participants.HistoricalParticipant": HISTORIQUE,
     "participants.Document": SUPPRIME,
+    # The link of a document to the participation it proves: deleted with the document.
+    "parcours.PieceFSE": SUPPRIME,
     "participants.Fusion": TRACE,
     "territoire.Commune": SANS,
     "parcours.Parcours": Fiche(

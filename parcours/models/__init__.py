@@ -11,6 +11,7 @@ from .parcours import (
     Transition,
     TransitionInvalide,
 )
+from .pieces import PieceFSE
 from .suivi import Entretien, EntretienQuerySet, Objectif
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "StatutOperation",
     "Parcours",
     "ParcoursQuerySet",
+    "PieceFSE",
     "SessionCommission",
     "StatutImportation",
     "GenreImportation",

@@ -5,7 +5,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_update_with_history
@@ -24,14 +25,16 @@ class StatutOperation(models.TextChoices):
 
 class OperationQuerySet(models.QuerySet):
     def avec_qualite(self):
-        """Each operation with its participations (entered ones) and those whose FSE+ data is
-        incomplete, counted in one grouped query."""
-        from .parcours import manque_fse
+        """Each operation with its entered participations and those to complete (incomplete FSE+
+        data or a missing proof: `ParcoursQuerySet.a_completer`), in the same query."""
+        from .parcours import Parcours
 
-        entrees = Q(parcours__date_entree__isnull=False)
+        def compte(parcours):
+            lignes = parcours.filter(operation=OuterRef("pk"), date_entree__isnull=False).order_by()
+            return Coalesce(Subquery(lignes.values("operation").annotate(n=Count("pk")).values("n")[:1]), 0)
+
         return self.annotate(
-            nb_participations=Count("parcours", filter=entrees),
-            nb_incompletes=Count("parcours", filter=entrees & manque_fse("parcours__")),
+            nb_participations=compte(Parcours.objects.all()), nb_incompletes=compte(Parcours.objects.a_completer())
         )
 
     def couvrant(self, structure_id, jour):
@@ -60,7 +63,6 @@ class OperationQuerySet(models.QuerySet):
             for operation in operations:
                 if operation.structure_id == structure and operation.date_debut <= jour <= operation.date_fin:
                     p.operation = operation
-                    p._change_reason = MOTIF_PAR_DEFAUT
                     changes.append(p)
                     break
         return changes

@@ -27,6 +27,7 @@ from ..choices import (
     StatutMarcheTravail,
 )
 from .operations import Operation
+from .pieces import etat_des_pieces, manque_pieces, pieces_manquantes
 
 
 class SessionCommission(models.Model):
@@ -116,6 +117,10 @@ class ParcoursQuerySet(models.QuerySet):
 
     def incomplets_fse(self):
         return self.exclude(COMPLET_FSE)
+
+    def a_completer(self):
+        """Participations with incomplete FSE+ data or a missing proof (models/pieces.py)."""
+        return self.filter(manque_fse() | manque_pieces())
 
     def visible_to(self, user):
         from participants.models import Participant
@@ -309,6 +314,13 @@ class Parcours(models.Model):
     @property
     def fse_complet(self):
         return not self.champs_fse_manquants()
+
+    def etat_des_pieces(self):
+        return etat_des_pieces(self)
+
+    def pieces_manquantes(self):
+        """The FSE+ proofs still missing (`pieces__document` may be prefetched), in French."""
+        return pieces_manquantes(self, {piece.document.type for piece in self.pieces.all()})
 
     # --- Transitions -------------------------------------------------------------------------
     @classmethod

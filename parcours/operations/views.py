@@ -65,8 +65,9 @@ def detail(request, pk):
         indicateurs = lignes(calculer_indicateurs(periode["debut"], periode["fin"], operation.parcours.all()))
     incompletes = (
         operation.parcours.filter(date_entree__isnull=False)
-        .incomplets_fse()
+        .a_completer()
         .select_related("participant")
+        .prefetch_related("pieces__document")
         .order_by("participant__nom", "participant__prenom", "pk")
     )
     page = Paginator(incompletes, 25).get_page(request.GET.get("page"))

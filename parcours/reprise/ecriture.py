@@ -84,6 +84,7 @@ def ecrire_participants(dossier, rapport, par):
     connus = _par_source(Participant.objects.order_by("pk"), cles, "cle_identite")
     sources = [ligne.valeurs["identifiant_source"] for ligne in dossier.participants]
     existants = _par_source(Parcours.objects.select_related("participant"), sources)
+    recentes = _lignes_recentes(dossier)
     nouveaux = {}
     creations = defaultdict(list)
     for ligne in dossier.participants:
@@ -91,7 +92,8 @@ def ecrire_participants(dossier, rapport, par):
         if v["date_creation"]:
             creations[ligne.cle].append(v["date_creation"])
         if ligne.cle not in connus and ligne.cle not in nouveaux:
-            nouveaux[ligne.cle] = nouveau_participant(v, dossier.utilisateurs, par)
+            # The line of the person's latest parcours, as a later run reads it (no change then).
+            nouveaux[ligne.cle] = nouveau_participant(recentes[ligne.cle], dossier.utilisateurs, par)
     # The previous tool's creation date is the record's, for the retention periods.
     for cle, participant in nouveaux.items():
         if creations[cle]:
@@ -103,7 +105,7 @@ def ecrire_participants(dossier, rapport, par):
         ids = _par_source(Participant.objects.only("pk", "cle_identite"), list(nouveaux), "cle_identite")
         for cle, participant in nouveaux.items():
             participant.pk = ids[cle].pk
-    _compter(rapport, "participants", crees=len(nouveaux), modifies=_actualiser_personnes(dossier, connus, par))
+    _compter(rapport, "participants", crees=len(nouveaux), modifies=_actualiser_personnes(recentes, connus, par))
     personnes = {**connus, **nouveaux}
     _refuser_les_chevauchements(dossier, rapport, personnes, existants)
     if rapport.erreurs:
@@ -158,7 +160,16 @@ def ecrire_participants(dossier, rapport, par):
 CHAMPS_PERSONNE = ("sexe", "commune_id", "email", "telephone", "identifiant_france_travail")
 
 
-def _actualiser_personnes(dossier, connus, par):
+def _lignes_recentes(dossier):
+    """{identity key: values of the line of the person's latest parcours}: what a person's
+    details are taken from, on creation as on a later update."""
+    lignes = {}
+    for ligne in sorted(dossier.participants, key=lambda lg: (lg.valeurs["date_entree"], lg.numero)):
+        lignes[ligne.cle] = ligne.valeurs
+    return lignes
+
+
+def _actualiser_personnes(lignes, connus, par):
     """A person a reprise brought takes the details of a later export (from the line of its latest
     parcours), unless the record was changed in the portal since: the portal's values then win.
     Returns how many changed."""
@@ -171,9 +182,6 @@ def _actualiser_personnes(dossier, connus, par):
         ):
             if pk not in derniers or quand > derniers[pk][1]:
                 derniers[pk] = (raison, quand)
-    lignes = {}
-    for ligne in sorted(dossier.participants, key=lambda lg: lg.valeurs["date_entree"]):
-        lignes[ligne.cle] = ligne.valeurs
     modifies = 0
     for cle, personne in connus.items():
         if personne.anonymise_le or derniers.get(personne.pk, (None,))[0] != MOTIF:

@@ -4,6 +4,7 @@ typed, with every error naming its file, line and column."""
 import datetime
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -39,6 +40,25 @@ DATE_HEURE_FR = re.compile(r"^(\d{2})/(\d{2})/(\d{4}) (\d{2}):(\d{2})$")
 STATUTS_COMMENCES = (StatutEtape.EN_COURS, StatutEtape.TERMINEE, StatutEtape.ABANDONNEE)
 STATUTS_FINIS = (StatutEtape.TERMINEE, StatutEtape.ABANDONNEE)
 STATUTS_ENTRETIEN = (StatutEntretien.PLANIFIE, StatutEntretien.REALISE, StatutEntretien.ABSENT)
+
+
+class FichiersLus(Mapping):
+    """{file name: bytes} of a folder, each file read when asked for and not kept: `reprendre`
+    reads each once, so the bytes of one are freed before the next is read."""
+
+    def __init__(self, noms, lire):
+        self._noms, self._lire = tuple(noms), lire
+
+    def __getitem__(self, nom):
+        if nom not in self._noms:
+            raise KeyError(nom)
+        return self._lire(nom)
+
+    def __iter__(self):
+        return iter(self._noms)
+
+    def __len__(self):
+        return len(self._noms)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from django.urls import reverse
 from accounts.models import Role
 from accounts.tests.factories import UserFactory
 from parcours.indicators import calculer_indicateurs
-from parcours.models import Operation, Parcours
+from parcours.models import Operation, Parcours, PieceFSE
 from parcours.tests.factories import OperationFactory, ParcoursFactory
-from participants.tests.factories import ParticipantFactory
+from participants.tests.factories import DocumentFactory, ParticipantFactory
 from partners.tests.factories import StructureFactory
 
 pytestmark = pytest.mark.django_db
@@ -155,15 +155,26 @@ def test_the_command_names_an_unknown_operation_code(db):
         call_command("indicateurs_fse", "--debut", "2026-01-01", "--fin", "2026-12-31", "--operation", "INCONNU")
 
 
+def avec_pieces(parcours):
+    """The two proofs an open participation needs (signed questionnaire, eligibility)."""
+    for type_ in ("questionnaire", "eligibilite"):
+        PieceFSE.objects.create(
+            parcours=parcours, document=DocumentFactory(participant=parcours.participant, type=type_)
+        )
+    return parcours
+
+
 def avec_incompletes(operation, referent, complets, incomplets):
-    for _ in range(complets):
-        ParcoursFactory(participant=ParticipantFactory(referent=referent), referent=referent, operation=operation)
-    for _ in range(incomplets):
-        ParcoursFactory(
-            participant=ParticipantFactory(referent=referent),
-            referent=referent,
-            operation=operation,
-            niveau_formation="",
+    """`complets` participations with all their data and proofs, `incomplets` without their
+    education level (proofs there: only the FSE+ data is missing)."""
+    for n in range(complets + incomplets):
+        avec_pieces(
+            ParcoursFactory(
+                participant=ParticipantFactory(referent=referent),
+                referent=referent,
+                operation=operation,
+                niveau_formation="" if n >= complets else "niveau_3",
+            )
         )
     return Operation.objects.avec_qualite().get(pk=operation.pk)
 
@@ -259,3 +270,12 @@ def test_the_csv_import_gives_each_new_participation_its_default_operation(world
 
     assert rapport.valide, rapport.erreurs
     assert Parcours.objects.get(participant__nom="Import").operation == operation
+
+
+def test_a_participation_without_its_proofs_counts_among_those_to_complete(ccas):
+    referent, operation = ccas
+    ParcoursFactory(participant=ParticipantFactory(referent=referent), referent=referent, operation=operation)
+
+    operation = Operation.objects.avec_qualite().get(pk=operation.pk)
+
+    assert (operation.nb_participations, operation.nb_incompletes) == (1, 1)

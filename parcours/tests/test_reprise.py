@@ -198,6 +198,19 @@ def test_a_later_export_updates_the_details_of_a_person_it_brought_with_history(
     assert jerome.history.first().history_change_reason == "Reprise de l'historique"
 
 
+def test_a_person_whose_lines_differ_takes_its_latest_parcours_details_and_a_second_run_changes_nothing(world, dossier):
+    # The old tool kept the commune of each parcours: 76231 on the first one, 76540 on the latest.
+    dossier["participants.csv"] = dossier["participants.csv"].replace(
+        "P-1;Bénard;Jérôme;M;1985-03-02;76540;", "P-1;Bénard;Jérôme;M;1985-03-02;76231;"
+    )
+    reprendre(octets(dossier))
+
+    rapport = reprendre(octets(dossier))
+
+    assert Participant.objects.get(nom="Bénard").commune_id == "76540"
+    assert sum(rapport.modifies.values()) == 0
+
+
 def test_a_person_changed_in_the_portal_since_keeps_the_portal_values(world, dossier):
     reprendre(octets(dossier))
     jerome = Participant.objects.get(nom="Bénard")

@@ -20,13 +20,13 @@ ROLES_DOCUMENTS = ("coordination", "referent")
 @role_required(*ROLES_DOCUMENTS)
 def ajouter(request, pk):
     participant = get_object_or_404(Participant.objects.editable_by(request.user), pk=pk)
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    # Prefilled from the proofs of a participation ("Ajouter" next to a missing one).
+    initial = {cle: request.GET[cle] for cle in ("type", "parcours") if request.GET.get(cle)}
+    form = DocumentForm(request.POST or None, request.FILES or None, participant=participant, initial=initial)
     if request.method == "POST" and form.is_valid():
+        form.instance.participant, form.instance.auteur = participant, request.user
         with transaction.atomic():
-            document = form.save(commit=False)
-            document.participant = participant
-            document.auteur = request.user
-            document.save()
+            document = form.save()  # and its filing as a proof of the chosen participation
         messages.success(request, _("Le document « %(titre)s » a été ajouté.") % {"titre": document.titre})
         return redirect("participants:detail", pk=participant.pk)
     return render(request, "participants/document_form.html", {"form": form, "participant": participant})

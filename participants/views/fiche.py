@@ -21,7 +21,11 @@ def detail(request, pk):
     log_access(request, "consultation", participant)
     voit_sensible = participant.voit_sensible(user)
     peut_modifier = participant.peut_modifier(user)
-    tous_parcours = list(participant.parcours.select_related("prescripteur", "referent", "session_commission"))
+    tous_parcours = list(
+        participant.parcours.select_related(
+            "prescripteur", "referent", "session_commission", "operation"
+        ).prefetch_related("pieces__document")
+    )
     parcours_courant = next((p for p in tous_parcours if p.est_ouvert), None)
     parcours_anterieurs = [p for p in tous_parcours if p is not parcours_courant]
     etapes = Etape.objects.visible_to(user).filter(parcours__participant=participant)

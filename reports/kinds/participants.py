@@ -128,6 +128,35 @@ class NoticeInformation(ParticipantKind):
         rendre_pdf("reports/pdf/notice_information.html", contexte, sortie)
 
 
+@register
+class QuestionnaireEntree(ParticipantKind):
+    """The FSE+ entry questionnaire of the person's latest participation, prefilled with what the
+    portal holds, to be checked and signed by the participant (then uploaded as a proof)."""
+
+    code = "questionnaire"
+    label = _("Questionnaire d'entrée FSE+ à signer")
+    description = _("Situation à l'entrée pré-remplie, à vérifier et faire signer par le participant.")
+    roles = frozenset({COORD, REF})
+
+    def ecrire(self, rapport, progress, sortie):
+        participant = participant_visible(rapport.demandeur, rapport.parametres)
+        if not participant.voit_sensible(rapport.demandeur):
+            raise Http404
+        parcours = (
+            participant.parcours.select_related("operation__structure", "referent")
+            .order_by("-date_orientation", "-id")
+            .first()
+        )
+        progress(40, _("Mise en page du document"))
+        contexte = {
+            "titre": _("Questionnaire d'entrée FSE+ – %(nom)s") % {"nom": participant},
+            "participant": participant,
+            "parcours": parcours,
+            "genere_le": timezone.localtime(),
+        }
+        rendre_pdf("reports/pdf/questionnaire_fse.html", contexte, sortie)
+
+
 class ExportParticipantsForm(ParametresForm):
     """The filters of the participant list, taken as parameters of the export. Referent and
     structure come as hidden numbers from the list's filters; the participants app scopes them."""

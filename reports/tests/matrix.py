@@ -87,6 +87,13 @@ MATRIX = {
             label="notice d'information (POST)",
         ),
         Case(
+            expect(403, coordination=302, admin=302, referent=302, referent_autre=404),
+            kwargs=lambda w: {"type": "questionnaire"},
+            method="post",
+            data=participant("participant"),
+            label="questionnaire d'entrée FSE+ (POST)",
+        ),
+        Case(
             expect(403, porteur=302, **AAP_DEMANDEURS),
             kwargs=lambda w: {"type": "cerfa"},
             method="post",

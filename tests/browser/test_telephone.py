@@ -21,7 +21,7 @@ def test_the_caseload_fits_a_phone_with_its_search_and_alerts_within_reach(world
     assert v.defilement_horizontal() == 0
     assert v.dans_la_fenetre(v.page.get_by_role("button", name="Rechercher"))
     assert v.dans_la_fenetre(v.page.locator(".compteur").nth(1))
-    assert v.dans_la_fenetre(v.page.get_by_role("link", name="LEFÈVRE Hélène"))
+    assert v.dans_la_fenetre(v.page.get_by_role("link", name="LEFÈVRE Hélène", exact=True))
     v.axe()
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from parcours.reprise import FICHIERS, reprendre
+from parcours.reprise.fichiers import FichiersLus
 
 # Each kind's sentence, written out so that `make messages` finds its plural.
 GENRES = {
@@ -46,7 +47,8 @@ class Command(BaseCommand):
         dossier = Path(options["dossier"])
         if not dossier.is_dir():
             raise CommandError(_("« %(d)s » n'est pas un dossier.") % {"d": dossier})
-        fichiers = {nom: (dossier / nom).read_bytes() for nom in FICHIERS if (dossier / nom).is_file()}
+        presents = [nom for nom in FICHIERS if (dossier / nom).is_file()]
+        fichiers = FichiersLus(presents, lambda nom: (dossier / nom).read_bytes())
         debut = time.monotonic()
         rapport = reprendre(fichiers, ecrire=not options["dry_run"])
         duree = time.monotonic() - debut
