@@ -28,7 +28,7 @@ from participants.models import Participant, StatutParcours
 from plie_portal.dates import months_before
 
 from .choices import STATUTS_ETAPE_OUVERTS
-from .models import Entretien, Etape, Parcours
+from .models import Entretien, Etape, Invitation, Parcours, Presence
 from .models.parcours import manque_fse
 from .models.pieces import manque_pieces
 from .notifications import notifier_reaffectation
@@ -114,6 +114,15 @@ def avec_alertes(participants, aujourd_hui=None):
             Exists(ouverts.filter(date_entree__isnull=False))
             & ~Exists(
                 Entretien.objects.realises().filter(parcours__participant=OuterRef("pk"), date__gte=limite_entretien)
+            )
+            # Attending a collective session is a contact too (issue 17).
+            & ~Exists(
+                Invitation.objects.filter(
+                    parcours__participant=OuterRef("pk"),
+                    presence=Presence.PRESENT,
+                    atelier__debut__gte=limite_entretien,
+                    atelier__debut__lte=timezone.now(),
+                )
             ),
             output_field=BooleanField(),
         ),
@@ -139,7 +148,7 @@ def avec_alertes(participants, aujourd_hui=None):
 
 # The alerts annotated by `avec_alertes`, with what the referent reads (DESIGN §2).
 ALERTES = {
-    "entretien": _("Sans entretien réalisé depuis %(jours)s jours"),
+    "entretien": _("Sans entretien réalisé ni atelier suivi depuis %(jours)s jours"),
     "fse": _("Données FSE+ incomplètes"),
     "pieces": _("Pièces FSE+ manquantes"),
     "etape": _("Étape en retard sur sa fin prévue"),

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .ateliers.urls import urlpatterns as ateliers_urlpatterns
 from .etapes.urls import urlpatterns as etapes_urlpatterns
 from .operations.urls import urlpatterns as operations_urlpatterns
 from .views import commission, importation, parcours, pilotage, portefeuille
@@ -30,4 +31,5 @@ urlpatterns = (
     ]
     + etapes_urlpatterns
     + operations_urlpatterns
+    + ateliers_urlpatterns
 )

@@ -16,6 +16,7 @@ MENU = [
     (_("Commission d'entrée"), "parcours:commission_liste", {COORD}, PLIE),
     (_("Indicateurs FSE+"), "parcours:indicateurs", {COORD}, PLIE),
     (_("Opérations FSE+"), "parcours:operations", {COORD}, PLIE),
+    (_("Ateliers"), "parcours:ateliers", {COORD, REF, PART}, None),
     (_("Partenaires"), "partners:liste", {COORD, REF, PART, INSTR}, None),
     (_("Instruction AAP"), "aap_invisibles:instruction", {COORD, INSTR}, None),
     (_("Appels à projets"), "aap_invisibles:liste", {PORT}, None),

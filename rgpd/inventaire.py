@@ -81,6 +81,12 @@ TRAITEMENT = {
     "parcours.SessionCommission": TRACE,
     "partners.EtapeType": SANS,
     "parcours.Objectif": SANS,
+    # An invitation links a participation to a collective session: nothing about the person, kept
+    # for the attendance figures once the participation is anonymised.
+    "parcours.Invitation": "présence à un atelier : liée à la participation anonymisée, sans donnée de la personne",
+    # A session's signed attendance sheet bears the signatures of everyone present: a proof of the
+    # FSE+ operation, kept with the operation's proofs for the control period (docs/rgpd.md).
+    "parcours.Atelier": "feuille d'émargement signée : pièce de contrôle FSE+ de tous les présents",
     # An FSE+ operation names a structure, a period and amounts; its participations point to it.
     "parcours.Operation": SANS,
     "parcours.HistoricalOperation": SANS,

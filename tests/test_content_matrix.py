@@ -190,11 +190,18 @@ CANAUX = {
         lambda w, u: page(w, u, reverse("aap_invisibles:dossier", args=[w.dossier_autre.pk])),
         {NOTE_SUR_100, COMMENTAIRE, ANNOTATION},
     ),
+    "atelier collectif": (lambda w, u: page(w, u, reverse("parcours:atelier", args=[w.atelier.pk])), set()),
+    "opération FSE+": (lambda w, u: page(w, u, reverse("parcours:operation", args=[w.operation.pk])), set()),
     # HTMX fragment: an interview marked realised returns the journal.
     "fragment du journal (HTMX)": (fragment_journal, {NOTE}),
     # Documents produced in the background
     "export XLSX des participants": (lambda w, u: rapport(w, u, "participants"), set()),
     "fiche de parcours (PDF)": (lambda w, u: rapport(w, u, "parcours", participant=w.participant.pk), {RQTH}),
+    "questionnaire d'entrée FSE+ (PDF)": (
+        lambda w, u: rapport(w, u, "questionnaire", participant=w.participant.pk),
+        {RQTH},
+    ),
+    "feuille d'émargement (PDF)": (lambda w, u: rapport(w, u, "emargement", atelier=w.atelier.pk), set()),
     "rapport au comité (PDF)": (lambda w, u: rapport(w, u, "comite", appel=w.appel.pk), {NOTE_SUR_100}),
     "export XLSX des dossiers": (lambda w, u: rapport(w, u, "dossiers", appel=w.appel.pk), {NOTE_SUR_100}),
     # Notifications and e-mails

@@ -1,5 +1,6 @@
 """Models of the parcours domain (DESIGN §2), split by theme; import them from here."""
 
+from .ateliers import Atelier, Invitation, Presence, ThemeAtelier
 from .etapes import Etape, EtapeQuerySet
 from .importations import GenreImportation, Importation, StatutImportation
 from .operations import Operation, OperationQuerySet, StatutOperation
@@ -15,6 +16,10 @@ from .pieces import PieceFSE
 from .suivi import Entretien, EntretienQuerySet, Objectif
 
 __all__ = [
+    "Atelier",
+    "Invitation",
+    "Presence",
+    "ThemeAtelier",
     "LIBELLES_ETATS",
     "Entretien",
     "EntretienQuerySet",

@@ -22,15 +22,25 @@ def transitions_de(parcours):
     return list(parcours.transitions.select_related("par", "etape__type"))
 
 
-@register.inclusion_tag("parcours/includes/journal.html", takes_context=True)
-def journal(context, parcours, peut_modifier):
-    """The interviews of a parcours, with the inline add form for who may change it."""
+def contexte_journal(parcours, peut_modifier, form=None, fragment=False):
+    """What the journal of a parcours shows: its interviews and the collective sessions the person
+    was invited to (issue 17), with the add form for who may change it. The page's block and the
+    HTMX fragment both read it."""
     return {
         "parcours": parcours,
         "entretiens": list(parcours.entretiens.select_related("auteur")),
-        "form_entretien": EntretienForm(prefix="entretien") if peut_modifier else None,
+        "ateliers": list(parcours.invitations.select_related("atelier__structure").order_by("-atelier__debut")),
+        "form_entretien": (form or EntretienForm(prefix="entretien")) if peut_modifier else None,
         "peut_modifier": peut_modifier,
-        "fragment": False,
+        "fragment": fragment,
+    }
+
+
+@register.inclusion_tag("parcours/includes/journal.html", takes_context=True)
+def journal(context, parcours, peut_modifier):
+    """The journal block of the participant page."""
+    return {
+        **contexte_journal(parcours, peut_modifier),
         "csrf_token": context.get("csrf_token"),
         "request": context.get("request"),
     }

@@ -58,6 +58,52 @@ MATRIX = {
         ),
     ],
     "parcours:objectifs": [Case(expect(403, **COORDINATION))],
+    "parcours:ateliers": [Case(expect(403, referent=200, referent_autre=200, partenaire=200, **COORDINATION))],
+    "parcours:atelier_creer": [
+        Case(expect(403, referent=200, referent_autre=200, **COORDINATION)),
+        Case(
+            expect(403, referent=200, referent_autre=200, **COORDINATION),
+            method="post",
+            data=lambda w: {"intitule": ""},
+            label="POST incomplet : erreurs",
+        ),
+    ],
+    "parcours:atelier": [
+        Case(
+            expect(403, referent=200, referent_autre=404, partenaire=200, **COORDINATION),
+            kwargs=_pk("atelier"),
+            label="animé par le partenaire pour le référent",
+        ),
+        Case(
+            expect(403, referent=404, referent_autre=200, partenaire=404, **COORDINATION),
+            kwargs=_pk("atelier_autre"),
+            label="d'une autre structure",
+        ),
+    ],
+    "parcours:atelier_inviter": [
+        Case(
+            expect(403, referent=302, referent_autre=404, coordination=302, admin=302),
+            kwargs=_pk("atelier"),
+            method="post",
+            data=lambda w: {},
+            label="POST sans sélection : message",
+        )
+    ],
+    "parcours:atelier_presences": [
+        Case(
+            expect(403, referent=302, referent_autre=404, partenaire=302, coordination=302, admin=302),
+            kwargs=_pk("atelier"),
+            method="post",
+            data=lambda w: {},
+        )
+    ],
+    "parcours:atelier_feuille": [
+        Case(
+            expect(403, referent=404, referent_autre=404, partenaire=404, coordination=404, admin=404),
+            kwargs=_pk("atelier"),
+            label="pas encore de feuille signée",
+        )
+    ],
     "parcours:operations": [Case(expect(403, **COORDINATION))],
     "parcours:operation_creer": [
         Case(expect(403, **COORDINATION)),

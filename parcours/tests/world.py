@@ -5,8 +5,10 @@ Kept free of new participants: other apps count the participants of the world.""
 
 import datetime
 
+from django.utils import timezone
+
 from parcours.choices import StatutEntretien, StatutEtape
-from parcours.models import Importation, SessionCommission
+from parcours.models import Atelier, Importation, Invitation, SessionCommission
 from parcours.tests.factories import EntretienFactory, EtapeFactory, OperationFactory
 
 
@@ -27,6 +29,26 @@ def build(world):
     )
     # The PLIE's 2026 operation: the participations of its referents entered in 2026 join it.
     w.operation = OperationFactory(code="202600001", intitule="Accompagnement renforcé – PLIE – 2026", structure=w.plie)
+    # A CV workshop the ACI leads for the referent's participant; another structure's session.
+    prochain = timezone.now() + datetime.timedelta(days=7)
+    w.atelier = Atelier.objects.create(
+        theme="cv",
+        intitule="Atelier CV du mardi",
+        debut=prochain,
+        lieu="Maison de l'emploi",
+        structure=w.aci,
+        cree_par=w.referent,
+    )
+    Invitation.objects.create(atelier=w.atelier, parcours=w.parcours)
+    w.atelier_autre = Atelier.objects.create(
+        theme="job_dating",
+        intitule="Job dating logistique",
+        debut=prochain,
+        lieu="Salle des fêtes",
+        structure=w.of_autre,
+        cree_par=w.referent_autre,
+    )
+    Invitation.objects.create(atelier=w.atelier_autre, parcours=w.parcours_autre)
     w.session = SessionCommission.objects.create(
         date=datetime.date(2026, 3, 10), membres_presents="Claire Coordination\nMarc Métropole", cree_par=w.coordination
     )

@@ -14,6 +14,7 @@ from accounts.permissions import role_required
 from ..choices import MOTIFS_SORTIE_POSITIVE, MotifSortie
 from ..forms import EntretienForm, OrientationForm, SituationForm, SortieForm, SuiviForm
 from ..models import Parcours, TransitionInvalide
+from ..templatetags.parcours_tags import contexte_journal
 from .acces import (
     ROLES_PARCOURS,
     entretien_modifiable,
@@ -143,13 +144,7 @@ def _journal(request, parcours, form=None, status=200):
     return render(
         request,
         "parcours/includes/journal.html",
-        {
-            "parcours": parcours,
-            "entretiens": list(parcours.entretiens.select_related("auteur")),
-            "form_entretien": form or EntretienForm(prefix="entretien"),
-            "peut_modifier": True,
-            "fragment": True,
-        },
+        contexte_journal(parcours, peut_modifier=True, form=form, fragment=True),
         status=status,
     )
 

@@ -10,6 +10,7 @@ MODULES = [
     "reports.kinds.fse",
     "reports.kinds.aap",
     "reports.kinds.acces",
+    "reports.kinds.ateliers",
 ]
 _charge = False
 

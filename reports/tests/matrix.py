@@ -94,6 +94,13 @@ MATRIX = {
             label="questionnaire d'entrée FSE+ (POST)",
         ),
         Case(
+            expect(403, coordination=302, admin=302, referent=302, partenaire=302, referent_autre=404),
+            kwargs=lambda w: {"type": "emargement"},
+            method="post",
+            data=lambda w: {"atelier": w.atelier.pk},
+            label="feuille d'émargement d'un atelier animé par le partenaire (POST)",
+        ),
+        Case(
             expect(403, porteur=302, **AAP_DEMANDEURS),
             kwargs=lambda w: {"type": "cerfa"},
             method="post",

@@ -1,0 +1,1 @@
+"""Collective sessions (issue 17): pages, forms; the models live in parcours/models/ateliers.py."""
