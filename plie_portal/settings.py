@@ -365,6 +365,9 @@ PLIE_RAPPORT_DELAI_REPRISE_SECONDES = env_int("PLIE_RAPPORT_DELAI_REPRISE_SECOND
 
 # Domain thresholds (DESIGN §1): data, not constants scattered in code.
 PLIE_ALERTE_SANS_ENTRETIEN_JOURS = env_int("PLIE_ALERTE_SANS_ENTRETIEN_JOURS", 30)
+# The layout of the managing authority's bulk import in the bilan d'exécution (docs/operations.md):
+# a `colonne;champ` file; empty, the one shipped in parcours/operations/.
+PLIE_CORRESPONDANCE_AG = os.environ.get("PLIE_CORRESPONDANCE_AG", "")
 PLIE_ALERTE_PARCOURS_MOIS = env_int("PLIE_ALERTE_PARCOURS_MOIS", 24)
 PLIE_FENETRE_PARTENAIRE_MOIS = 6
 

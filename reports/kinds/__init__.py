@@ -11,6 +11,7 @@ MODULES = [
     "reports.kinds.aap",
     "reports.kinds.acces",
     "reports.kinds.ateliers",
+    "reports.kinds.bilan",
 ]
 _charge = False
 

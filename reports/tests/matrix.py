@@ -101,6 +101,18 @@ MATRIX = {
             label="feuille d'émargement d'un atelier animé par le partenaire (POST)",
         ),
         Case(
+            expect(403, coordination=200, admin=200),
+            kwargs=lambda w: {"type": "bilan"},
+            label="bilan d'exécution : le formulaire",
+        ),
+        Case(
+            expect(403, coordination=302, admin=302),
+            kwargs=lambda w: {"type": "bilan_pdf"},
+            method="post",
+            data=lambda w: {"operation": w.operation.pk, "debut": "2026-01-01", "fin": "2026-12-31"},
+            label="bilan d'exécution en PDF (POST)",
+        ),
+        Case(
             expect(403, porteur=302, **AAP_DEMANDEURS),
             kwargs=lambda w: {"type": "cerfa"},
             method="post",

@@ -17,7 +17,8 @@ class Command(BaseCommand):
     help = (
         "Produit un document (PDF ou XLSX) exactement comme la tâche Celery et l'écrit dans --sortie. "
         "Exemples : cerfa --dossier 12 ; parcours --participant 3 ; activite --debut 2026-01-01 --fin 2026-06-30 ; "
-        "comite --appel 1 ; fse --debut 2026-01-01 --fin 2026-12-31."
+        "comite --appel 1 ; fse --debut 2026-01-01 --fin 2026-12-31 ; "
+        "bilan --operation 1 --debut 2026-01-01 --fin 2026-12-31."
     )
 
     def add_arguments(self, parser):
@@ -26,6 +27,8 @@ class Command(BaseCommand):
         parser.add_argument("--participant", type=int)
         parser.add_argument("--dossier", type=int)
         parser.add_argument("--appel", type=int)
+        parser.add_argument("--operation", type=int, help="numéro d'une opération FSE+ (bilan, bilan_pdf)")
+        parser.add_argument("--atelier", type=int, help="numéro d'un atelier collectif (emargement)")
         parser.add_argument("--debut", help="AAAA-MM-JJ")
         parser.add_argument("--fin", help="AAAA-MM-JJ")
         parser.add_argument(
@@ -39,7 +42,7 @@ class Command(BaseCommand):
         demandeur = self.demandeur(options["utilisateur"])
         parametres = {
             nom: options[nom]
-            for nom in ("participant", "dossier", "appel", "debut", "fin")
+            for nom in ("participant", "dossier", "appel", "operation", "atelier", "debut", "fin")
             if options.get(nom) is not None
         }
         form = kind.form_class(parametres, user=demandeur)

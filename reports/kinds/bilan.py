@@ -1,0 +1,191 @@
+"""The bilan d'exécution of an FSE+ operation (issue 17), as a workbook and as a PDF: the data come
+from parcours.operations.bilan, the same for both."""
+
+from django import forms
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
+
+from plie_portal.xlsx import ligne
+
+from ..pdf import rendre_pdf
+from . import register
+from .activite import PeriodeForm, PeriodeKind
+from .base import RapportImpossible
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class BilanForm(PeriodeForm):
+    operation = forms.ModelChoiceField(label=_("Opération"), queryset=None)
+    field_order = ["operation", "debut", "fin"]
+
+    def __init__(self, *args, **kwargs):
+        from parcours.models import Operation
+
+        super().__init__(*args, **kwargs)
+        self.fields["operation"].queryset = Operation.objects.order_by("-date_debut", "code")
+        # Asked from an operation's page: its own period by default.
+        if operation := Operation.objects.filter(pk=self.initial.get("operation") or 0).first():
+            self.fields["debut"].initial, self.fields["fin"].initial = operation.date_debut, operation.date_fin
+
+
+class BilanKind(PeriodeKind):
+    roles = frozenset({"coordination"})
+    form_class = BilanForm
+    objet_param = "operation"
+
+    def operation(self, parametres):
+        from parcours.models import Operation
+
+        operation = Operation.objects.select_related("structure").filter(pk=parametres.get("operation")).first()
+        if operation is None:
+            raise RapportImpossible(_("Cette opération n'existe plus."))
+        return operation
+
+    def objet(self, user, parametres):
+        """The operation a page asks the bilan of (coordination sees them all); 404 when unknown."""
+        from parcours.models import Operation
+
+        if not parametres.get("operation"):
+            return None
+        try:
+            return Operation.objects.get(pk=int(parametres["operation"]))
+        except (TypeError, ValueError, Operation.DoesNotExist):
+            raise Http404 from None
+
+    def libelle(self, parametres):
+        from parcours.models import Operation
+
+        operation = Operation.objects.filter(pk=parametres.get("operation")).first()
+        base = super().libelle(parametres)
+        return f"{base} – {operation.code}" if operation else base
+
+    def donnees(self, rapport, progress):
+        from parcours.operations import bilan
+
+        operation = self.operation(rapport.parametres)
+        debut, fin = self.periode(rapport.parametres)
+        progress(10, _("Indicateurs de l'opération"))
+        return operation, debut, fin, bilan.synthese(operation, debut, fin), bilan.activite(operation, debut, fin)
+
+
+def _pieces(parcours):
+    return ", ".join(sorted(str(p.document.get_type_display()) for p in parcours.pieces.all()))
+
+
+@register
+class BilanExecution(BilanKind):
+    """Sheets: Synthèse, Participations, Activité, Export autorité de gestion (the mapping file)."""
+
+    code = "bilan"
+    label = _("Bilan d'exécution d'une opération (XLSX)")
+    description = _(
+        "Participants prévus et réalisés, indicateurs, participations et pièces, activité, "
+        "export pour l'autorité de gestion."
+    )
+    extension = "xlsx"
+    content_type = XLSX
+
+    def ecrire(self, rapport, progress, sortie):
+        from parcours.indicators import LIBELLES
+        from parcours.operations import bilan
+
+        try:
+            colonnes = bilan.correspondance()
+        except bilan.CorrespondanceInvalide as exc:
+            raise RapportImpossible(str(exc)) from exc
+        operation, debut, fin, synthese, activite = self.donnees(rapport, progress)
+        classeur = Workbook(write_only=True)
+        feuille = classeur.create_sheet("Synthèse")
+        for titre, valeur in (
+            ("Opération", f"{operation.code} – {operation.intitule}"),
+            ("Structure porteuse", operation.structure.nom),
+            ("Période", f"{debut:%d/%m/%Y} – {fin:%d/%m/%Y}"),
+            ("Participants prévus", synthese["prevus"]),
+            ("Participations de la période", synthese["realises"]),
+        ):
+            feuille.append(ligne([titre, valeur]))
+        feuille.append([])
+        feuille.append(["Indicateur", "Valeur", "Libellé"])
+        for cle, valeur in synthese["indicateurs"].items():
+            feuille.append(ligne([cle, valeur, str(LIBELLES[cle])]))
+        progress(30, _("Participations"))
+        participations = classeur.create_sheet("Participations")
+        participations.append(
+            [
+                "Participation",
+                "Nom",
+                "Prénom",
+                "Entrée",
+                "Sortie",
+                "Situation à la sortie",
+                "Pièces présentes",
+                "Pièces manquantes",
+            ]
+        )
+        export = classeur.create_sheet("Export autorité de gestion")
+        export.append([titre for titre, _lire in colonnes])
+        personnes = set()
+        for p in bilan.participations(operation, debut, fin).iterator(chunk_size=2000):
+            participations.append(
+                ligne(
+                    [
+                        p.pk,
+                        p.participant.nom,
+                        p.participant.prenom,
+                        p.date_entree,
+                        p.date_sortie,
+                        p.get_situation_sortie_display(),
+                        _pieces(p),
+                        ", ".join(str(m) for m in p.pieces_manquantes()),
+                    ]
+                )
+            )
+            export.append(ligne([lire(p) for _titre, lire in colonnes]))
+            personnes.add(p.participant_id)
+        rapport.personnes = sorted(personnes)
+        progress(80, _("Activité"))
+        feuille = classeur.create_sheet("Activité")
+        feuille.append(["Étapes", "Type", "Statut", "Nombre"])
+        for e in activite["etapes"]:
+            feuille.append(ligne(["", e["type__libelle"], e["statut"], e["n"]]))
+        feuille.append(["Entretiens", "", "Statut", "Nombre"])
+        for statut, n in sorted(activite["entretiens"].items()):
+            feuille.append(ligne(["", "", statut, n]))
+        feuille.append(ligne(["Ateliers collectifs", "", "ateliers", activite["ateliers"]]))
+        feuille.append(ligne(["", "", "présences", activite["presences"]]))
+        progress(95, _("Enregistrement du classeur"))
+        classeur.save(sortie)
+
+
+@register
+class BilanExecutionPDF(BilanKind):
+    """The same bilan as a PDF to sign and send: synthesis, indicators, activity, participations."""
+
+    code = "bilan_pdf"
+    label = _("Bilan d'exécution d'une opération (PDF)")
+    description = _("La synthèse, les indicateurs, l'activité et la liste des participations, à signer.")
+
+    def ecrire(self, rapport, progress, sortie):
+        from parcours.indicators import lignes
+        from parcours.operations import bilan
+
+        operation, debut, fin, synthese, activite = self.donnees(rapport, progress)
+        progress(40, _("Participations"))
+        participations = list(bilan.participations(operation, debut, fin))
+        rapport.personnes = sorted({p.participant_id for p in participations})
+        progress(70, _("Mise en page du document"))
+        contexte = {
+            "titre": _("Bilan d'exécution – %(code)s") % {"code": operation.code},
+            "operation": operation,
+            "debut": debut,
+            "fin": fin,
+            "synthese": synthese,
+            "indicateurs": lignes(synthese["indicateurs"]),
+            "activite": activite,
+            "participations": participations,
+            "genere_le": timezone.localtime(),
+        }
+        rendre_pdf("reports/pdf/bilan_execution.html", contexte, sortie)
