@@ -148,7 +148,7 @@ def avec_alertes(participants, aujourd_hui=None):
 
 # The alerts annotated by `avec_alertes`, with what the referent reads (DESIGN §2).
 ALERTES = {
-    "entretien": _("Sans entretien réalisé ni atelier suivi depuis %(jours)s jours"),
+    "entretien": _("Sans entretien ni atelier depuis %(jours)s jours"),
     "fse": _("Données FSE+ incomplètes"),
     "pieces": _("Pièces FSE+ manquantes"),
     "etape": _("Étape en retard sur sa fin prévue"),

@@ -87,6 +87,9 @@ TRAITEMENT = {
     # A session's signed attendance sheet bears the signatures of everyone present: a proof of the
     # FSE+ operation, kept with the operation's proofs for the control period (docs/rgpd.md).
     "parcours.Atelier": "feuille d'émargement signée : pièce de contrôle FSE+ de tous les présents",
+    # A control's draw and its findings (ticks, a conclusion, the controller's comment on the file).
+    "parcours.ControleServiceFait": SANS,
+    "parcours.LigneControle": Fiche(vider=("commentaire",)),
     # An FSE+ operation names a structure, a period and amounts; its participations point to it.
     "parcours.Operation": SANS,
     "parcours.HistoricalOperation": SANS,

@@ -1,6 +1,7 @@
 """Models of the parcours domain (DESIGN §2), split by theme; import them from here."""
 
 from .ateliers import Atelier, Invitation, Presence, ThemeAtelier
+from .controles import Conclusion, ControleServiceFait, LigneControle
 from .etapes import Etape, EtapeQuerySet
 from .importations import GenreImportation, Importation, StatutImportation
 from .operations import Operation, OperationQuerySet, StatutOperation
@@ -17,6 +18,9 @@ from .suivi import Entretien, EntretienQuerySet, Objectif
 
 __all__ = [
     "Atelier",
+    "Conclusion",
+    "ControleServiceFait",
+    "LigneControle",
     "Invitation",
     "Presence",
     "ThemeAtelier",

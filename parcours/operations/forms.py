@@ -7,7 +7,7 @@ from partners.models import Structure
 from plie_portal.widgets import DateInput
 
 from ..forms import CrispyMixin
-from ..models import Operation
+from ..models import ControleServiceFait, Operation
 
 SANS_OPERATION = "aucune"
 
@@ -92,3 +92,28 @@ class RattachementForm(forms.Form):
     def __init__(self, *args, parcours, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["parcours"].queryset = parcours
+
+
+class ControleForm(CrispyMixin, forms.ModelForm):
+    """A draw for the contrôle de service fait: the period, a number or a percentage, the seed
+    (drawn at random when left empty, and recorded)."""
+
+    class Meta:
+        model = ControleServiceFait
+        fields = ["debut", "fin", "taille", "pourcentage", "graine"]
+        widgets = {"debut": DateInput(), "fin": DateInput()}
+        help_texts = {"graine": _("Laissez vide pour un tirage au hasard ; la graine est enregistrée.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["graine"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("taille")) == bool(data.get("pourcentage")):
+            raise forms.ValidationError(_("Indiquez soit un nombre de participations, soit un pourcentage."))
+        if data.get("pourcentage") and data["pourcentage"] > 100:
+            self.add_error("pourcentage", _("Un pourcentage ne dépasse pas 100."))
+        if data.get("debut") and data.get("fin") and data["fin"] < data["debut"]:
+            self.add_error("fin", _("La fin de la période ne peut pas précéder son début."))
+        return data

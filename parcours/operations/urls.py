@@ -8,4 +8,6 @@ urlpatterns = [
     path("operations/rattachement/", views.rattacher, name="operations_rattacher"),
     path("operations/<int:pk>/", views.detail, name="operation"),
     path("operations/<int:pk>/modifier/", views.modifier, name="operation_modifier"),
+    path("operations/<int:pk>/controler/", views.controler, name="operation_controler"),
+    path("operations/controles/<int:pk>/", views.controle, name="controle"),
 ]

@@ -2,6 +2,8 @@
 operation's page (indicators of its period, participations to complete), creation and editing,
 and the bulk reassignment of participations (with history)."""
 
+import secrets
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -14,9 +16,10 @@ from accounts.permissions import role_required
 
 from ..forms import PeriodeForm
 from ..indicators import calculer_indicateurs, lignes
-from ..models import Operation, Parcours
+from ..models import Conclusion, ControleServiceFait, LigneControle, Operation, Parcours
 from ..models.operations import SEUIL_QUALITE
-from .forms import FiltreRattachementForm, OperationForm, RattachementForm
+from .controles import constats
+from .forms import ControleForm, FiltreRattachementForm, OperationForm, RattachementForm
 
 TRIS = {
     "code": ("code",),
@@ -71,10 +74,15 @@ def detail(request, pk):
         .order_by("participant__nom", "participant__prenom", "pk")
     )
     page = Paginator(incompletes, 25).get_page(request.GET.get("page"))
+    controle = ControleForm(
+        prefix="controle", initial={"debut": operation.date_debut, "fin": operation.date_fin, "pourcentage": 5}
+    )
     return render(
         request,
         "parcours/operations/detail.html",
         {
+            "controle": controle,
+            "controles": operation.controles.select_related("cree_par")[:10],
             "operation": operation,
             "form": form,
             "periode": periode,
@@ -167,4 +175,54 @@ def rattacher(request):
         request,
         "parcours/operations/rattacher.html",
         {"filtre": filtre, "form": form, "page_obj": page, "participations": page.object_list},
+    )
+
+
+@role_required("coordination")
+def controler(request, pk):
+    """Draw the sample of a contrôle de service fait; each line prefilled with what the portal
+    holds (proofs, interviews, attendance), for the controller to confirm."""
+    operation = get_object_or_404(Operation, pk=pk)
+    form = ControleForm(request.POST or None, prefix="controle")
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            controle = form.save(commit=False)
+            controle.operation, controle.cree_par = operation, request.user
+            if controle.graine is None:
+                controle.graine = secrets.randbelow(10**9) + 1
+            controle.save()
+            lignes = constats(controle.tirer())
+            LigneControle.objects.bulk_create([LigneControle(controle=controle, **ligne) for ligne in lignes])
+        messages.success(
+            request,
+            ngettext("%(n)d participation tirée.", "%(n)d participations tirées.", len(lignes)) % {"n": len(lignes)},
+        )
+        return redirect("parcours:controle", controle.pk)
+    for erreur in form.non_field_errors() + [e for champ in form.errors.values() for e in champ]:
+        messages.error(request, erreur)
+    return redirect("parcours:operation", operation.pk)
+
+
+@role_required("coordination")
+def controle(request, pk):
+    """A sample: each participation's checklist and conclusion, saved together; the draw shown
+    again from its seed."""
+    controle = get_object_or_404(ControleServiceFait.objects.select_related("operation"), pk=pk)
+    lignes = list(controle.lignes.select_related("parcours__participant"))
+    if request.method == "POST":
+        for ligne in lignes:
+            for champ in LigneControle.CASES:
+                setattr(ligne, champ, f"{champ}-{ligne.pk}" in request.POST)
+            ligne.conclusion = request.POST.get(f"conclusion-{ligne.pk}", "")
+            if ligne.conclusion not in Conclusion.values:
+                ligne.conclusion = ""
+            ligne.commentaire = request.POST.get(f"commentaire-{ligne.pk}", "")[:2000]
+        LigneControle.objects.bulk_update(lignes, [*LigneControle.CASES, "conclusion", "commentaire"])
+        messages.success(request, _("Contrôle enregistré."))
+        return redirect("parcours:controle", controle.pk)
+    refait = controle.tirer() == sorted(ligne.parcours_id for ligne in lignes)
+    return render(
+        request,
+        "parcours/operations/controle.html",
+        {"controle": controle, "lignes": lignes, "refait": refait, "conclusions": Conclusion.choices},
     )

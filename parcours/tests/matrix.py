@@ -111,6 +111,16 @@ MATRIX = {
     ],
     "parcours:operation": [Case(expect(403, **COORDINATION), kwargs=_pk("operation"))],
     "parcours:operation_modifier": [Case(expect(403, **COORDINATION), kwargs=_pk("operation"))],
+    "parcours:operation_controler": [
+        Case(
+            expect(403, coordination=302, admin=302),
+            kwargs=_pk("operation"),
+            method="post",
+            data=lambda w: {"controle-debut": "2026-01-01", "controle-fin": "2026-12-31"},
+            label="POST sans taille : message",
+        )
+    ],
+    "parcours:controle": [Case(expect(403, **COORDINATION), kwargs=_pk("controle"))],
     "parcours:operations_rattacher": [
         Case(expect(403, **COORDINATION)),
         Case(expect(403, **COORDINATION), method="post", data=lambda w: {}, label="POST sans sélection : erreurs"),

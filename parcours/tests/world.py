@@ -8,7 +8,8 @@ import datetime
 from django.utils import timezone
 
 from parcours.choices import StatutEntretien, StatutEtape
-from parcours.models import Atelier, Importation, Invitation, SessionCommission
+from parcours.models import Atelier, ControleServiceFait, Importation, Invitation, LigneControle, SessionCommission
+from parcours.operations.controles import constats
 from parcours.tests.factories import EntretienFactory, EtapeFactory, OperationFactory
 
 
@@ -49,6 +50,17 @@ def build(world):
         cree_par=w.referent_autre,
     )
     Invitation.objects.create(atelier=w.atelier_autre, parcours=w.parcours_autre)
+    # A contrôle de service fait of the whole 2026 operation (its two participations).
+    w.controle = ControleServiceFait.objects.create(
+        operation=w.operation,
+        debut=datetime.date(2026, 1, 1),
+        fin=datetime.date(2026, 12, 31),
+        pourcentage=100,
+        graine=7,
+    )
+    LigneControle.objects.bulk_create(
+        [LigneControle(controle=w.controle, **ligne) for ligne in constats(w.controle.tirer())]
+    )
     w.session = SessionCommission.objects.create(
         date=datetime.date(2026, 3, 10), membres_presents="Claire Coordination\nMarc Métropole", cree_par=w.coordination
     )

@@ -49,7 +49,7 @@ def test_the_summary_shows_the_alerts_of_the_person(world, client_of):
     page = page_de(client_of(world.referent), world.participant)
     resume = page[page.index('class="fiche-resume"') : page.index('id="identite"')]
 
-    assert "Sans entretien réalisé ni atelier suivi depuis" in resume
+    assert "Sans entretien ni atelier depuis" in resume
 
 
 def test_a_partner_sees_neither_the_journal_nor_the_history_sections(world, client_of):

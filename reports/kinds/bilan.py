@@ -12,7 +12,7 @@ from plie_portal.xlsx import ligne
 from ..pdf import rendre_pdf
 from . import register
 from .activite import PeriodeForm, PeriodeKind
-from .base import RapportImpossible
+from .base import ParametresForm, RapportImpossible, ReportKind
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -189,3 +189,79 @@ class BilanExecutionPDF(BilanKind):
             "genere_le": timezone.localtime(),
         }
         rendre_pdf("reports/pdf/bilan_execution.html", contexte, sortie)
+
+
+def _nom_de_dossier(rang, parcours):
+    """A readable folder name for a sampled participation, safe in every archive tool."""
+    nom = f"{parcours.participant.nom} {parcours.participant.prenom}"
+    propre = "".join(c if c.isalnum() or c in " -_" else "_" for c in nom).strip()
+    return f"{rang:03d} - {propre} (participation {parcours.pk})"
+
+
+class ControleParametresForm(ParametresForm):
+    controle = forms.IntegerField(label=_("Numéro du contrôle"), min_value=1, widget=forms.HiddenInput)
+
+
+@register
+class DossierControle(ReportKind):
+    """The sample of a contrôle de service fait as one ZIP: a PDF summary per participation and its
+    proofs, in a folder each; written entry by entry into the output file, never held in memory."""
+
+    code = "csf"
+    label = _("Dossier du contrôle de service fait (ZIP)")
+    description = _("Une fiche PDF par participation tirée et ses pièces justificatives, un dossier chacune.")
+    roles = frozenset({"coordination"})
+    objet_param = "controle"
+    extension = "zip"
+    content_type = "application/zip"
+
+    form_class = ControleParametresForm
+
+    def objet(self, user, parametres):
+        from parcours.models import ControleServiceFait
+
+        try:
+            return ControleServiceFait.objects.select_related("operation").get(pk=int(parametres.get("controle")))
+        except (TypeError, ValueError, ControleServiceFait.DoesNotExist):
+            raise Http404 from None
+
+    def check_scope(self, user, parametres):
+        self.objet(user, parametres)
+
+    def libelle(self, parametres):
+        from parcours.models import ControleServiceFait
+
+        controle = ControleServiceFait.objects.select_related("operation").filter(pk=parametres.get("controle")).first()
+        return f"{self.label} – {controle}" if controle else str(self.label)
+
+    def ecrire(self, rapport, progress, sortie):
+        import shutil
+        import zipfile
+
+        controle = self.objet(rapport.demandeur, rapport.parametres)
+        lignes = list(
+            controle.lignes.select_related("parcours__participant__commune", "parcours__operation").prefetch_related(
+                "parcours__pieces__document"
+            )
+        )
+        rapport.personnes = sorted({ligne.parcours.participant_id for ligne in lignes})
+        with zipfile.ZipFile(sortie, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for rang, ligne in enumerate(lignes, start=1):
+                dossier = _nom_de_dossier(rang, ligne.parcours)
+                contexte = {
+                    "titre": _("Contrôle de service fait – %(nom)s") % {"nom": ligne.parcours.participant},
+                    "controle": controle,
+                    "ligne": ligne,
+                    "parcours": ligne.parcours,
+                    "genere_le": timezone.localtime(),
+                }
+                archive.writestr(f"{dossier}/fiche-de-controle.pdf", rendre_pdf("reports/pdf/controle.html", contexte))
+                for piece in ligne.parcours.pieces.all():
+                    document = piece.document
+                    nom = document.fichier.name.rsplit("/", 1)[-1]
+                    try:
+                        with document.fichier.open("rb") as source, archive.open(f"{dossier}/{nom}", "w") as cible:
+                            shutil.copyfileobj(source, cible, 1024 * 1024)
+                    except FileNotFoundError:
+                        archive.writestr(f"{dossier}/{nom}.absent.txt", "Fichier introuvable dans le stockage.")
+                progress(5 + int(90 * rang / max(len(lignes), 1)), _("Participations du contrôle"))

@@ -107,6 +107,13 @@ MATRIX = {
         ),
         Case(
             expect(403, coordination=302, admin=302),
+            kwargs=lambda w: {"type": "csf"},
+            method="post",
+            data=lambda w: {"controle": w.controle.pk},
+            label="dossier ZIP d'un contrôle de service fait (POST)",
+        ),
+        Case(
+            expect(403, coordination=302, admin=302),
             kwargs=lambda w: {"type": "bilan_pdf"},
             method="post",
             data=lambda w: {"operation": w.operation.pk, "debut": "2026-01-01", "fin": "2026-12-31"},

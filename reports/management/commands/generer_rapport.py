@@ -29,6 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--appel", type=int)
         parser.add_argument("--operation", type=int, help="numéro d'une opération FSE+ (bilan, bilan_pdf)")
         parser.add_argument("--atelier", type=int, help="numéro d'un atelier collectif (emargement)")
+        parser.add_argument("--controle", type=int, help="numéro d'un contrôle de service fait (csf)")
         parser.add_argument("--debut", help="AAAA-MM-JJ")
         parser.add_argument("--fin", help="AAAA-MM-JJ")
         parser.add_argument(
@@ -42,7 +43,7 @@ class Command(BaseCommand):
         demandeur = self.demandeur(options["utilisateur"])
         parametres = {
             nom: options[nom]
-            for nom in ("participant", "dossier", "appel", "operation", "atelier", "debut", "fin")
+            for nom in ("participant", "dossier", "appel", "operation", "atelier", "controle", "debut", "fin")
             if options.get(nom) is not None
         }
         form = kind.form_class(parametres, user=demandeur)
