@@ -311,6 +311,10 @@ def measure_pages(bench_referent, requests):
             reverse("participants:detail", kwargs={"pk": participant.pk}),
         )
     pages["tableau_coordination"] = (coord_client, "/")
+    from parcours.models import Operation
+
+    if operation := Operation.objects.filter(code="BANC-OPERATION").first():
+        pages["operation_fse"] = (coord_client, reverse("parcours:operation", kwargs={"pk": operation.pk}))
     # The frame alone (session, second factor, menu, base template): the fixed cost of every page.
     pages["page_vide_cadre"] = (logged_client(bench_referent), reverse("accounts:password_change_done"))
     if partenaire:
@@ -709,7 +713,7 @@ def print_table(report):
                 f"{row['median_ms'] / raw:.1f}" if raw else "–",
             )
         )
-    for key in ("import", "documents", "reprise", "connexion"):
+    for key in ("import", "historique", "operations", "documents", "reprise", "connexion"):
         print(f"\n{key} : {json.dumps(report.get(key), ensure_ascii=False)}")
     for profil, charge in (report.get("charge") or {}).items():
         if isinstance(charge, dict) and "p95_ms" in charge:
@@ -738,7 +742,10 @@ def main():
     parser.add_argument("--delai-reprise", type=int, default=60, help="délai de reprise d'un rapport (secondes)")
     parser.add_argument("--historique", type=int, default=25_000, help="personnes de la reprise de l'historique")
     parser.add_argument(
-        "--skip", action="append", default=[], choices=["import", "historique", "documents", "reprise", "charge"]
+        "--skip",
+        action="append",
+        default=[],
+        choices=["import", "historique", "operations", "documents", "reprise", "charge"],
     )
     args = parser.parse_args()
     if not settings.IS_POSTGRES:
@@ -748,8 +755,15 @@ def main():
     bench_referent = build_data(args.participants, args.referents)
     report = {"date": datetime.datetime.now().isoformat(timespec="seconds"), "donnees": counts()}
     print(f"Données : {report['donnees']}", flush=True)
+    import operations
+
+    operation = operations.preparer(min(operations.TAILLE, args.participants // 10))
     report["pages"] = measure_pages(bench_referent, args.requests)
     save(report)
+    if "operations" not in args.skip:
+        print("Opération FSE+ : bilan d'exécution et dossier du contrôle de service fait…", flush=True)
+        report["operations"] = operations.mesurer(operation, manage, OUT)
+        save(report)
     if "import" not in args.skip:
         report["import"] = measure_import(args.import_lines)
         save(report)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from simple_history.utils import bulk_update_with_history
 
+from accounts.audit import log_access
 from accounts.permissions import role_required
 
 from ..forms import PeriodeForm
@@ -218,8 +219,11 @@ def controle(request, pk):
                 ligne.conclusion = ""
             ligne.commentaire = request.POST.get(f"commentaire-{ligne.pk}", "")[:2000]
         LigneControle.objects.bulk_update(lignes, [*LigneControle.CASES, "conclusion", "commentaire"])
+        log_access(request, "modification", controle)
         messages.success(request, _("Contrôle enregistré."))
         return redirect("parcours:controle", controle.pk)
+    # The checklist names the people sampled and what their file holds: consulted like a record.
+    log_access(request, "consultation", controle)
     refait = controle.tirer() == sorted(ligne.parcours_id for ligne in lignes)
     return render(
         request,
