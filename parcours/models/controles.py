@@ -39,9 +39,7 @@ class ControleServiceFait(models.Model):
 
     def population(self):
         """The participations the sample is drawn from (those of the bilan of the period)."""
-        from ..operations.bilan import participations
-
-        return participations(self.operation, self.debut, self.fin)
+        return self.operation.participations_entre(self.debut, self.fin)
 
     def tirer(self):
         """The sampled participation ids: the same for the same population, size and seed."""

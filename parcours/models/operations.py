@@ -17,6 +17,12 @@ SEUIL_QUALITE = Decimal("0.35")
 MOTIF_PAR_DEFAUT = "Opération par défaut de la structure du ou de la référent·e"
 
 
+def _modele_parcours():
+    """Parcours, reached through its link to the operation: models/parcours.py imports this
+    module for the default rule, so this one does not import it back."""
+    return Operation._meta.get_field("parcours").related_model
+
+
 class StatutOperation(models.TextChoices):
     PROGRAMMEE = "programmee", _("Programmée")
     EN_COURS = "en_cours", _("En cours")
@@ -27,7 +33,7 @@ class OperationQuerySet(models.QuerySet):
     def avec_qualite(self):
         """Each operation with its entered participations and those to complete (incomplete FSE+
         data or a missing proof: `ParcoursQuerySet.a_completer`), in the same query."""
-        from .parcours import Parcours
+        Parcours = _modele_parcours()
 
         def compte(parcours):
             lignes = parcours.filter(operation=OuterRef("pk"), date_entree__isnull=False).order_by()
@@ -151,11 +157,19 @@ class Operation(models.Model):
         if self.montant_fse is not None and self.cout_total is not None and self.montant_fse > self.cout_total:
             raise ValidationError({"montant_fse": _("Le montant FSE+ ne peut pas dépasser le coût total.")})
 
+    def participations_entre(self, debut, fin):
+        """Its participations active in [debut, fin]: entered by its end, not left before its
+        start (the bilan d'exécution's and the contrôle de service fait's population)."""
+        return (
+            self.parcours.filter(date_entree__isnull=False, date_entree__lte=fin)
+            .filter(Q(date_sortie__isnull=True) | Q(date_sortie__gte=debut))
+            .order_by("date_entree", "pk")
+        )
+
     def rattacher_les_participations_sans_operation(self, par=None):
         """The participations without an operation that this one covers (its structure's referents,
         entered in its period) join it, with history; returns how many."""
-        from .parcours import Parcours
-
+        Parcours = _modele_parcours()
         candidats = list(
             Parcours.objects.filter(operation=None, referent__structure_id=self.structure_id)
             .filter(

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from ..choices import CITE_0_2, CITE_3_4, CITE_5_8, Nationalite
 from ..indicators import calculer_indicateurs
-from ..models import Entretien, Etape, Invitation, Parcours, Presence
+from ..models import Entretien, Etape, Invitation, Presence
 
 CORRESPONDANCE = Path(__file__).with_name("correspondance_autorite_de_gestion.csv")
 
@@ -93,13 +93,11 @@ def correspondance(chemin=None):
 
 
 def participations(operation, debut, fin):
-    """The operation's participations active in [debut, fin]: entered by its end, not left before its start."""
+    """The operation's participations of the period (`Operation.participations_entre`), ready to list."""
     return (
-        Parcours.objects.filter(operation=operation, date_entree__isnull=False, date_entree__lte=fin)
-        .filter(Q(date_sortie__isnull=True) | Q(date_sortie__gte=debut))
+        operation.participations_entre(debut, fin)
         .select_related("participant__commune", "operation")
         .prefetch_related("pieces__document")
-        .order_by("date_entree", "pk")
     )
 
 
