@@ -98,6 +98,7 @@ def mesurer(operation, manage, dossier):
     secondes, rss, _sortie = manage(
         "generer_rapport", "csf", "--controle", str(controle.pk), "--sortie", str(dossier / "csf.zip")
     )
-    resultat["csf_zip"] = {"secondes": round(secondes, 1), "memoire_max_mo": round(rss), "participations": ECHANTILLON}
-    print(f"  dossier ZIP du contrôle ({ECHANTILLON} participations) : {resultat['csf_zip']}", flush=True)
+    tirees = controle.lignes.count()
+    resultat["csf_zip"] = {"secondes": round(secondes, 1), "memoire_max_mo": round(rss), "participations": tirees}
+    print(f"  dossier ZIP du contrôle ({tirees} participations) : {resultat['csf_zip']}", flush=True)
     return resultat
