@@ -1,5 +1,5 @@
-"""Parcours: one participation from orientation to exit, the entry commission and the
-transition log (DESIGN §2). Every change of state goes through a named transition that checks its
+"""Parcours: one participation from orientation to exit (DESIGN §2); the commission sessions and the
+transition log have their own modules. Every change of state goes through a named transition that checks its
 guard, writes a `Transition` row and refuses an invalid move with a French message."""
 
 from django.conf import settings
@@ -23,54 +23,12 @@ from ..choices import (
     NiveauFormation,
     SituationSortie,
     StatutEntretien,
-    StatutEtape,
     StatutMarcheTravail,
 )
+from .commission import SessionCommission
 from .operations import Operation
 from .pieces import etat_des_pieces, manque_pieces, pieces_manquantes
-
-
-class SessionCommission(models.Model):
-    """A session of the entry commission: who sat, and the minutes of its decisions."""
-
-    date = models.DateField(_("date de la commission"))
-    membres_presents = models.TextField(_("membres présents"), help_text=_("Un nom par ligne."))
-    compte_rendu = models.TextField(_("compte rendu"), blank=True)
-    cree_par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.RESTRICT, related_name="+")
-    cree_le = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("session de commission d'entrée")
-        verbose_name_plural = _("sessions de commission d'entrée")
-        ordering = ["-date", "-id"]
-
-    def __str__(self):
-        return f"Commission du {self.date:%d/%m/%Y}"
-
-    def generer_compte_rendu(self):
-        """Minutes drafted from the session's decisions (the text stays editable)."""
-        lignes = [
-            f"Commission d'entrée du {self.date:%d/%m/%Y}",
-            "",
-            "Membres présents :",
-            *[f"- {nom.strip()}" for nom in self.membres_presents.splitlines() if nom.strip()],
-            "",
-            "Décisions :",
-        ]
-        decisions = self.parcours.select_related("participant", "prescripteur").order_by(
-            "participant__nom", "participant__prenom", "id"
-        )
-        for parcours in decisions:
-            ligne = f"- {parcours.participant} : {parcours.get_decision_commission_display()}"
-            if parcours.decision_commission == DecisionCommission.VALIDEE and parcours.date_entree:
-                ligne += f", entrée le {parcours.date_entree:%d/%m/%Y}"
-            if parcours.motif_decision:
-                ligne += f" ({parcours.motif_decision})"
-            lignes.append(ligne)
-        if lignes[-1] == "Décisions :":
-            lignes.append("- Aucune décision.")
-        return "\n".join(lignes)
-
+from .transitions import Transition
 
 # The follow-up "six months after the exit" is due from the same calendar day six months later.
 DELAI_SUIVI_MOIS = 6
@@ -453,44 +411,3 @@ class Parcours(models.Model):
         self.date_suivi_6_mois = date_suivi
         self.save()
         self._journaliser(par, "sorti", "suivi_6_mois")
-
-
-LIBELLES_ETATS = {
-    **dict(DecisionCommission.choices),
-    **dict(StatutEtape.choices),
-    "en_parcours": _("En parcours"),
-    "sorti": _("Sorti"),
-    "suivi_6_mois": _("Suivi à 6 mois"),
-}
-
-
-class Transition(models.Model):
-    """Log of every change of state of a parcours or a step: who, when, from, to, reason."""
-
-    parcours = models.ForeignKey(Parcours, on_delete=models.CASCADE, related_name="transitions")
-    etape = models.ForeignKey("Etape", on_delete=models.CASCADE, null=True, blank=True, related_name="transitions")
-    par = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.RESTRICT, related_name="+")
-    le = models.DateTimeField(default=timezone.now)
-    de = models.CharField(_("de"), max_length=30)
-    vers = models.CharField(_("vers"), max_length=30)
-    motif = models.TextField(_("motif"), blank=True)
-
-    class Meta:
-        verbose_name = _("transition")
-        verbose_name_plural = _("transitions")
-        ordering = ["-le", "-id"]
-
-    def __str__(self):
-        return f"{self.de} → {self.vers}"
-
-    @staticmethod
-    def libelle(code):
-        return LIBELLES_ETATS.get(code, code or "—")
-
-    @property
-    def de_libelle(self):
-        return self.libelle(self.de)
-
-    @property
-    def vers_libelle(self):
-        return self.libelle(self.vers)
