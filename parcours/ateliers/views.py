@@ -113,7 +113,6 @@ def detail(request, pk):
             "presences": presences,
             "invitables": invitables,
             "q": request.GET.get("q", ""),
-            "feuille": FeuilleForm(instance=atelier) if modifiable else None,
             "choix_presence": Presence.choices,
         },
     )

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from plie_portal.xlsx import oui_non
+
 from ..choices import CITE_0_2, CITE_3_4, CITE_5_8, Nationalite
 from ..indicators import calculer_indicateurs
 from ..models import Entretien, Etape, Invitation, Presence
@@ -26,10 +28,6 @@ def _cite(p):
         if p.niveau_formation in codes:
             return groupe
     return ""
-
-
-def _oui_non(valeur):
-    return {True: "oui", False: "non"}.get(valeur, "")
 
 
 # The fields a mapping may name, each read from a participation (participant and operation loaded).
@@ -46,22 +44,22 @@ CHAMPS = {
     "identifiant_france_travail": lambda p: p.participant.identifiant_france_travail,
     "date_entree": lambda p: p.date_entree,
     "statut_marche_travail": lambda p: p.statut_marche_travail,
-    "chomeur_longue_duree": lambda p: _oui_non(p.chomeur_longue_duree),
+    "chomeur_longue_duree": lambda p: oui_non(p.chomeur_longue_duree),
     "niveau_formation": lambda p: p.niveau_formation,
     "niveau_cite": _cite,
-    "rsa": lambda p: _oui_non(p.rsa),
-    "rqth": lambda p: _oui_non(p.rqth),
-    "pays_tiers": lambda p: _oui_non(p.nationalite == Nationalite.HORS_UE) if p.nationalite else "",
-    "origine_etrangere": lambda p: _oui_non(p.origine_etrangere),
-    "sans_domicile": lambda p: _oui_non(p.sans_domicile),
-    "qpv": lambda p: _oui_non(p.qpv),
-    "zone_rurale": lambda p: _oui_non(p.zone_rurale),
+    "rsa": lambda p: oui_non(p.rsa),
+    "rqth": lambda p: oui_non(p.rqth),
+    "pays_tiers": lambda p: oui_non(p.nationalite == Nationalite.HORS_UE) if p.nationalite else "",
+    "origine_etrangere": lambda p: oui_non(p.origine_etrangere),
+    "sans_domicile": lambda p: oui_non(p.sans_domicile),
+    "qpv": lambda p: oui_non(p.qpv),
+    "zone_rurale": lambda p: oui_non(p.zone_rurale),
     "date_sortie": lambda p: p.date_sortie,
     "motif_sortie": lambda p: p.motif_sortie,
     "situation_sortie": lambda p: p.situation_sortie,
-    "qualification_obtenue": lambda p: _oui_non(p.qualification_obtenue),
-    "emploi_6_mois": lambda p: _oui_non(p.emploi_6_mois),
-    "situation_amelioree_6_mois": lambda p: _oui_non(p.situation_amelioree_6_mois),
+    "qualification_obtenue": lambda p: oui_non(p.qualification_obtenue),
+    "emploi_6_mois": lambda p: oui_non(p.emploi_6_mois),
+    "situation_amelioree_6_mois": lambda p: oui_non(p.situation_amelioree_6_mois),
 }
 
 
