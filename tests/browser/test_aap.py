@@ -44,7 +44,8 @@ def section(v, titre):
 def enregistrer(v, bouton="Enregistrer la section"):
     """Save the section, check it is now complete (one message says so), and check the page with axe."""
     submit(v.page, bouton)
-    assert v.page.get_by_text("Section enregistrée et complète.").is_visible(), v.page.locator("main").inner_text()
+    # Waits for the message (a bare is_visible() read the page once and failed under load on PostgreSQL).
+    expect(v.page.get_by_text("Section enregistrée et complète.")).to_be_visible()
     assert v.page.get_by_text("Section complète.", exact=True).count() == 0
     v.axe()
 
