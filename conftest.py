@@ -76,6 +76,11 @@ def _unordered_queries_come_back_in_random_order():
 @pytest.fixture(autouse=True)
 def _guard_rails(settings, tmp_path):
     settings.TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = UndefinedProjectTemplateVariable()
+    # A cache of its own for each test: the API's rate counts of one test never reach another
+    # (with Redis configured, every process of the suite would otherwise share them).
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": str(tmp_path)}
+    }
     media = tmp_path / "media"
     settings.MEDIA_ROOT = media
     settings.STORAGES = {

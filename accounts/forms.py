@@ -58,3 +58,24 @@ class MotDePasseOublieForm(PasswordResetForm):
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
         sujet = "".join(render_to_string(subject_template_name, context).splitlines())
         envoyer_apres_commit(sujet, render_to_string(email_template_name, context), [to_email])
+
+
+DUREES_JETON = [(30, _("30 jours")), (90, _("90 jours")), (365, _("1 an"))]
+
+
+class JetonForm(forms.Form):
+    """A new personal token: a name to recognise it and how long it lives."""
+
+    nom = forms.CharField(label=_("Nom du jeton"), max_length=100, help_text=_("Par exemple « script de suivi »."))
+    duree = forms.TypedChoiceField(
+        label=_("Validité"),
+        choices=DUREES_JETON,
+        coerce=int,
+        initial=90,
+        help_text=_("Il cesse ensuite de fonctionner."),
+    )
+
+    def __init__(self, *args, usage, **kwargs):
+        kwargs.setdefault("prefix", usage)
+        super().__init__(*args, **kwargs)
+        self.usage = usage

@@ -1,7 +1,13 @@
 """Users of the portal: one account, one structure, one role (DESIGN §1)."""
 
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -120,11 +126,6 @@ class AccesDonneesQuerySet(models.QuerySet):
 
     def expires(self, now=None):
         """Rows past the retention period (PLIE_DUREE_JOURNAL_ACCES_JOURS, one year)."""
-        from datetime import timedelta
-
-        from django.conf import settings
-        from django.utils import timezone
-
         return self.older_than((now or timezone.now()) - timedelta(days=settings.PLIE_DUREE_JOURNAL_ACCES_JOURS))
 
     def purge(self, now=None):
@@ -165,3 +166,106 @@ class AccesDonnees(models.Model):
 
     def __str__(self):
         return f"{self.utilisateur_email} – {self.get_action_display()} {self.objet_type} {self.objet_id}"
+
+
+class JetonPersonnelQuerySet(models.QuerySet):
+    def valides(self, maintenant=None):
+        """Tokens that open something now: neither revoked nor expired, of an active account."""
+        maintenant = maintenant or timezone.now()
+        return self.filter(revoque_le__isnull=True, expire_le__gt=maintenant, utilisateur__is_active=True)
+
+    def authentifier(self, secret, usage):
+        """The valid token of `usage` whose secret is `secret`, its last use recorded; None otherwise."""
+        if not secret or not secret.startswith(PREFIXE_JETON):
+            return None
+        jeton = (
+            self.valides()
+            .filter(usage=usage, empreinte=empreinte_du_secret(secret))
+            .select_related("utilisateur__structure")
+            .first()
+        )
+        if jeton is not None:
+            maintenant = timezone.now()
+            # One write per few minutes, not one per call: a script polling every second stays cheap.
+            if jeton.dernier_usage_le is None or maintenant - jeton.dernier_usage_le > USAGE_RAFRAICHI:
+                JetonPersonnel.objects.filter(pk=jeton.pk).update(dernier_usage_le=maintenant)
+                jeton.dernier_usage_le = maintenant
+        return jeton
+
+    def expires(self, maintenant=None):
+        """Tokens expired or revoked more than a year ago (the access log's duration)."""
+        limite = (maintenant or timezone.now()) - timedelta(days=settings.PLIE_DUREE_JOURNAL_ACCES_JOURS)
+        return self.filter(models.Q(expire_le__lt=limite) | models.Q(revoque_le__lt=limite))
+
+    def purge(self, maintenant=None):
+        """Delete the tokens past `expires`; the number deleted."""
+        supprimes, _detail = self.expires(maintenant).delete()
+        return supprimes
+
+
+PREFIXE_JETON = "plie_"
+USAGE_RAFRAICHI = timedelta(minutes=5)
+
+
+def empreinte_du_secret(secret):
+    """What is stored of a secret: its SHA-256 (the secret is random and long, a slow hash adds nothing)."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+class JetonPersonnel(models.Model):
+    """A personal secret opening one channel outside the browser session: the API, or the calendar
+    feed. Only its SHA-256 is kept; the secret is shown once, at creation."""
+
+    class Usage(models.TextChoices):
+        API = "api", _("API")
+        AGENDA = "agenda", _("Agenda (iCalendar)")
+
+    utilisateur = models.ForeignKey(
+        User, verbose_name=_("utilisateur"), on_delete=models.CASCADE, related_name="jetons"
+    )
+    usage = models.CharField(_("usage"), max_length=10, choices=Usage.choices)
+    nom = models.CharField(
+        _("nom"), max_length=100, help_text=_("Pour le reconnaître : « script de suivi », « agenda »…")
+    )
+    empreinte = models.CharField(max_length=64, unique=True, editable=False)
+    # The first characters of the secret, to tell tokens apart in the list without revealing them.
+    debut = models.CharField(_("début du jeton"), max_length=12, editable=False)
+    cree_le = models.DateTimeField(_("créé le"), auto_now_add=True)
+    expire_le = models.DateTimeField(_("expire le"))
+    revoque_le = models.DateTimeField(_("révoqué le"), null=True, blank=True)
+    dernier_usage_le = models.DateTimeField(_("dernière utilisation"), null=True, blank=True)
+
+    objects = JetonPersonnelQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("jeton personnel")
+        verbose_name_plural = _("jetons personnels")
+        ordering = ["-cree_le", "-id"]
+        indexes = [models.Index(fields=["utilisateur", "usage"])]
+
+    def __str__(self):
+        return f"{self.nom} ({self.debut}…)"
+
+    @classmethod
+    def creer(cls, utilisateur, usage, nom, duree):
+        """A new token and its secret, the only time the secret exists outside the holder's hands."""
+        secret = PREFIXE_JETON + secrets.token_urlsafe(32)
+        jeton = cls.objects.create(
+            utilisateur=utilisateur,
+            usage=usage,
+            nom=nom,
+            empreinte=empreinte_du_secret(secret),
+            debut=secret[: len(PREFIXE_JETON) + 4],
+            expire_le=timezone.now() + duree,
+        )
+        return jeton, secret
+
+    def revoquer(self):
+        """Stop the token at once; kept in the list, marked revoked, until the yearly purge."""
+        if self.revoque_le is None:
+            self.revoque_le = timezone.now()
+            self.save(update_fields=["revoque_le"])
+
+    @property
+    def est_valide(self):
+        return self.revoque_le is None and self.expire_le > timezone.now()

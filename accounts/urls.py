@@ -21,6 +21,10 @@ urlpatterns = [
     path("securite/desactiver/", views.desactiver, name="otp_desactiver"),
     path("session/prolonger/", views.prolonger_session, name="session_prolonger"),
     path("acces/", views.JournalAcces.as_view(), name="acces"),
+    path("jetons/", views.jetons, name="jetons"),
+    path("jetons/creer/<str:usage>/", views.jeton_creer, name="jeton_creer"),
+    path("jetons/<int:pk>/revoquer/", views.jeton_revoquer, name="jeton_revoquer"),
+    path("agenda/<str:secret>.ics", views.agenda, name="agenda"),
     path(
         "mot-de-passe/",
         auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("accounts:password_change_done")),

@@ -1,23 +1,28 @@
 """Account security pages: second factor enrolment and verification, backup codes."""
 
+from datetime import timedelta
+
 import django_otp
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
+from plie_portal.agenda import calendrier, evenements_de
 from plie_portal.redirections import adresse_suivante
 from plie_portal.session import inactivity_timeout, refresh_expiry
 
 from . import otp
 from .filters import TRIS, AccesDonneesFilter
-from .forms import CodeVerificationForm
-from .models import AccesDonnees, Role
+from .forms import CodeVerificationForm, JetonForm
+from .models import AccesDonnees, JetonPersonnel, Role
 from .permissions import RoleRequiredMixin
 
 
@@ -142,3 +147,78 @@ class JournalAcces(RoleRequiredMixin, ListView):
         context = super().get_context_data(**kwargs)
         context.update(filtre=self.filterset, tri=self.get_tri())
         return context
+
+
+# Who has a calendar: the roles whose interviews, sessions or hearings the portal plans.
+ROLES_AGENDA = (Role.COORDINATION, Role.REFERENT, Role.INSTRUCTEUR)
+
+
+def _formulaires_jeton(user, lie=None):
+    usages = [JetonPersonnel.Usage.API]
+    if user.has_role(*ROLES_AGENDA):
+        usages.append(JetonPersonnel.Usage.AGENDA)
+    return {usage: lie if lie is not None and lie.usage == usage else JetonForm(usage=usage) for usage in usages}
+
+
+@never_cache
+def jetons(request):
+    """The user's personal tokens (API, calendar): list, creation, revocation."""
+    return _page_jetons(request)
+
+
+def _page_jetons(request, lie=None, secret=None, cree=None, status=200):
+    formulaires = _formulaires_jeton(request.user, lie)
+    tous = list(request.user.jetons.all())
+    context = {
+        "sections": [
+            {"usage": usage, "formulaire": form, "jetons": [j for j in tous if j.usage == usage]}
+            for usage, form in formulaires.items()
+        ],
+        "secret": secret,
+        "cree": cree,
+        "adresse_agenda": request.build_absolute_uri(reverse("accounts:agenda", args=[secret]))
+        if cree is not None and cree.usage == JetonPersonnel.Usage.AGENDA
+        else "",
+    }
+    return render(request, "accounts/jetons.html", context, status=status)
+
+
+@require_POST
+@never_cache
+def jeton_creer(request, usage):
+    """Create a token; the page shows its secret this once."""
+    if usage not in _formulaires_jeton(request.user):
+        raise PermissionDenied
+    form = JetonForm(request.POST, usage=usage)
+    if not form.is_valid():
+        return _page_jetons(request, lie=form, status=400)
+    jeton, secret = JetonPersonnel.creer(
+        request.user, usage, form.cleaned_data["nom"], timedelta(days=form.cleaned_data["duree"])
+    )
+    return _page_jetons(request, secret=secret, cree=jeton)
+
+
+@require_POST
+def jeton_revoquer(request, pk):
+    """Revoke one of the user's own tokens (another's is a 404)."""
+    jeton = get_object_or_404(request.user.jetons, pk=pk)
+    jeton.revoquer()
+    messages.success(request, _("Le jeton « %(nom)s » est révoqué : il ne fonctionne plus.") % {"nom": jeton.nom})
+    return redirect("accounts:jetons")
+
+
+@login_not_required
+@never_cache
+def agenda(request, secret):
+    """A staff member's private calendar feed, opened by its secret (no session: calendar software
+    polls it); a revoked, expired or unknown secret is a 404, as if the address never existed."""
+    jeton = JetonPersonnel.objects.authentifier(secret, JetonPersonnel.Usage.AGENDA)
+    if jeton is None or not jeton.utilisateur.has_role(*ROLES_AGENDA):
+        raise Http404
+    user = jeton.utilisateur
+    contenu = calendrier(
+        evenements_de(user), nom=_("Portail PLIE – %(nom)s") % {"nom": user.get_full_name() or user.email}
+    )
+    reponse = HttpResponse(contenu, content_type="text/calendar; charset=utf-8")
+    reponse["Content-Disposition"] = 'inline; filename="agenda-portail-plie.ics"'
+    return reponse

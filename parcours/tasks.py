@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plie_portal.courriels import REPRISE, envoyer
 from plie_portal.travaux import DELAI_ATTENTE, REESSAIS, TRANSITOIRES, Battement, abandonne
 
 from .importation import Erreur, RapportImport, importer
@@ -135,3 +136,22 @@ def _reprendre(importation, contenu):
                 )
             ]
         )
+
+
+@shared_task(**REPRISE)
+def envoyer_rendez_vous(entretien_id):
+    """E-mail a participant their planned interview with an `.ics` invitation; nothing when it was
+    since realised, cancelled or the address removed. Idempotent by id (the same event UID)."""
+    from .agenda import invitation_rendez_vous
+    from .models import Entretien
+
+    entretien = (
+        Entretien.objects.planifies()
+        .select_related("parcours__participant", "parcours__referent", "auteur")
+        .filter(pk=entretien_id)
+        .first()
+    )
+    if entretien is None or not entretien.parcours.participant.email:
+        return 0
+    sujet, corps, ics = invitation_rendez_vous(entretien)
+    return envoyer(sujet, corps, [entretien.parcours.participant.email], [("rendez-vous.ics", ics, "text/calendar")])

@@ -15,6 +15,7 @@ urlpatterns = (
         path("<int:pk>/suivi/", parcours.suivi, name="suivi"),
         path("<int:pk>/entretiens/ajouter/", parcours.entretien_ajouter, name="entretien_ajouter"),
         path("entretiens/<int:pk>/", parcours.entretien_modifier, name="entretien_modifier"),
+        path("entretiens/<int:pk>/envoyer/", parcours.entretien_envoyer, name="entretien_envoyer"),
         path("commission/", commission.liste, name="commission_liste"),
         path("commission/nouvelle/", commission.creer, name="commission_creer"),
         path("commission/<int:pk>/", commission.detail, name="commission_detail"),

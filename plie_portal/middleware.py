@@ -36,7 +36,9 @@ class SessionExpiryMiddleware:
         request.portail_polling = is_polling(request)
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not request.portail_polling:
+        # A call authenticated by a personal token (the API) has no session to extend or create.
+        par_jeton = getattr(request, "par_jeton", False)
+        if user is not None and user.is_authenticated and not request.portail_polling and not par_jeton:
             refresh_expiry(request)
         return response
 

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     # French names in the admin for these four: plie_portal.apps_tierces.
     "plie_portal.apps_tierces.TachesPlanifieesConfig",
     "csp",
+    # The REST API (its Swagger page and scripts served from static/, within the CSP).
+    "ninja",
     # Second factor (TOTP and backup codes) and lockout after repeated failures (issue 7).
     "django_otp",
     "plie_portal.apps_tierces.TotpConfig",
@@ -92,6 +94,7 @@ INSTALLED_APPS = [
     "reports",
     "notifications",
     "rgpd",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -385,3 +388,22 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# Shared cache: the API's rate limits must hold across every process and machine, so with Redis
+# (PLIE_CACHE_URL, or the broker's Redis) the cache lives there; alone, in the process.
+PLIE_CACHE_URL = os.environ.get("PLIE_CACHE_URL", CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else "")
+if PLIE_CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": PLIE_CACHE_URL,
+            "KEY_PREFIX": "plie",
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+
+# REST API (api/, django-ninja): calls per account, and per address on the public endpoints.
+PLIE_API_DEBIT = os.environ.get("PLIE_API_DEBIT", "120/m")
+PLIE_API_DEBIT_PUBLIC = os.environ.get("PLIE_API_DEBIT_PUBLIC", "60/m")
+NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 200

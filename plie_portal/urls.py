@@ -19,6 +19,7 @@ urlpatterns = [
     path("rapports/", include("reports.urls")),
     path("notifications/", include("notifications.urls")),
     path("rgpd/", include("rgpd.urls")),
+    path("api/v1/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 

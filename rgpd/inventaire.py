@@ -101,6 +101,8 @@ TRAITEMENT = {
     "reports.Rapport": TRACE,
     # Staff, structures and the calls for projects hold no participant's data.
     "accounts.User": SANS,
+    # A fingerprint, dates and a name its holder chose: staff accounts only.
+    "accounts.JetonPersonnel": SANS,
     "rgpd.AvertissementBrouillon": SANS,
     "partners.Structure": SANS,
     "partners.Contact": SANS,

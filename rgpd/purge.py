@@ -18,7 +18,7 @@ from django.db.models.deletion import Collector
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from accounts.models import AccesDonnees
+from accounts.models import AccesDonnees, JetonPersonnel
 from parcours.models import SessionCommission
 from plie_portal.dates import months_after, months_before
 
@@ -36,6 +36,7 @@ class Bilan:
     rapports: int = 0
     notifications: int = 0
     acces: int = 0
+    jetons: int = 0
     brouillons_avertis: list = field(default_factory=list)
     brouillons_supprimes: list = field(default_factory=list)
     rapports_expires: int = 0
@@ -265,6 +266,10 @@ def purger(dry_run=False, now=None):
         bilan.acces = AccesDonnees.objects.expires(now).count()
     else:
         bilan.acces = AccesDonnees.objects.purge(now=now)
+    # Personal tokens dead (expired or revoked) for as long as the access log that names their use.
+    bilan.jetons = (
+        JetonPersonnel.objects.expires(now).count() if dry_run else JetonPersonnel.objects.purge(maintenant=now)
+    )
     brouillons(now, bilan, dry_run)
     rapports_expires(now, bilan, dry_run)
     imports_oublies(now, bilan, dry_run)

@@ -12,5 +12,6 @@ def purger_donnees_expirees():
     return {
         "participants": len(bilan.participants),
         "acces": bilan.acces,
+        "jetons": bilan.jetons,
         "brouillons": len(bilan.brouillons_supprimes),
     }

@@ -22,6 +22,8 @@ class Case:
     data: object = None  # callable(world) -> dict of POST data
     query: str = ""
     extra: dict = field(default_factory=dict)
+    # Sent with each persona's API token (`Authorization: Bearer`, world.jetons_api), not only its session.
+    jeton: bool = False
 
 
 def expect(default=None, **overrides):

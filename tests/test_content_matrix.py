@@ -10,14 +10,14 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.db import transaction
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from aap_invisibles.models import Annotation, Evaluation, NoteCritere
-from accounts.tests.factories import UserFactory
+from accounts.tests.factories import UserFactory, jeton_de_test
 from conftest import logged_in_client, session_cookies
 from parcours.choices import StatutEntretien
 from parcours.tests.factories import EntretienFactory
@@ -167,6 +167,20 @@ def courriels_et_notifications(w, user):
     return "\n".join(textes) + page(w, user, reverse("notifications:liste"))
 
 
+def api(w, user, nom, **kwargs):
+    """What `user`'s own API token reads at endpoint `nom` (JSON text)."""
+    secret = jeton_de_test(user)
+    reponse = Client().get(reverse(f"api:{nom}", kwargs=kwargs or None), HTTP_AUTHORIZATION=f"Bearer {secret}")
+    return reponse.content.decode() if reponse.status_code == 200 else ""
+
+
+def agenda(w, user):
+    """`user`'s calendar feed, through a calendar address of their own."""
+    secret = jeton_de_test(user, usage="agenda")
+    reponse = Client().get(reverse("accounts:agenda", args=[secret]))
+    return reponse.content.decode() if reponse.status_code == 200 else ""
+
+
 CANAUX = {
     # Pages
     "fiche du participant": (
@@ -206,6 +220,13 @@ CANAUX = {
     "export XLSX des dossiers": (lambda w, u: rapport(w, u, "dossiers", appel=w.appel.pk), {NOTE_SUR_100}),
     # Notifications and e-mails
     "notifications et courriels": (courriels_et_notifications, set()),
+    # The API, with each persona's own token, and the calendar feed
+    "API : participants": (lambda w, u: api(w, u, "participants"), set()),
+    "API : participant": (lambda w, u: api(w, u, "participant", pk=w.participant.pk), set()),
+    "API : parcours": (lambda w, u: api(w, u, "parcours_detail", pk=w.parcours.pk), {MOTIF}),
+    "API : étapes": (lambda w, u: api(w, u, "etapes"), {SUIVI}),
+    "API : étape": (lambda w, u: api(w, u, "etape", pk=w.etape.pk), {SUIVI}),
+    "agenda (iCalendar)": (agenda, set()),
     # JSON
     "droit d'accès (JSON)": (
         lambda w, u: page(w, u, reverse("rgpd:droit_acces", args=[w.participant.pk]), format="json"),

@@ -9,7 +9,7 @@ from django.conf import settings
 
 RACINE = Path(settings.BASE_DIR)
 REZ_DE_CHAUSSEE = {"plie_portal", "territoire", "envois", "accounts", "partners", "notifications"}
-METIER = {"participants", "parcours", "aap_invisibles", "reports", "rgpd"}
+METIER = {"participants", "parcours", "aap_invisibles", "reports", "rgpd", "api"}
 
 
 def sources(app, seulement_modeles=False):

@@ -21,6 +21,7 @@ MATRIX_MODULES = [
     "reports.tests.matrix",
     "rgpd.tests.matrix",
     "notifications.tests.matrix",
+    "api.tests.matrix",
 ]
 # Django admin has its own permission system (staff only), tested in tests/test_admin.py.
 EXCLUDED_NAMESPACES = {"admin"}
@@ -98,10 +99,13 @@ def test_each_persona_gets_the_expected_answer(name, index, db, matrix_world, _m
         try:
             client = Client() if persona == "anonyme" else logged_in_client(None, matrix_world.cookies[persona])
             url = reverse(name, kwargs=case.kwargs(world) if case.kwargs else None) + case.query
+            extra = dict(case.extra)
+            if case.jeton and persona != "anonyme":
+                extra["HTTP_AUTHORIZATION"] = f"Bearer {world.jetons_api[persona]}"
             if case.method == "post":
-                response = client.post(url, case.data(world) if case.data else {}, **case.extra)
+                response = client.post(url, case.data(world) if case.data else {}, **extra)
             else:
-                response = client.get(url, **case.extra)
+                response = client.get(url, **extra)
         finally:
             transaction.savepoint_rollback(savepoint)
         expected = case.expect[persona]

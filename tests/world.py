@@ -24,6 +24,7 @@ WORLD_BUILDERS = [
     "aap_invisibles.tests.world.build",
     "reports.tests.world.build",
     "notifications.tests.world.build",
+    "api.tests.world.build",
 ]
 
 PERSONAS = [

@@ -1,5 +1,6 @@
 """Instruction of a dossier: correction requests, scores, conflicts of interest, annotations, hearing."""
 
+import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -7,6 +8,8 @@ from django.core.validators import MaxValueValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from plie_portal.agenda import Evenement, calendrier
 
 from .appels import TransitionInvalide
 
@@ -158,31 +161,21 @@ class CreneauAudition(models.Model):
         return f"{self.date:%d/%m/%Y} {self.heure:%H:%M} – {self.lieu}"
 
     def debut(self):
-        import datetime
-
         return timezone.make_aware(datetime.datetime.combine(self.date, self.heure))
 
-    def ics(self):
-        """An iCalendar event (RFC 5545) for the applicant's calendar."""
-        import datetime
+    # A hearing lasts this long in the calendars (the committee's agenda gives no end time).
+    DUREE = datetime.timedelta(minutes=45)
 
-        debut = self.debut().astimezone(datetime.UTC)
-        fin = debut + datetime.timedelta(minutes=45)
-        fmt = "%Y%m%dT%H%M%SZ"
-        lieu = self.lieu.replace(",", "\\,").replace(";", "\\;")
-        lignes = [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//Portail PLIE//AAP//FR",
-            "METHOD:REQUEST",
-            "BEGIN:VEVENT",
-            f"UID:aap-audition-{self.dossier_id}@portail-plie",
-            f"DTSTAMP:{timezone.now().astimezone(datetime.UTC).strftime(fmt)}",
-            f"DTSTART:{debut.strftime(fmt)}",
-            f"DTEND:{fin.strftime(fmt)}",
-            f"SUMMARY:Audition – {self.dossier.appel.titre}"[:250],
-            f"LOCATION:{lieu}",
-            "END:VEVENT",
-            "END:VCALENDAR",
-        ]
-        return "\r\n".join(lignes) + "\r\n"
+    def evenement(self):
+        """The hearing as a calendar event: the call and the organisation, a time, a place."""
+        return Evenement(
+            uid=f"aap-audition-{self.dossier_id}",
+            titre=f"Audition – {self.dossier.porteur} – {self.dossier.appel.titre}",
+            debut=self.debut(),
+            fin=self.debut() + self.DUREE,
+            lieu=self.lieu,
+        )
+
+    def ics(self):
+        """An iCalendar invitation (RFC 5545) for the applicant's calendar."""
+        return calendrier([self.evenement()], methode="REQUEST")

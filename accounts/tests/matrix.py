@@ -28,3 +28,31 @@ MATRIX = {
     "mentions_legales": [Case(expect(200, anonyme=200))],
     "accounts:acces": [Case(expect(403, coordination=200, admin=200, dpo=200))],
 }
+
+MATRIX.update(
+    {
+        "accounts:jetons": [Case(expect(200))],
+        "accounts:jeton_creer": [
+            Case(
+                expect(200),
+                kwargs=lambda w: {"usage": "api"},
+                method="post",
+                data=lambda w: {"api-nom": "Script", "api-duree": "30"},
+            ),
+            Case(
+                expect(403, coordination=200, referent=200, referent_autre=200, instructeur=200, admin=200),
+                kwargs=lambda w: {"usage": "agenda"},
+                method="post",
+                data=lambda w: {"agenda-nom": "Agenda", "agenda-duree": "365"},
+                label="agenda",
+            ),
+        ],
+        "accounts:jeton_revoquer": [
+            Case(expect(404, referent=302), kwargs=lambda w: {"pk": w.jeton_referent.pk}, method="post")
+        ],
+        "accounts:agenda": [
+            Case(expect(404, anonyme=404), kwargs=lambda w: {"secret": "plie_inconnu"}, label="adresse inconnue"),
+            Case(expect(200, anonyme=200), kwargs=lambda w: {"secret": w.agenda_referent}, label="adresse du référent"),
+        ],
+    }
+)

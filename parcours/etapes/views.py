@@ -2,7 +2,6 @@
 referent for a structure without portal account). Every object is taken from a scoped queryset."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,20 +15,14 @@ from participants.models import Participant
 from plie_portal.redirections import adresse_suivante
 
 from ..models import Etape, Parcours
-from ..notifications import notifier_etape_proposee, notifier_suivi_etape
+from ..notifications import notifier_etape_proposee
 from ..views.acces import fiche_url
+from .actions import appliquer, etapes_actionnables, etapes_modifiables, formulaire_de_l_action, refus_de_l_action
 from .forms import (
     FORMULAIRES,
     ModificationForm,
     PropositionForm,
 )
-
-
-def _etapes_modifiables(user):
-    """Steps of the participants `user` may change (coordination: all, referent: their own)."""
-    return Etape.objects.filter(parcours__participant__in=Participant.objects.editable_by(user)).select_related(
-        "parcours__participant__commune", "parcours__referent", "type", "structure"
-    )
 
 
 @role_required("coordination", "referent", "partenaire")
@@ -113,7 +106,7 @@ def proposer(request, pk):
 
 @role_required("coordination", "referent")
 def modifier(request, pk):
-    etape = get_object_or_404(_etapes_modifiables(request.user), pk=pk)
+    etape = get_object_or_404(etapes_modifiables(request.user), pk=pk)
     if not etape.est_ouverte:
         messages.error(request, _("Une étape close ne peut plus être modifiée."))
         return redirect("parcours:etape_detail", pk=etape.pk)
@@ -139,41 +132,17 @@ def transition(request, pk, action):
     if action not in FORMULAIRES:
         raise Http404
     user = request.user
-    if user.is_partenaire:
-        etape = get_object_or_404(
-            Etape.objects.visible_to(user).select_related(
-                "parcours__participant__commune", "parcours__referent", "type", "structure"
-            ),
-            pk=pk,
-        )
-    else:
-        etape = get_object_or_404(_etapes_modifiables(user), pk=pk)
-    a_portail = etape.structure.a_un_utilisateur_portail()
-    if action not in etape.actions_possibles(user, a_portail):
-        if action not in etape.actions_du_role(user, a_portail):
-            raise PermissionDenied
-        messages.error(
-            request,
-            _("Cette action n'est pas possible pour une étape « %(statut)s ».")
-            % {"statut": etape.get_statut_display()},
-        )
+    etape = get_object_or_404(etapes_actionnables(user), pk=pk)
+    refus = refus_de_l_action(etape, user, action)
+    if refus:
+        messages.error(request, refus)
         return redirect("parcours:etape_detail", pk=etape.pk)
-    form = FORMULAIRES[action](request.POST, etape=etape)
-    if form.is_valid():
-        try:
-            with transaction.atomic():
-                form.appliquer(user)
-                if action != "annuler":
-                    notifier_suivi_etape(etape, user)
-        except ValidationError as erreur:
-            for message in erreur.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(
-                request,
-                _("Étape « %(type)s » : %(statut)s.")
-                % {"type": etape.type, "statut": etape.get_statut_display().lower()},
-            )
-            return redirect(adresse_suivante(request, "suivant") or reverse("parcours:etape_detail", args=[etape.pk]))
+    form = formulaire_de_l_action(etape, action, request.POST)
+    if form.is_valid() and appliquer(form, etape, user, action):
+        messages.success(
+            request,
+            _("Étape « %(type)s » : %(statut)s.") % {"type": etape.type, "statut": etape.get_statut_display().lower()},
+        )
+        return redirect(adresse_suivante(request, "suivant") or reverse("parcours:etape_detail", args=[etape.pk]))
     etape.refresh_from_db()
     return _rendre_detail(request, etape, formulaire_lie=form)

@@ -1,6 +1,7 @@
 """Template helpers of the parcours pages: yes/no/unknown display and the journal block."""
 
 from django import template
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..forms import EntretienForm
@@ -33,6 +34,9 @@ def contexte_journal(parcours, peut_modifier, form=None, fragment=False):
         "form_entretien": (form or EntretienForm(prefix="entretien")) if peut_modifier else None,
         "peut_modifier": peut_modifier,
         "fragment": fragment,
+        # A planned interview can be e-mailed to the person (with its .ics) when it is ahead.
+        "participant_email": bool(parcours.participant.email),
+        "maintenant": timezone.now(),
     }
 
 

@@ -45,6 +45,19 @@ MATRIX = {
     "parcours:suivi": objets("parcours"),
     "parcours:entretien_ajouter": objets("parcours"),
     "parcours:entretien_modifier": objets("entretien"),
+    "parcours:entretien_envoyer": [
+        Case(
+            expect(403, referent=302, referent_autre=404, coordination=302, admin=302),
+            kwargs=_pk("entretien"),
+            method="post",
+        ),
+        Case(
+            expect(403, referent=403, referent_autre=404, coordination=302, admin=302),
+            kwargs=_pk("entretien_collegue"),
+            method="post",
+            label="d'un·e collègue",
+        ),
+    ],
     "parcours:commission_liste": [Case(expect(403, **COORDINATION))],
     "parcours:commission_creer": [Case(expect(403, **COORDINATION))],
     "parcours:commission_detail": [

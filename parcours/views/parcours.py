@@ -6,14 +6,18 @@ structure reads the record but gets 403 here; partners never use these pages (40
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts.audit import log_access
 from accounts.permissions import role_required
+from envois.services import mettre_en_file
 
 from ..choices import MOTIFS_SORTIE_POSITIVE, MotifSortie
 from ..forms import EntretienForm, OrientationForm, SituationForm, SortieForm, SuiviForm
 from ..models import Parcours, TransitionInvalide
+from ..tasks import envoyer_rendez_vous
 from ..templatetags.parcours_tags import contexte_journal
 from .acces import (
     ROLES_PARCOURS,
@@ -194,3 +198,19 @@ def entretien_modifier(request, pk):
         messages.success(request, _("Entretien modifié."))
         return redirect(fiche_url(parcours.participant, "journal"))
     return render(request, "parcours/entretien_form.html", {"parcours": parcours, "form": form, "entretien": entretien})
+
+
+@require_POST
+@role_required(*ROLES_PARCOURS)
+def entretien_envoyer(request, pk):
+    """E-mail the participant their planned interview, with the `.ics` for their calendar."""
+    entretien = entretien_modifiable(request.user, pk)
+    participant = entretien.parcours.participant
+    if not entretien.est_planifie or entretien.date <= timezone.now():
+        messages.error(request, _("Seul un rendez-vous planifié à venir peut être envoyé."))
+    elif not participant.email:
+        messages.error(request, _("La fiche n'a pas d'adresse e-mail : ajoutez-la pour envoyer le rendez-vous."))
+    else:
+        mettre_en_file(envoyer_rendez_vous, entretien.pk)
+        messages.success(request, _("Le rendez-vous est envoyé à %(email)s.") % {"email": participant.email})
+    return redirect(fiche_url(participant, "journal"))

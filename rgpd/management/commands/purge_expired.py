@@ -28,6 +28,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  rapports générés supprimés : {bilan.rapports}")
             self.stdout.write(f"  notifications supprimées : {bilan.notifications}")
         self.stdout.write(f"{prefixe}Lignes du journal des accès de plus d'un an : {bilan.acces}")
+        self.stdout.write(f"{prefixe}Jetons personnels expirés ou révoqués depuis plus d'un an : {bilan.jetons}")
         self.stdout.write(
             f"{prefixe}Brouillons AAP avertis (suppression dans un mois) : {len(bilan.brouillons_avertis)}"
         )
