@@ -7,6 +7,7 @@ app_name = "aap_invisibles"
 urlpatterns = [
     # Public
     path("", public.liste, name="liste"),
+    path("donnees/subventions.csv", public.subventions_csv, name="subventions_csv"),
     path("appels/<slug:slug>/", public.appel, name="appel"),
     path("appels/<slug:slug>/documents/<int:pk>/", public.appel_document, name="appel_document"),
     path("inscription/", comptes.inscription, name="inscription"),

@@ -407,3 +407,8 @@ PLIE_API_DEBIT = os.environ.get("PLIE_API_DEBIT", "120/m")
 PLIE_API_DEBIT_PUBLIC = os.environ.get("PLIE_API_DEBIT_PUBLIC", "60/m")
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 200
+
+# The granting body in the open data of grants (SCDL "subventions"): name and SIRET of its seat
+# (SIREN 200 023 414, Sirene directory).
+PLIE_NOM_ATTRIBUANT = os.environ.get("PLIE_NOM_ATTRIBUANT", "Métropole Rouen Normandie")
+PLIE_SIRET_ATTRIBUANT = os.environ.get("PLIE_SIRET_ATTRIBUANT", "20002341400010")

@@ -39,6 +39,7 @@ class AppelForm(forms.ModelForm):
             "date_ouverture",
             "date_cloture",
             "date_audition",
+            "reference_deliberation",
             "pieces_requises",
             "instructeurs",
         ]

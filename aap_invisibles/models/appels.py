@@ -58,6 +58,13 @@ class AppelAProjets(models.Model):
     date_ouverture = models.DateTimeField(_("ouverture des dépôts"))
     date_cloture = models.DateTimeField(_("clôture des dépôts"))
     date_audition = models.DateField(_("date des auditions"), null=True, blank=True)
+    # Published with each grant of the call (open data, SCDL "referenceDecision").
+    reference_deliberation = models.CharField(
+        _("référence de la délibération d'attribution"),
+        max_length=100,
+        blank=True,
+        help_text=_("Numéro de la délibération qui attribue les subventions, publié dans les données ouvertes."),
+    )
     pieces_requises = models.JSONField(_("pièces obligatoires"), default=list, blank=True)
     instructeurs = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("instructeurs"), blank=True, related_name="appels_instruits"

@@ -37,6 +37,7 @@ LIEN_INVALIDE = {"uidb64": "MQ", "token": "jeton-invalide"}
 MATRIX = {
     # Public pages
     "aap_invisibles:liste": [Case(expect(200, **PUBLIC))],
+    "aap_invisibles:subventions_csv": [Case(expect(200, **PUBLIC))],
     "aap_invisibles:appel": [
         Case(expect(200, **PUBLIC), kwargs=lambda w: {"slug": w.appel.slug}),
         Case(expect(404, anonyme=404), kwargs=lambda w: {"slug": "inexistant"}, label="inconnu"),

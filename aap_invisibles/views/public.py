@@ -1,6 +1,7 @@
 """Public pages (no login): the calls and their documents."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -8,6 +9,7 @@ from django.views.decorators.http import require_GET
 from plie_portal.fichiers import telecharger
 
 from ..models import AppelAProjets, Dossier, StatutAppel
+from ..scdl import csv_des_subventions
 
 
 @login_not_required
@@ -54,3 +56,12 @@ def appel_document(request, slug, pk):
     appel = get_object_or_404(appels, slug=slug)
     document = get_object_or_404(appel.documents, pk=pk)
     return telecharger(document.fichier)
+
+
+@login_not_required
+@require_GET
+def subventions_csv(request):
+    """The decided grants as open data (SCDL "subventions"): a stable public URL for data.gouv.fr."""
+    reponse = HttpResponse(csv_des_subventions(), content_type="text/csv; charset=utf-8")
+    reponse["Content-Disposition"] = 'inline; filename="subventions-aap-metropole.csv"'
+    return reponse
