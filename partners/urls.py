@@ -1,11 +1,13 @@
 from django.urls import path
 
-from .views import annuaire, catalogue, structures, utilisateurs
+from .views import annuaire, catalogue, donnees, structures, utilisateurs
 
 app_name = "partners"
 
 urlpatterns = [
     path("", annuaire.StructureListView.as_view(), name="liste"),
+    path("data-inclusion/structures.json", donnees.structures, name="data_inclusion_structures"),
+    path("data-inclusion/services.json", donnees.services, name="data_inclusion_services"),
     path("nouvelle/", structures.StructureCreateView.as_view(), name="creer"),
     path("<int:pk>/", annuaire.StructureDetailView.as_view(), name="detail"),
     path("<int:pk>/modifier/", structures.StructureUpdateView.as_view(), name="modifier"),

@@ -412,3 +412,5 @@ NINJA_PAGINATION_MAX_LIMIT = 200
 # (SIREN 200 023 414, Sirene directory).
 PLIE_NOM_ATTRIBUANT = os.environ.get("PLIE_NOM_ATTRIBUANT", "Métropole Rouen Normandie")
 PLIE_SIRET_ATTRIBUANT = os.environ.get("PLIE_SIRET_ATTRIBUANT", "20002341400010")
+# The territory a service of the directory is open to, for data·inclusion: the Métropole's SIREN (EPCI).
+PLIE_SIREN_TERRITOIRE = os.environ.get("PLIE_SIREN_TERRITOIRE", "200023414")

@@ -1,9 +1,9 @@
 """The decided grants as open data, checked against the SCDL "subventions" schema with frictionless."""
 
 import csv
-import json
 import datetime
 import io
+import json
 from decimal import Decimal
 from pathlib import Path
 

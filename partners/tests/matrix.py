@@ -15,6 +15,8 @@ ANNUAIRE_HORS_PLIE = expect(404, coordination=200, admin=200, porteur=403, dpo=4
 
 MATRIX = {
     "partners:liste": [Case(ANNUAIRE)],
+    "partners:data_inclusion_structures": [Case(expect(200, anonyme=200))],
+    "partners:data_inclusion_services": [Case(expect(200, anonyme=200))],
     "partners:detail": [
         Case(ANNUAIRE, kwargs=lambda w: {"pk": w.aci.pk}, label="partenaire du PLIE"),
         Case(ANNUAIRE_HORS_PLIE, kwargs=lambda w: {"pk": w.asso.pk}, label="organisation candidate"),
