@@ -26,6 +26,10 @@ class SecondFactorMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
+        if otp.verifie_par_le_fournisseur(request):
+            # Every later `is_verified()` of the request (pages, templates) reads the same answer.
+            user.is_verified = lambda: True
+            return None
         if not user.is_authenticated or user.is_verified():
             return None
         if not getattr(view_func, "login_required", True) or getattr(view_func, "second_factor_exempt", False):

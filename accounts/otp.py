@@ -115,3 +115,18 @@ def disable_second_factor(user):
     """Remove every device of the user (only for roles where the second factor is optional)."""
     for device in devices_for_user(user, confirmed=None):
         device.delete()
+
+
+# The provider's word that the person gave two factors (accounts.oidc), kept for the session.
+CLE_FOURNISSEUR = "otp_verifie_par_le_fournisseur"
+
+
+def verifier_par_le_fournisseur(request, user):
+    """Count the identity provider's two-factor login as this session's second factor."""
+    request.session[CLE_FOURNISSEUR] = user.pk
+
+
+def verifie_par_le_fournisseur(request):
+    """Whether this session's second factor was given at the identity provider."""
+    user = request.user
+    return user.is_authenticated and request.session.get(CLE_FOURNISSEUR) == user.pk

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import oidc, views
 from .forms import ConnexionForm, MotDePasseOublieForm
 from .otp import second_factor_exempt
 
@@ -10,9 +10,11 @@ app_name = "accounts"
 urlpatterns = [
     path(
         "connexion/",
-        auth_views.LoginView.as_view(authentication_form=ConnexionForm, redirect_authenticated_user=True),
+        views.Connexion.as_view(authentication_form=ConnexionForm, redirect_authenticated_user=True),
         name="login",
     ),
+    path("proconnect/", oidc.Connexion.as_view(), name="oidc_connexion"),
+    path("proconnect/retour/", oidc.Retour.as_view(), name="oidc_retour"),
     path("deconnexion/", second_factor_exempt(auth_views.LogoutView.as_view()), name="logout"),
     path("double-authentification/", views.verification, name="otp_verification"),
     path("double-authentification/activer/", views.enrolement, name="otp_enrolement"),

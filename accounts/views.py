@@ -3,8 +3,10 @@
 from datetime import timedelta
 
 import django_otp
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import LoginView
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +25,7 @@ from . import otp
 from .filters import TRIS, AccesDonneesFilter
 from .forms import CodeVerificationForm, JetonForm
 from .models import AccesDonnees, JetonPersonnel, Role
+from .oidc import connexion_oidc_active
 from .permissions import RoleRequiredMixin
 
 
@@ -80,6 +83,17 @@ def enrolement(request):
         "next": adresse_suivante(request),
     }
     return render(request, "accounts/otp_enrolement.html", context)
+
+
+class Connexion(LoginView):
+    """Django's login page, offering the identity provider's button when one is configured."""
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "oidc_actif": connexion_oidc_active(),
+            "oidc_libelle": settings.PLIE_OIDC_LIBELLE,
+        }
 
 
 @never_cache

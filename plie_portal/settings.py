@@ -169,6 +169,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "accounts.backends.PortailBackend",
+    # Staff login through the Métropole's OpenID Connect provider; answers nothing unless configured.
+    "accounts.oidc.ProConnectBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
@@ -414,3 +416,24 @@ PLIE_NOM_ATTRIBUANT = os.environ.get("PLIE_NOM_ATTRIBUANT", "Métropole Rouen No
 PLIE_SIRET_ATTRIBUANT = os.environ.get("PLIE_SIRET_ATTRIBUANT", "20002341400010")
 # The territory a service of the directory is open to, for data·inclusion: the Métropole's SIREN (EPCI).
 PLIE_SIREN_TERRITOIRE = os.environ.get("PLIE_SIREN_TERRITOIRE", "200023414")
+
+# OpenID Connect login for staff (ProConnect or the Métropole's provider, mozilla-django-oidc):
+# off until PLIE_OIDC_CLIENT_ID and the provider's endpoints are set (docs/exploitation.md).
+OIDC_RP_CLIENT_ID = os.environ.get("PLIE_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("PLIE_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("PLIE_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("PLIE_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("PLIE_OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("PLIE_OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("PLIE_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("PLIE_OIDC_SCOPES", "openid email given_name usual_name")
+OIDC_CREATE_USER = False
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_retour"
+# ProConnect asks for the level of authentication wanted; its answer is read from `acr`/`amr`.
+OIDC_AUTH_REQUEST_EXTRA_PARAMS = (
+    {"acr_values": os.environ["PLIE_OIDC_ACR_VALUES"]} if os.environ.get("PLIE_OIDC_ACR_VALUES") else {}
+)
+PLIE_OIDC_ACR_DEUX_FACTEURS = [
+    v.strip() for v in os.environ.get("PLIE_OIDC_ACR_DEUX_FACTEURS", "eidas2,eidas3").split(",") if v.strip()
+]
+PLIE_OIDC_LIBELLE = os.environ.get("PLIE_OIDC_LIBELLE", "ProConnect")

@@ -56,3 +56,11 @@ MATRIX.update(
         ],
     }
 )
+
+# Without a configured provider (the suite's default), the OpenID Connect pages do not exist.
+MATRIX.update(
+    {
+        "accounts:oidc_connexion": [Case(expect(404, anonyme=404), label="sans fournisseur configuré")],
+        "accounts:oidc_retour": [Case(expect(404, anonyme=404), label="sans fournisseur configuré")],
+    }
+)
