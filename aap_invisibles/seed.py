@@ -157,6 +157,8 @@ def appels(ctx, coordination, instructeurs):
             "date_ouverture": paris(2020, 3, 2, 9, 0),
             "date_cloture": paris(2020, 7, 1, 12, 0),
             "date_audition": None,
+            # A demonstration number: the grants' open data cite the deliberation that awards them.
+            "reference_deliberation": "C2020-0512",
             "pieces_requises": ["rib", "statuts", "comptes"],
             "statut": StatutAppel.PUBLIE,
         },
