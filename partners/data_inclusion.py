@@ -87,6 +87,18 @@ def _aujourd_hui_au_plus(moment):
     return min(timezone.localdate(moment), timezone.localdate())
 
 
+def _lieu_et_contact(s):
+    """Where the structure is and how to reach it: the same fields on a structure and its services."""
+    return {
+        "commune": (s.commune.nom if s.commune_id else s.ville) or None,
+        "code_postal": s.code_postal or None,
+        "code_insee": s.commune_id or None,
+        "adresse": s.adresse or None,
+        "telephone": s.telephone or None,
+        "courriel": s.email or None,
+    }
+
+
 def structure(s):
     """A structure as a `data_inclusion.schema.v1.Structure`."""
     return v1.Structure(
@@ -95,13 +107,8 @@ def structure(s):
         nom=s.nom.rstrip(".")[:150],
         date_maj=_aujourd_hui_au_plus(s.modifie_le),
         siret=s.siret or None,
-        commune=(s.commune.nom if s.commune_id else s.ville) or None,
-        code_postal=s.code_postal or None,
-        code_insee=s.commune_id or None,
-        adresse=s.adresse or None,
-        telephone=s.telephone or None,
-        courriel=s.email or None,
         site_web=s.site_web or None,
+        **_lieu_et_contact(s),
     )
 
 
@@ -123,15 +130,10 @@ def service(s, offre):
         frais=v1.Frais.GRATUIT,
         publics=PUBLICS,
         conditions_acces=CONDITIONS,
-        commune=(s.commune.nom if s.commune_id else s.ville) or None,
-        code_postal=s.code_postal or None,
-        code_insee=s.commune_id or None,
-        adresse=s.adresse or None,
-        telephone=s.telephone or None,
-        courriel=s.email or None,
         modes_accueil={v1.ModeAccueil.EN_PRESENTIEL},
         zone_eligibilite=[settings.PLIE_SIREN_TERRITOIRE],
         mobilisable_par={v1.PersonneMobilisatrice.PROFESSIONNELS},
+        **_lieu_et_contact(s),
     )
 
 
