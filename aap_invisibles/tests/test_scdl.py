@@ -141,3 +141,9 @@ def test_the_schema_refuses_a_decimal_comma_so_the_validation_is_not_vacuous(wor
         Resource(path="faux.csv", basepath=str(tmp_path), schema=Schema.from_descriptor(json.loads(SCHEMA.read_text())))
     )
     assert [e.type for e in rapport.tasks[0].errors] == ["type-error"]
+
+
+def test_coordination_is_told_which_grants_wait_for_a_siret(world, client_of):
+    sans = retenir(world, StructureFactory(nom="Asso sans SIRET", siret="", partenaire_plie=False), "10000", "5000")
+    page = client_of(world.coordination).get(reverse("aap_invisibles:gestion")).content.decode()
+    assert "faute de SIRET" in page and sans.porteur.nom in page

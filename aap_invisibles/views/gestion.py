@@ -11,6 +11,7 @@ from accounts.models import Role
 from ..affichage import valeur_affichee
 from ..forms import AppelForm, CritereFormSet, DocumentAppelForm, QuestionFormSet, ReportForm
 from ..models import AppelAProjets, DemandeAdhesion, TransitionInvalide
+from ..scdl import sans_siret
 from .base import exiger_role, paginer
 
 
@@ -29,6 +30,7 @@ def gestion(request):
         {
             "page": paginer(request, appels),
             "demandes_en_attente": DemandeAdhesion.objects.a_decider_par(request.user).count(),
+            "sans_siret": list(sans_siret().select_related("porteur", "appel")),
         },
     )
 
