@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, comptes, dossier, gestion, instruction, porteur, public
+from .views import actions, comptes, dossier, gestion, instruction, lot, porteur, public
 
 app_name = "aap_invisibles"
 
@@ -33,9 +33,11 @@ urlpatterns = [
         "dossiers/<int:pk>/correction/reponse/", actions.ReponseCorrection.as_view(), name="dossier_correction_repondre"
     ),
     path("dossiers/<int:pk>/messages/", actions.Ecrire.as_view(), name="dossier_message"),
+    path("dossiers/<int:pk>/etiquettes/", actions.Etiqueter.as_view(), name="dossier_etiquettes"),
     path("dossiers/<int:pk>/sans-suite/", actions.SansSuite.as_view(), name="dossier_sans_suite"),
     # Instruction
     path("instruction/", instruction.instruction, name="instruction"),
+    path("instruction/lot/", lot.lot, name="instruction_lot"),
     path("dossiers/<int:pk>/recevabilite/", actions.Recevabilite.as_view(), name="dossier_recevabilite"),
     path("dossiers/<int:pk>/correction/", actions.Correction.as_view(), name="dossier_correction"),
     path("dossiers/<int:pk>/notation/", actions.Noter.as_view(), name="dossier_evaluation"),
@@ -56,6 +58,7 @@ urlpatterns = [
     path("gestion/<int:pk>/report/", gestion.appel_reporter, name="appel_reporter"),
     path("gestion/<int:pk>/grille/", gestion.appel_grille, name="appel_grille"),
     path("gestion/<int:pk>/questions/", gestion.appel_questions, name="appel_questions"),
+    path("gestion/<int:pk>/etiquettes/", gestion.appel_etiquettes, name="appel_etiquettes"),
     path("gestion/<int:pk>/documents/", gestion.appel_documents, name="appel_documents"),
     path(
         "gestion/<int:pk>/documents/<int:document_pk>/supprimer/",

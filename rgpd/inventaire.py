@@ -113,6 +113,7 @@ TRAITEMENT = {
         f"aap_invisibles.{nom}": SANS
         for nom in (
             "AppelAProjets",
+            "Etiquette",
             "DemandeAdhesion",
             "ReportCloture",
             "QuestionReponse",

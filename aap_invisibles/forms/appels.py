@@ -11,6 +11,7 @@ from ..models import (
     AppelAProjets,
     CritereNotation,
     DocumentAppel,
+    Etiquette,
     QuestionReponse,
     TypePiece,
 )
@@ -19,6 +20,10 @@ from ..validators import valider_piece
 
 # --- Calls (coordination) ---------------------------------------------------------------------------
 class AppelForm(forms.ModelForm):
+    def clean_delai_instruction_jours(self):
+        valeur = self.cleaned_data.get("delai_instruction_jours")
+        return valeur if valeur is not None else AppelAProjets._meta.get_field("delai_instruction_jours").default
+
     pieces_requises = forms.MultipleChoiceField(
         label=_("Pièces obligatoires"), choices=TypePiece.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
@@ -39,6 +44,7 @@ class AppelForm(forms.ModelForm):
             "date_ouverture",
             "date_cloture",
             "date_audition",
+            "delai_instruction_jours",
             "reference_deliberation",
             "pieces_requises",
             "instructeurs",
@@ -53,6 +59,8 @@ class AppelForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Left empty, the call keeps the model's default delay.
+        self.fields["delai_instruction_jours"].required = False
         self.fields["instructeurs"].queryset = User.objects.filter(role=Role.INSTRUCTEUR, is_active=True)
         if self.instance.pk and self.instance.statut != "brouillon":
             # Once published, the closing moves only by a recorded postponement.
@@ -81,6 +89,8 @@ CritereFormSet = inlineformset_factory(
 QuestionFormSet = inlineformset_factory(
     AppelAProjets, QuestionReponse, fields=["question", "reponse", "ordre"], extra=2, can_delete=True
 )
+# Deleting a label takes it off every dossier (the many-to-many rows go with it).
+EtiquetteFormSet = inlineformset_factory(AppelAProjets, Etiquette, fields=["nom", "couleur"], extra=3, can_delete=True)
 
 
 class DocumentAppelForm(forms.ModelForm):
@@ -92,3 +102,16 @@ class DocumentAppelForm(forms.ModelForm):
         fichier = self.cleaned_data["fichier"]
         valider_piece(fichier)
         return fichier
+
+
+class EtiquettesDossierForm(forms.Form):
+    """The labels an instructor puts on a dossier, among those of its call."""
+
+    etiquettes = forms.ModelMultipleChoiceField(
+        label=_("Étiquettes"), queryset=Etiquette.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, dossier, **kwargs):
+        kwargs.setdefault("initial", {"etiquettes": list(dossier.etiquettes.all())})
+        super().__init__(*args, **kwargs)
+        self.fields["etiquettes"].queryset = dossier.appel.etiquettes.all()

@@ -2,8 +2,10 @@
 
 from .appels import (
     AppelAProjets,
+    CouleurEtiquette,
     CritereNotation,
     DocumentAppel,
+    Etiquette,
     QuestionReponse,
     ReportCloture,
     SimulationAllocation,
@@ -25,6 +27,7 @@ __all__ = [
     "Compte",
     "ConflitInteret",
     "ConsultationEPS",
+    "CouleurEtiquette",
     "Convention",
     "CreneauAudition",
     "CritereNotation",
@@ -32,6 +35,7 @@ __all__ = [
     "DemandeCorrection",
     "DocumentAppel",
     "Dossier",
+    "Etiquette",
     "Evaluation",
     "LigneBilan",
     "LigneBudget",

@@ -99,6 +99,12 @@ def _sans_versement(faits):
     return None
 
 
+def _etiquettes_definies(faits):
+    if faits.dossier.appel.etiquettes.exists():
+        return None
+    return _("Cet appel n'a pas encore d'étiquette : la coordination les définit dans la gestion de l'appel.")
+
+
 def _convention_requise(faits):
     return None if faits.dossier.convention_requise() else _("Pas de convention requise (23 000 € ou moins).")
 
@@ -155,6 +161,7 @@ REGLES = {
         (_pas_commence_a_noter,),
     ),
     "annoter": Regle(INSTRUCTION, APRES_DEPOT, _("Un brouillon ne s'annote pas.")),
+    "etiqueter": Regle(INSTRUCTION, APRES_DEPOT, _("Un brouillon ne s'étiquette pas."), (_etiquettes_definies,)),
     "ecrire": Regle(
         (PORTEUR, INSTRUCTION), APRES_DEPOT, _("La messagerie avec les instructeurs s'ouvre au dépôt du dossier.")
     ),

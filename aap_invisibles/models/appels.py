@@ -58,6 +58,12 @@ class AppelAProjets(models.Model):
     date_ouverture = models.DateTimeField(_("ouverture des dépôts"))
     date_cloture = models.DateTimeField(_("clôture des dépôts"))
     date_audition = models.DateField(_("date des auditions"), null=True, blank=True)
+    # How long a dossier may wait in a state of instruction before the dashboard flags it.
+    delai_instruction_jours = models.PositiveSmallIntegerField(
+        _("délai d'instruction (jours)"),
+        default=30,
+        help_text=_("Au-delà, le tableau de bord signale le dossier qui attend dans son état."),
+    )
     # Published with each grant of the call (open data, SCDL "referenceDecision").
     reference_deliberation = models.CharField(
         _("référence de la délibération d'attribution"),
@@ -292,3 +298,34 @@ class SimulationAllocation(models.Model):
             "reste": reste,
             "depasse": reste < 0,
         }
+
+
+class CouleurEtiquette(models.TextChoices):
+    """The colours a label may take: each a class of static/css/portail.css whose white text reaches
+    the AA contrast (4.5:1) on its background (tested)."""
+
+    BLEU = "bleu", _("Bleu")
+    VERT = "vert", _("Vert")
+    ROUGE = "rouge", _("Rouge")
+    VIOLET = "violet", _("Violet")
+    ORANGE = "orange", _("Orange")
+    TURQUOISE = "turquoise", _("Turquoise")
+    ROSE = "rose", _("Rose")
+    GRIS = "gris", _("Gris")
+
+
+class Etiquette(models.Model):
+    """A label of a call (« EPS consultée », « à relancer »…), put on its dossiers by the instruction."""
+
+    appel = models.ForeignKey(AppelAProjets, on_delete=models.CASCADE, related_name="etiquettes")
+    nom = models.CharField(_("nom"), max_length=40)
+    couleur = models.CharField(_("couleur"), max_length=12, choices=CouleurEtiquette.choices, default="bleu")
+
+    class Meta:
+        verbose_name = _("étiquette")
+        verbose_name_plural = _("étiquettes")
+        ordering = ["nom", "id"]
+        constraints = [models.UniqueConstraint(fields=["appel", "nom"], name="aap_etiquette_unique_par_appel")]
+
+    def __str__(self):
+        return self.nom

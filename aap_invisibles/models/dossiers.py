@@ -28,12 +28,13 @@ from plie_portal.dates import months_after
 
 from .cerfa import SECTIONS_CERFA, SECTIONS_PAR_CODE, ContenuCerfa
 from .choices import COMPTES_CHARGES, COMPTES_PRODUITS, Avis, Compte, StatutDossier, TypePiece
+from .delais import DelaisDossier, DelaisQuerySet
 from .workflow import WorkflowDossier
 
 DELAI_BILAN_MOIS = 6
 
 
-class DossierQuerySet(models.QuerySet):
+class DossierQuerySet(DelaisQuerySet, models.QuerySet):
     def visible_to(self, user):
         """The single door to dossiers: an applicant sees its organisation's, instruction never sees drafts."""
         if not user.is_authenticated:
@@ -80,7 +81,7 @@ class DossierQuerySet(models.QuerySet):
         )
 
 
-class Dossier(WorkflowDossier, ContenuCerfa):
+class Dossier(DelaisDossier, WorkflowDossier, ContenuCerfa):
     """One application of an organisation to a call, following the Cerfa 12156."""
 
     appel = models.ForeignKey("aap_invisibles.AppelAProjets", on_delete=models.PROTECT, related_name="dossiers")
@@ -97,6 +98,12 @@ class Dossier(WorkflowDossier, ContenuCerfa):
         _("montant accordé (€)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     motif_decision = models.TextField(_("motif"), blank=True)
+    # When the dossier entered its state (written by every transition, `_passer`): the dashboard's
+    # waiting time and its sort read it without a subquery.
+    statut_le = models.DateTimeField(_("dans cet état depuis"), null=True, blank=True, editable=False)
+    etiquettes = models.ManyToManyField(
+        "aap_invisibles.Etiquette", verbose_name=_("étiquettes"), blank=True, related_name="dossiers"
+    )
     # Submission: acknowledgement and frozen copy (what is scored is what was submitted).
     numero_accuse = models.CharField(_("numéro d'accusé de réception"), max_length=30, blank=True)
     date_accuse = models.DateTimeField(_("déposé le"), null=True, blank=True)

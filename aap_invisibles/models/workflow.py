@@ -40,8 +40,9 @@ class WorkflowDossier(ActionsDossier, models.Model):
 
         de = self.statut
         self.statut = vers
-        self.save(update_fields=["statut", "modifie_le", *champs])
-        TransitionDossier.objects.create(dossier=self, de=de, vers=vers, par=par, motif=motif or "")
+        self.statut_le = timezone.now()
+        self.save(update_fields=["statut", "statut_le", "modifie_le", *champs])
+        TransitionDossier.objects.create(dossier=self, de=de, vers=vers, par=par, motif=motif or "", le=self.statut_le)
 
     def _lock(self):
         """Lock the dossier row (PostgreSQL) and reload its state inside the transaction."""

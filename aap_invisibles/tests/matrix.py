@@ -165,6 +165,32 @@ MATRIX = {
     "aap_invisibles:dossier_sans_suite": post_vide({"porteur": 302, **COORD}, "dossier_depose"),
     # Instruction
     "aap_invisibles:instruction": [Case(expect(403, **INSTRUCTION))],
+    "aap_invisibles:instruction_lot": [
+        Case(expect(405), label="GET refusé"),
+        Case(
+            expect(403, **INSTRUCTION),
+            method="post",
+            data=lambda w: {"action": "ecrire", "dossiers": [w.dossier_autre.pk]},
+            label="page de confirmation",
+        ),
+    ],
+    "aap_invisibles:dossier_etiquettes": POST_ONLY
+    + [
+        Case(
+            expect(403, coordination=302, instructeur=302, admin=302),
+            kwargs=pk("dossier_autre"),
+            method="post",
+            data=lambda w: {},
+            label="étiquettes",
+        ),
+        Case(
+            expect(403, coordination=302, admin=302, instructeur=404),
+            kwargs=pk("dossier_non_assigne"),
+            method="post",
+            data=lambda w: {},
+            label="appel non confié",
+        ),
+    ],
     "aap_invisibles:dossier_recevabilite": post_vide(INSTRUCTION),
     "aap_invisibles:dossier_correction": post_vide(INSTRUCTION),
     "aap_invisibles:dossier_evaluation": post_vide(INSTRUCTION),
@@ -220,6 +246,7 @@ MATRIX = {
     "aap_invisibles:appel_reporter": [Case(expect(403, **COORD), kwargs=pk("appel"))],
     "aap_invisibles:appel_grille": [Case(expect(403, **COORD), kwargs=pk("appel"))],
     "aap_invisibles:appel_questions": [Case(expect(403, **COORD), kwargs=pk("appel"))],
+    "aap_invisibles:appel_etiquettes": [Case(expect(403, **COORD), kwargs=pk("appel"))],
     "aap_invisibles:appel_documents": [Case(expect(403, **COORD), kwargs=pk("appel"))],
     "aap_invisibles:appel_document_supprimer": [
         Case(expect(405), kwargs=lambda w: {"pk": w.appel.pk, "document_pk": w.document_appel.pk}, label="GET refusé"),

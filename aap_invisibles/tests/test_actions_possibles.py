@@ -18,6 +18,7 @@ URLS = {
     "noter": "aap_invisibles:dossier_evaluation",
     "conflit": "aap_invisibles:dossier_conflit",
     "annoter": "aap_invisibles:dossier_annotation",
+    "etiqueter": "aap_invisibles:dossier_etiquettes",
     "ecrire": "aap_invisibles:dossier_message",
     "audition": "aap_invisibles:dossier_audition",
     "proposition": "aap_invisibles:dossier_proposition",

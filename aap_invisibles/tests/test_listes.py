@@ -42,8 +42,8 @@ def test_the_calls_management_list_has_a_pinned_query_count(world, client_of, dj
             AppelFactory().instructeurs.add(world.instructeur)
 
     mesurer(
-        client_of(world.coordination), reverse("aap_invisibles:gestion"), django_assert_num_queries, ajouter, 8
-    )  # + the count of pending sign-up requests
+        client_of(world.coordination), reverse("aap_invisibles:gestion"), django_assert_num_queries, ajouter, 9
+    )  # + the count of pending sign-up requests, the grants waiting for a SIRET
 
 
 def test_the_committee_view_has_a_pinned_query_count(world, client_of, django_assert_num_queries):
@@ -52,4 +52,5 @@ def test_the_committee_view_has_a_pinned_query_count(world, client_of, django_as
             dossier_depose(world.appel, AssociationFactory(), Decimal("1000"), "en_instruction")
 
     adresse = reverse("aap_invisibles:comite", kwargs={"pk": world.appel.pk})
-    mesurer(client_of(world.coordination), adresse, django_assert_num_queries, ajouter, 8)
+    # + the call's labels and the dossiers' labels (one prefetch)
+    mesurer(client_of(world.coordination), adresse, django_assert_num_queries, ajouter, 10)

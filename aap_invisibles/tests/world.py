@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from aap_invisibles.models import DocumentAppel, StatutDossier
+from aap_invisibles.models import DocumentAppel, Etiquette, StatutDossier
 
 from .factories import AppelFactory, DossierFactory, dossier_depose, pdf_upload
 
@@ -22,6 +22,9 @@ def build(world):
     # A call the instructor is not assigned to.
     w.appel_non_assigne = AppelFactory(titre="Appel non assigné", slug="non-assigne")
     w.dossier_non_assigne = dossier_depose(w.appel_non_assigne, w.asso_autre, Decimal("10000"))
+    # Labels on the first call and the unassigned one (the second has none: labelling not offered).
+    w.etiquette = Etiquette.objects.create(appel=w.appel, nom="EPS consultée", couleur="vert")
+    Etiquette.objects.create(appel=w.appel_non_assigne, nom="À relancer", couleur="orange")
     # A dossier retained on the second call (another organisation), and a public document.
     w.dossier_retenu = dossier_depose(w.appel_bis, w.asso_autre, Decimal("15000"), StatutDossier.EN_INSTRUCTION)
     w.dossier_retenu.retenir(w.coordination, Decimal("15000"))

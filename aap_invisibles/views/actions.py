@@ -147,6 +147,18 @@ class Annoter(ActionDossier):
         Annotation.objects.create(dossier=dossier, auteur=request.user, texte=form.cleaned_data["texte"])
 
 
+class Etiqueter(ActionDossier):
+    action = "etiqueter"
+    nom_form = "etiquettes_form"
+    succes = gettext_lazy("Étiquettes enregistrées.")
+
+    def get_form(self, request, dossier):
+        return f.EtiquettesDossierForm(request.POST, dossier=dossier)
+
+    def agir(self, request, dossier, form):
+        dossier.etiquettes.set(form.cleaned_data["etiquettes"])
+
+
 class Ecrire(ActionDossier):
     action = "ecrire"
     roles = (Role.COORDINATION, Role.INSTRUCTEUR, Role.PORTEUR)

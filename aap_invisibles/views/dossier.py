@@ -75,6 +75,8 @@ def contexte_dossier(request, dossier, **formulaires):
             copie=copie_lisible(dossier.copie_deposee),
         )
         formulaire("annoter", "annotation_form", f.AnnotationForm)
+        ctx["etiquettes"] = list(dossier.etiquettes.all())
+        formulaire("etiqueter", "etiquettes_form", lambda: f.EtiquettesDossierForm(dossier=dossier))
         formulaire(
             "noter",
             "evaluation_form",

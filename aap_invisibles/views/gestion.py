@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import Role
 
 from ..affichage import valeur_affichee
-from ..forms import AppelForm, CritereFormSet, DocumentAppelForm, QuestionFormSet, ReportForm
+from ..forms import AppelForm, CritereFormSet, DocumentAppelForm, EtiquetteFormSet, QuestionFormSet, ReportForm
 from ..models import AppelAProjets, DemandeAdhesion, TransitionInvalide
 from ..scdl import sans_siret
 from .base import exiger_role, paginer
@@ -127,6 +127,18 @@ def appel_questions(request, pk):
         _("Questions-réponses"),
         _("Questions enregistrées."),
         "aap_invisibles:appel_questions",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def appel_etiquettes(request, pk):
+    return _formset(
+        request,
+        pk,
+        EtiquetteFormSet,
+        _("Étiquettes des dossiers"),
+        _("Étiquettes enregistrées."),
+        "aap_invisibles:appel_etiquettes",
     )
 
 

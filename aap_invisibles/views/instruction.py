@@ -12,7 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from territoire.models import Commune
 
 from ..affichage import valeur_affichee
-from ..models import AppelAProjets, Dossier, SimulationAllocation, StatutDossier
+from ..forms.lot import ACTIONS_LOT
+from ..models import AppelAProjets, Dossier, Etiquette, SimulationAllocation, StatutDossier
 from ..models.appels import STATUTS_EN_LICE
 from .base import ROLES_INSTRUCTION, appel_instruit, exiger_role, paginer
 
@@ -25,6 +26,9 @@ TRIS = {
     "-score": ["-score", "-id"],
     "organisme": ["porteur__nom", "id"],
     "-organisme": ["-porteur__nom", "-id"],
+    # Longest wait first: the oldest entry into the state.
+    "attente": ["attente_depuis", "id"],
+    "-attente": ["-attente_depuis", "-id"],
 }
 
 
@@ -52,7 +56,12 @@ def instruction(request):
         base = base.filter(montant_demande__gte=mini)
     if maxi is not None:
         base = base.filter(montant_demande__lte=maxi)
-    base = base.avec_score(request.user)
+    etiquette = request.GET.get("etiquette", "")
+    if etiquette.isdigit():
+        base = base.filter(etiquettes=int(etiquette))
+    base = base.avec_score(request.user).avec_attente()
+    if request.GET.get("en_retard"):
+        base = base.en_attente_trop_longue()
     score_min = _decimal(request.GET.get("score_min"))
     if score_min is not None:
         base = base.filter(score__gte=score_min)
@@ -60,7 +69,12 @@ def instruction(request):
     statut = request.GET.get("statut", "")
     dossiers = base.filter(statut=statut) if statut in StatutDossier.values else base
     tri = request.GET.get("tri", "-depot")
-    dossiers = dossiers.select_related("appel", "porteur").order_by(*TRIS.get(tri, TRIS["-depot"])).distinct()
+    dossiers = (
+        dossiers.select_related("appel", "porteur")
+        .prefetch_related("etiquettes")
+        .order_by(*TRIS.get(tri, TRIS["-depot"]))
+        .distinct()
+    )
     onglets = [
         {"code": code, "libelle": libelle, "n": comptes.get(code, 0)}
         for code, libelle in StatutDossier.choices
@@ -73,7 +87,12 @@ def instruction(request):
         "statut": statut,
         "appels": appels,
         "communes": Commune.objects.order_by("nom"),
-        "filtres": {k: request.GET.get(k, "") for k in ("appel", "commune", "montant_min", "montant_max", "score_min")},
+        "etiquettes": Etiquette.objects.filter(appel__in=appels).select_related("appel"),
+        "actions_lot": ACTIONS_LOT,
+        "filtres": {
+            k: request.GET.get(k, "")
+            for k in ("appel", "commune", "montant_min", "montant_max", "score_min", "etiquette", "en_retard")
+        },
         "tri": tri,
     }
     return render(request, "aap_invisibles/instruction.html", contexte)
@@ -110,7 +129,8 @@ def comite(request, pk):
     """Ranking by score with requested/proposed amounts, the remainder to allocate and a stored simulation."""
     appel = appel_instruit(request, pk)
     classement = list(
-        appel.classement(request.user).filter(
+        appel.classement(request.user)
+        .filter(
             statut__in=[
                 StatutDossier.EN_INSTRUCTION,
                 StatutDossier.AUDITION,
@@ -118,6 +138,7 @@ def comite(request, pk):
                 StatutDossier.REFUSE,
             ]
         )
+        .prefetch_related("etiquettes")
     )
     simulation = SimulationAllocation.objects.filter(appel=appel).first() or SimulationAllocation(appel=appel)
     en_lice = {str(d.pk) for d in classement if d.statut in STATUTS_EN_LICE}
@@ -137,13 +158,20 @@ def comite(request, pk):
         for erreur in erreurs:
             messages.error(request, erreur)
     simules = simulation.montants
-    for d in classement:
+    # The label filter narrows what is shown; the simulation stays the whole call's (read-only then).
+    etiquettes = list(appel.etiquettes.all())
+    etiquette = next((e for e in etiquettes if str(e.pk) == request.GET.get("etiquette")), None)
+    for rang, d in enumerate(classement, 1):
+        d.rang = rang
         d.decide = str(d.pk) not in en_lice
         d.simule = request.POST.get(f"simulation_{d.pk}") if request.method == "POST" else simules.get(str(d.pk), "")
     bilan = simulation.bilan(en_lice)
     contexte = {
         "appel": appel,
         "classement": classement,
+        "affiches": [d for d in classement if etiquette is None or etiquette in d.etiquettes.all()],
+        "etiquettes": etiquettes,
+        "etiquette": etiquette,
         "reste": bilan["reste_a_allouer"],
         "bilan": bilan,
         "depassement": message_depassement(bilan) if bilan["depasse"] else "",
