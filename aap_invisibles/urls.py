@@ -59,6 +59,7 @@ urlpatterns = [
     path("gestion/<int:pk>/grille/", gestion.appel_grille, name="appel_grille"),
     path("gestion/<int:pk>/questions/", gestion.appel_questions, name="appel_questions"),
     path("gestion/<int:pk>/etiquettes/", gestion.appel_etiquettes, name="appel_etiquettes"),
+    path("gestion/<int:pk>/dupliquer/", gestion.appel_dupliquer, name="appel_dupliquer"),
     path("gestion/<int:pk>/documents/", gestion.appel_documents, name="appel_documents"),
     path(
         "gestion/<int:pk>/documents/<int:document_pk>/supprimer/",

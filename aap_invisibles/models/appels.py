@@ -22,6 +22,16 @@ class AppelQuerySet(models.QuerySet):
         """Calls shown on the public pages."""
         return self.filter(statut__in=[StatutAppel.PUBLIE, StatutAppel.DECIDE])
 
+    def avec_resultats(self):
+        """Annotate the public results of each call: dossiers submitted, projects funded, amount awarded."""
+        deposes = ~Q(dossiers__statut=StatutDossier.BROUILLON)
+        retenus = Q(dossiers__statut=StatutDossier.RETENU)
+        return self.annotate(
+            nb_deposes=models.Count("dossiers", filter=deposes, distinct=True),
+            nb_finances=models.Count("dossiers", filter=retenus, distinct=True),
+            montant_attribue=Sum("dossiers__montant_accorde", filter=retenus),
+        )
+
     def ouverts(self, now=None):
         """Calls accepting applications now: the rule of AppelAProjets.accepte_les_depots, in SQL."""
         now = now or timezone.now()
@@ -151,6 +161,12 @@ class AppelAProjets(models.Model):
             raise TransitionInvalide(_("Seul un appel en brouillon peut être publié."))
         self.statut = StatutAppel.PUBLIE
         self.save(update_fields=["statut", "modifie_le"])
+
+    def dupliquer(self):
+        """Next round's call, as a draft (models/duplication.py)."""
+        from .duplication import dupliquer
+
+        return dupliquer(self)
 
     @transaction.atomic
     def marquer_decide(self, par):

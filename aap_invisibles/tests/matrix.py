@@ -247,6 +247,10 @@ MATRIX = {
     "aap_invisibles:appel_grille": [Case(expect(403, **COORD), kwargs=pk("appel"))],
     "aap_invisibles:appel_questions": [Case(expect(403, **COORD), kwargs=pk("appel"))],
     "aap_invisibles:appel_etiquettes": [Case(expect(403, **COORD), kwargs=pk("appel"))],
+    "aap_invisibles:appel_dupliquer": [
+        Case(expect(405), kwargs=pk("appel"), label="GET refusé"),
+        Case(expect(403, coordination=302, admin=302), kwargs=pk("appel"), method="post"),
+    ],
     "aap_invisibles:appel_documents": [Case(expect(403, **COORD), kwargs=pk("appel"))],
     "aap_invisibles:appel_document_supprimer": [
         Case(expect(405), kwargs=lambda w: {"pk": w.appel.pk, "document_pk": w.document_appel.pk}, label="GET refusé"),

@@ -10,7 +10,15 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from aap_invisibles.models import CouleurEtiquette, Dossier, Etiquette, Message, StatutDossier, TransitionDossier
+from aap_invisibles.models import (
+    AppelAProjets,
+    CouleurEtiquette,
+    Dossier,
+    Etiquette,
+    Message,
+    StatutDossier,
+    TransitionDossier,
+)
 from aap_invisibles.tests.factories import dossier_depose
 from partners.tests.factories import StructureFactory
 
@@ -192,3 +200,31 @@ def test_the_applicant_sees_the_hearing_date_once_the_slot_is_set(world, client_
     world.dossier_autre.fixer_audition(world.instructeur, datetime.date(2026, 12, 15), datetime.time(9, 30), "Salle 3")
     page = client_of(world.porteur_autre).get(reverse("aap_invisibles:dossier", args=[world.dossier_autre.pk]))
     assert "15 décembre 2026 à 09:30" in page.content.decode()
+
+
+def test_a_duplicated_call_keeps_its_texts_grid_and_labels_and_no_dossier(world, client_of):
+    reponse = client_of(world.coordination).post(reverse("aap_invisibles:appel_dupliquer", args=[world.appel.pk]))
+    copie = AppelAProjets.objects.exclude(pk=world.appel.pk).get(titre__startswith=world.appel.titre)
+    assert reponse["Location"] == reverse("aap_invisibles:appel_modifier", args=[copie.pk])
+    assert copie.statut == "brouillon" and copie.description == world.appel.description
+    assert copie.date_cloture.year == world.appel.date_cloture.year + 1
+    assert timezone.localtime(copie.date_cloture).time() == timezone.localtime(world.appel.date_cloture).time()
+    assert list(copie.criteres.values_list("libelle", "poids")) == list(
+        world.appel.criteres.values_list("libelle", "poids")
+    )
+    assert list(copie.etiquettes.values_list("nom", flat=True)) == ["EPS consultée"]
+    assert set(copie.instructeurs.all()) == set(world.appel.instructeurs.all())
+    assert not copie.dossiers.exists()
+    (document,) = copie.documents.all()
+    assert document.fichier.name != world.document_appel.fichier.name
+    with document.fichier.open("rb") as fichier:
+        assert fichier.read().startswith(b"%PDF")
+
+
+def test_the_public_page_gives_the_results_of_a_decided_call(world, client):
+    world.appel_bis.statut = "decide"
+    world.appel_bis.date_cloture = timezone.now() - datetime.timedelta(days=1)
+    world.appel_bis.date_ouverture = timezone.now() - datetime.timedelta(days=60)
+    world.appel_bis.save()
+    page = client.get(reverse("aap_invisibles:liste")).content.decode().replace("\u202f", " ").replace("\xa0", " ")
+    assert "2 dossiers déposés" in page and "1 projet financé pour 15 000 €" in page

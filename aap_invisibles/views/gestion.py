@@ -130,6 +130,24 @@ def appel_questions(request, pk):
     )
 
 
+@require_POST
+def appel_dupliquer(request, pk):
+    """Open next year's call from this one (confirmed on the page): a draft to adjust, then publish."""
+    copie = _appel(request, pk).dupliquer()
+    messages.success(
+        request,
+        _("« %(titre)s » est créé en brouillon : vérifiez ses dates et ses textes avant de le publier.")
+        % {"titre": copie.titre},
+    )
+    if copie.documents_manquants:
+        messages.warning(
+            request,
+            _("Fichiers introuvables, à déposer de nouveau : %(titres)s.")
+            % {"titres": ", ".join(copie.documents_manquants)},
+        )
+    return redirect("aap_invisibles:appel_modifier", pk=copie.pk)
+
+
 @require_http_methods(["GET", "POST"])
 def appel_etiquettes(request, pk):
     return _formset(

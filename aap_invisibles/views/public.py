@@ -17,7 +17,7 @@ from ..scdl import csv_des_subventions
 def liste(request):
     """Open calls, calls announced but not open yet, then past ones."""
     now = timezone.now()
-    appels = AppelAProjets.objects.publies().order_by("-date_cloture", "id")
+    appels = AppelAProjets.objects.publies().avec_resultats().order_by("-date_cloture", "id")
     ouverts = [a for a in appels if a.accepte_les_depots(now)]
     a_venir = [a for a in appels if a.statut == StatutAppel.PUBLIE and now < a.date_ouverture]
     passes = [a for a in appels if a not in ouverts and a not in a_venir]
