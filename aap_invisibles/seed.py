@@ -18,6 +18,7 @@ from .models import (
     Avis,
     ConsultationEPS,
     CritereNotation,
+    DemandeAvis,
     Dossier,
     Evaluation,
     LigneBudget,
@@ -384,6 +385,23 @@ def instruire(dossier, statut, coordination, instructeurs, porteur, rng):
         dossier.refuser(coordination, "Le repérage des jeunes invisibles n'est pas assez décrit.")
 
 
+def demander_un_avis(ctx, appel, instructeur):
+    """A member of a commune's EPS asked for an opinion on a dossier under instruction of the open call."""
+    expert = compte_demo(ctx, "eps.canteleu@exemple.fr", Role.EXPERT, None, "Inès", "Morel")
+    ctx.login("Experte (EPS de Canteleu)", expert)
+    dossier = appel.dossiers.filter(statut__in=[StatutDossier.EN_INSTRUCTION, StatutDossier.AUDITION]).first()
+    if dossier is not None:
+        DemandeAvis.objects.get_or_create(
+            dossier=dossier,
+            expert=expert,
+            defaults={
+                "question": "Les jeunes visés sont-ils déjà connus de l'EPS de la commune ?",
+                "echeance": timezone.localdate() + datetime.timedelta(days=10),
+                "demandee_par": instructeur,
+            },
+        )
+
+
 def seed(ctx):
     users = ctx.data.get("users", {})
     coordination = users.get("coordination@plie-rouen.fr") or User.objects.filter(role=Role.COORDINATION).first()
@@ -414,6 +432,7 @@ def seed(ctx):
                 le = paris(2020, 6, 1 + index, 14, 30) if appel == invisibles else timezone.now()
                 deposer(dossier, porteur, le)
                 instruire(dossier, statut, coordination, instructeurs, porteur, ctx.rng)
+            demander_un_avis(ctx, ouvert, instructeur)
     finally:
         SANS_COURRIEL.reset(jeton)
     ctx.log(f"AAP : {Dossier.objects.filter(appel__slug__in=[SLUG_INVISIBLES, SLUG_OUVERT]).count()} dossiers.")

@@ -75,3 +75,26 @@ def relancer_bilans():
         envoyes += 1
     logger.info("Relances de bilan AAP envoyées : %s", envoyes)
     return envoyes
+
+
+@shared_task
+def relancer_avis():
+    """Daily scan: remind each expert once shortly before the due date and once after it."""
+    from . import notifications
+    from .models import DemandeAvis
+
+    aujourd_hui = timezone.localdate()
+    envoyes = 0
+    for champ, demandes, apres in (
+        ("rappel_avant_le", DemandeAvis.objects.a_rappeler_avant(aujourd_hui), False),
+        ("rappel_apres_le", DemandeAvis.objects.a_rappeler_apres(aujourd_hui), True),
+    ):
+        for demande in demandes.select_related("dossier__appel", "dossier__porteur", "expert"):
+            # Marked in the same transaction as the notice: a scan run twice sends nothing twice.
+            with transaction.atomic():
+                if DemandeAvis.objects.filter(pk=demande.pk, **{f"{champ}__isnull": True}).update(
+                    **{champ: aujourd_hui}
+                ):
+                    notifications.rappel_avis(demande, apres)
+                    envoyes += 1
+    return envoyes

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, comptes, dossier, gestion, instruction, lot, porteur, public
+from .views import actions, avis, comptes, dossier, gestion, instruction, lot, porteur, public
 
 app_name = "aap_invisibles"
 
@@ -34,6 +34,10 @@ urlpatterns = [
     ),
     path("dossiers/<int:pk>/messages/", actions.Ecrire.as_view(), name="dossier_message"),
     path("dossiers/<int:pk>/etiquettes/", actions.Etiqueter.as_view(), name="dossier_etiquettes"),
+    path("dossiers/<int:pk>/avis/demander/", actions.DemanderAvis.as_view(), name="dossier_avis_demander"),
+    # The expert's pages
+    path("avis/", avis.mes_avis, name="mes_avis"),
+    path("avis/<int:pk>/", avis.avis, name="avis"),
     path("dossiers/<int:pk>/sans-suite/", actions.SansSuite.as_view(), name="dossier_sans_suite"),
     # Instruction
     path("instruction/", instruction.instruction, name="instruction"),

@@ -19,6 +19,8 @@ class Role(models.TextChoices):
     PORTEUR = "porteur", _("Porteur de projet")
     # Reads the access log and answers the people's requests (RGPD); no case-management page.
     DPO = "dpo", _("Délégué·e à la protection des données")
+    # Gives an opinion on the AAP dossiers they were asked about, and sees nothing else.
+    EXPERT = "expert", _("Expert·e (avis sur un dossier AAP)")
 
 
 class UserManager(BaseUserManager):
@@ -115,6 +117,10 @@ class User(AbstractUser):
     @property
     def is_porteur(self):
         return self.effective_role == Role.PORTEUR
+
+    @property
+    def is_expert(self):
+        return self.effective_role == Role.EXPERT
 
     def has_role(self, *roles):
         return self.is_authenticated and self.effective_role in roles

@@ -10,6 +10,8 @@ class Categorie(models.TextChoices):
     ETAPE_PROPOSEE = "etape_proposee", _("Étape proposée à ma structure")
     ETAPE_SUIVI = "etape_suivi", _("Réponse ou avancement d'une étape par un partenaire")
     AFFECTATION = "affectation", _("Participant qui m'est affecté")
+    AVIS_DEMANDE = "avis_demande", _("Avis demandé sur un dossier d'appel à projets, et ses rappels")
+    AVIS_RECU = "avis_recu", _("Avis d'un·e expert·e reçu sur un dossier que j'instruis")
 
 
 class Canal(models.TextChoices):

@@ -17,11 +17,11 @@ def envoyer_invitation(user_id, base_url, invite_par):
         return False
     corps = _(
         "Bonjour,\n\n%(par)s vous a ouvert un compte sur le Portail PLIE de la Métropole Rouen Normandie "
-        "(%(structure)s, rôle : %(role)s).\n\nChoisissez votre mot de passe en ouvrant ce lien :\n%(lien)s\n\n"
+        "(%(structure)srôle : %(role)s).\n\nChoisissez votre mot de passe en ouvrant ce lien :\n%(lien)s\n\n"
         "Votre identifiant est votre adresse e-mail : %(email)s.\n\nL'équipe du PLIE"
     ) % {
         "par": invite_par,
-        "structure": user.structure,
+        "structure": f"{user.structure}, " if user.structure else "",
         "role": user.get_role_display(),
         "lien": lien_mot_de_passe(user, base_url),
         "email": user.email,

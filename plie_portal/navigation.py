@@ -4,6 +4,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 COORD, REF, PART, INSTR, PORT, DPO = "coordination", "referent", "partenaire", "instructeur", "porteur", "dpo"
+EXPERT = "expert"
 
 PLIE, PILOTAGE = _("Le PLIE"), _("Pilotage")
 
@@ -12,6 +13,7 @@ PLIE, PILOTAGE = _("Le PLIE"), _("Pilotage")
 MENU = [
     (_("Accueil"), "home", {COORD, REF, PART, INSTR, PORT}, None),
     (_("Demandes des personnes"), "home", {DPO}, None),
+    (_("Avis demandés"), "home", {EXPERT}, None),
     (_("Participants"), "participants:liste", {COORD, REF, PART}, PLIE),
     (_("Commission d'entrée"), "parcours:commission_liste", {COORD}, PLIE),
     (_("Indicateurs FSE+"), "parcours:indicateurs", {COORD}, PLIE),

@@ -353,6 +353,7 @@ CELERY_BEAT_SCHEDULE = {
     "rgpd-purge": {"task": "rgpd.tasks.purger_donnees_expirees", "schedule": 24 * 3600},
     # Daily scan of AAP final reports due soon or overdue (reminders by scan, not by ETA).
     "aap-relances-bilans": {"task": "aap_invisibles.tasks.relancer_bilans", "schedule": 24 * 3600},
+    "aap-relances-avis": {"task": "aap_invisibles.tasks.relancer_avis", "schedule": 24 * 3600},
     # Reports: expired files deleted daily; the previous month's activity report (idempotent per month).
     "rapports-purge": {"task": "reports.tasks.purger_rapports_expires", "schedule": 24 * 3600},
     "rapports-mensuel": {"task": "reports.tasks.rapport_mensuel", "schedule": 24 * 3600},

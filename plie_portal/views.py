@@ -20,6 +20,7 @@ HOME_VIEWS = {
     "instructeur": "aap_invisibles.views.instruction.instruction",
     "porteur": "aap_invisibles.views.porteur.mes_dossiers",
     "dpo": "rgpd.views.accueil_dpo",
+    "expert": "aap_invisibles.views.avis.mes_avis",
 }
 
 

@@ -114,6 +114,7 @@ TRAITEMENT = {
         for nom in (
             "AppelAProjets",
             "Etiquette",
+            "DemandeAvis",
             "DemandeAdhesion",
             "ReportCloture",
             "QuestionReponse",

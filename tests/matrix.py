@@ -10,7 +10,17 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 LOGIN = "login"
-ALL_LOGGED = ["coordination", "referent", "referent_autre", "partenaire", "instructeur", "porteur", "dpo", "admin"]
+ALL_LOGGED = [
+    "coordination",
+    "referent",
+    "referent_autre",
+    "partenaire",
+    "instructeur",
+    "porteur",
+    "dpo",
+    "expert",
+    "admin",
+]
 
 
 @dataclass

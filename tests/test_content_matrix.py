@@ -61,6 +61,7 @@ PERSONAS = [
     "instructeur_notant",
     "porteur_autre",
     "dpo",
+    "expert",
 ]
 
 
@@ -203,6 +204,11 @@ CANAUX = {
     "dossier": (
         lambda w, u: page(w, u, reverse("aap_invisibles:dossier", args=[w.dossier_autre.pk])),
         {NOTE_SUR_100, COMMENTAIRE, ANNOTATION},
+    ),
+    # The expert reads the dossier they were asked about: never an annotation, a comment or a score.
+    "avis demandé (page de l'expert·e)": (
+        lambda w, u: page(w, u, reverse("aap_invisibles:avis", args=[w.demande_avis.pk])),
+        set(),
     ),
     "atelier collectif": (lambda w, u: page(w, u, reverse("parcours:atelier", args=[w.atelier.pk])), set()),
     "opération FSE+": (lambda w, u: page(w, u, reverse("parcours:operation", args=[w.operation.pk])), set()),

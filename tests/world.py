@@ -36,6 +36,7 @@ PERSONAS = [
     "instructeur",
     "porteur",
     "dpo",
+    "expert",
     "admin",
 ]
 
@@ -63,6 +64,8 @@ def base(world):
     w.instructeur = UserFactory(email="instr@test.fr", role=Role.INSTRUCTEUR, structure=w.metropole)
     w.porteur = UserFactory(email="porteur@test.fr", role=Role.PORTEUR, structure=w.asso)
     w.dpo = UserFactory(email="dpo@test.fr", role=Role.DPO, structure=w.metropole)
+    # An outside expert (a commune's EPS member): an account of their own, no structure.
+    w.expert = UserFactory(email="expert@test.fr", role=Role.EXPERT, structure=None)
     w.porteur_autre = UserFactory(email="porteur2@test.fr", role=Role.PORTEUR, structure=w.asso_autre)
     w.admin = UserFactory(email="admin@test.fr", role="", structure=w.metropole, is_superuser=True, is_staff=True)
 

@@ -11,8 +11,9 @@ from .appels import (
     SimulationAllocation,
     TransitionInvalide,
 )
+from .avis import DemandeAvis
 from .cerfa import SECTIONS_CERFA, SECTIONS_PAR_CODE
-from .choices import Avis, Compte, NatureVersement, StatutAppel, StatutDossier, TypePiece
+from .choices import Avis, AvisExpert, Compte, NatureVersement, StatutAppel, StatutDossier, TypePiece
 from .comptes import DemandeAdhesion, StatutDemande
 from .contenu import ConsultationEPS, LigneBudget, PieceJointe
 from .dossiers import Dossier, Message, TransitionDossier
@@ -23,6 +24,7 @@ __all__ = [
     "Annotation",
     "AppelAProjets",
     "Avis",
+    "AvisExpert",
     "Bilan",
     "Compte",
     "ConflitInteret",
@@ -32,6 +34,7 @@ __all__ = [
     "CreneauAudition",
     "CritereNotation",
     "DemandeAdhesion",
+    "DemandeAvis",
     "DemandeCorrection",
     "DocumentAppel",
     "Dossier",

@@ -161,6 +161,9 @@ REGLES = {
         (_pas_commence_a_noter,),
     ),
     "annoter": Regle(INSTRUCTION, APRES_DEPOT, _("Un brouillon ne s'annote pas.")),
+    "demander_avis": Regle(
+        INSTRUCTION, STATUTS_AVANT_DECISION, _("Un avis se demande sur un dossier déposé et pas encore décidé.")
+    ),
     "etiqueter": Regle(INSTRUCTION, APRES_DEPOT, _("Un brouillon ne s'étiquette pas."), (_etiquettes_definies,)),
     "ecrire": Regle(
         (PORTEUR, INSTRUCTION), APRES_DEPOT, _("La messagerie avec les instructeurs s'ouvre au dépôt du dossier.")

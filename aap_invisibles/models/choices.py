@@ -72,6 +72,14 @@ class Avis(models.TextChoices):
     DEFAVORABLE = "defavorable", _("Défavorable")
 
 
+class AvisExpert(models.TextChoices):
+    """The outside opinion on a dossier: favourable, with reservations, unfavourable."""
+
+    FAVORABLE = "favorable", _("Favorable")
+    RESERVE = "reserve", _("Réservé")
+    DEFAVORABLE = "defavorable", _("Défavorable")
+
+
 class NatureVersement(models.TextChoices):
     AVANCE = "avance", _("Avance")
     SOLDE = "solde", _("Solde")

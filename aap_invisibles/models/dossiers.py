@@ -45,6 +45,9 @@ class DossierQuerySet(DelaisQuerySet, models.QuerySet):
             return self.exclude(statut=StatutDossier.BROUILLON).filter(appel__instructeurs=user)
         if user.is_porteur and user.structure_id:
             return self.filter(porteur_id=user.structure_id)
+        if user.is_expert:
+            # Only the dossiers they were asked about, submitted ones (models/avis.py).
+            return self.exclude(statut=StatutDossier.BROUILLON).filter(demandes_avis__expert=user)
         return self.none()
 
     def avec_notes_visibles(self, user):

@@ -115,14 +115,18 @@ MATRIX = {
         ),
     ],
     "aap_invisibles:dossier_fichier": [
-        Case(expect(403, porteur=200, **INSTRUCTION), kwargs=fichier("dossier_depose", "piece"), label="pièce"),
         Case(
-            expect(403, coordination=200, admin=200, instructeur=404, porteur=404),
+            expect(403, porteur=200, expert=404, **INSTRUCTION),
+            kwargs=fichier("dossier_depose", "piece"),
+            label="pièce",
+        ),
+        Case(
+            expect(403, coordination=200, admin=200, instructeur=404, porteur=404, expert=404),
             kwargs=fichier("dossier_non_assigne", "piece_non_assignee"),
             label="pièce d'un appel non assigné",
         ),
         Case(
-            expect(403, porteur=404, coordination=404, instructeur=404, admin=404),
+            expect(403, porteur=404, coordination=404, instructeur=404, admin=404, expert=404),
             kwargs=lambda w: {"pk": w.dossier_depose.pk, "nature": "piece", "objet": w.piece_non_assignee.pk},
             label="pièce d'un autre dossier",
         ),
@@ -165,6 +169,38 @@ MATRIX = {
     "aap_invisibles:dossier_sans_suite": post_vide({"porteur": 302, **COORD}, "dossier_depose"),
     # Instruction
     "aap_invisibles:instruction": [Case(expect(403, **INSTRUCTION))],
+    "aap_invisibles:mes_avis": [Case(expect(403, expert=200))],
+    "aap_invisibles:avis": [
+        Case(expect(403, expert=200), kwargs=pk("demande_avis"), label="avis demandé à l'expert·e"),
+        Case(
+            expect(403, expert=400),
+            kwargs=pk("demande_avis"),
+            method="post",
+            data=lambda w: {"avis": "sans-avis"},
+            label="réponse invalide",
+        ),
+    ],
+    "aap_invisibles:dossier_avis_demander": POST_ONLY
+    + [
+        Case(
+            expect(403, coordination=302, instructeur=302, admin=302),
+            kwargs=pk("dossier_autre"),
+            method="post",
+            data=lambda w: {
+                "email": "eps.commune@exemple.fr",
+                "question": "Avis sur le repérage ?",
+                "echeance": "2099-01-15",
+            },
+            label="demande d'avis",
+        ),
+        Case(
+            expect(403, coordination=302, admin=302, instructeur=404),
+            kwargs=pk("dossier_non_assigne"),
+            method="post",
+            data=lambda w: {"email": "eps@exemple.fr", "question": "?", "echeance": "2099-01-15"},
+            label="appel non confié",
+        ),
+    ],
     "aap_invisibles:instruction_lot": [
         Case(expect(405), label="GET refusé"),
         Case(

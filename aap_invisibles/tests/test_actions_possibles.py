@@ -19,6 +19,7 @@ URLS = {
     "conflit": "aap_invisibles:dossier_conflit",
     "annoter": "aap_invisibles:dossier_annotation",
     "etiqueter": "aap_invisibles:dossier_etiquettes",
+    "demander_avis": "aap_invisibles:dossier_avis_demander",
     "ecrire": "aap_invisibles:dossier_message",
     "audition": "aap_invisibles:dossier_audition",
     "proposition": "aap_invisibles:dossier_proposition",

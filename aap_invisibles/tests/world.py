@@ -1,8 +1,9 @@
 """Objects of the calls app in the shared test world (tests/world.py)."""
 
+import datetime
 from decimal import Decimal
 
-from aap_invisibles.models import DocumentAppel, Etiquette, StatutDossier
+from aap_invisibles.models import DemandeAvis, DocumentAppel, Etiquette, StatutDossier
 
 from .factories import AppelFactory, DossierFactory, dossier_depose, pdf_upload
 
@@ -22,6 +23,14 @@ def build(world):
     # A call the instructor is not assigned to.
     w.appel_non_assigne = AppelFactory(titre="Appel non assigné", slug="non-assigne")
     w.dossier_non_assigne = dossier_depose(w.appel_non_assigne, w.asso_autre, Decimal("10000"))
+    # The expert was asked for an opinion on the other organisation's dossier, and on nothing else.
+    w.demande_avis = DemandeAvis.objects.create(
+        dossier=w.dossier_autre,
+        expert=w.expert,
+        question="Le repérage prévu s'appuie-t-il sur l'EPS de la commune ?",
+        echeance=datetime.date.today() + datetime.timedelta(days=7),
+        demandee_par=w.instructeur,
+    )
     # Labels on the first call and the unassigned one (the second has none: labelling not offered).
     w.etiquette = Etiquette.objects.create(appel=w.appel, nom="EPS consultée", couleur="vert")
     Etiquette.objects.create(appel=w.appel_non_assigne, nom="À relancer", couleur="orange")

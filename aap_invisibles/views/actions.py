@@ -8,12 +8,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from accounts.models import Role
+from accounts.models import Role, User
+from partners.services import envoyer_invitation
 
 from .. import forms as f
+from .. import notifications
 from ..models import (
     Annotation,
     ConflitInteret,
+    DemandeAvis,
     Evaluation,
     Message,
     NoteCritere,
@@ -145,6 +148,29 @@ class Annoter(ActionDossier):
 
     def agir(self, request, dossier, form):
         Annotation.objects.create(dossier=dossier, auteur=request.user, texte=form.cleaned_data["texte"])
+
+
+class DemanderAvis(ActionDossier):
+    action = "demander_avis"
+    nom_form = "avis_form"
+    succes = gettext_lazy("Avis demandé : l'expert·e est prévenu·e par e-mail.")
+
+    def get_form(self, request, dossier):
+        return f.DemandeAvisForm(request.POST, dossier=dossier)
+
+    def agir(self, request, dossier, form):
+        d = form.cleaned_data
+        expert = User.objects.filter(email=d["email"]).first()
+        if expert is None:
+            # An account of its own, limited to the dossiers it is asked about; never created by the expert.
+            expert = User.objects.create_user(
+                d["email"], None, role=Role.EXPERT, first_name=d["prenom"], last_name=d["nom"]
+            )
+            envoyer_invitation(expert, request.build_absolute_uri("/"), request.user)
+        demande = DemandeAvis.objects.create(
+            dossier=dossier, expert=expert, question=d["question"], echeance=d["echeance"], demandee_par=request.user
+        )
+        notifications.avis_demande(demande)
 
 
 class Etiqueter(ActionDossier):

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from accounts.audit import log_access
+from accounts.models import Role
 from plie_portal.fichiers import telecharger
 
 from .. import forms as f
@@ -15,7 +16,22 @@ from ..models import (
     Evaluation,
     StatutDossier,
 )
-from .base import dossier_visible
+from .base import ROLES_DOSSIER, dossier_visible
+
+
+def contenu_dossier(dossier):
+    """The Cerfa as submitted, for whoever reads it (the dossier page, the expert's page)."""
+    return {
+        "dossier": dossier,
+        "sections": [
+            {"section": s, "valeurs": champs_section(dossier, s), "manquants": dossier.manquants_section(s.code)}
+            for s in SECTIONS_CERFA
+        ],
+        "modifiables": [],
+        "budget": dossier.lignes_budget_par_compte(),
+        "eps": getattr(dossier, "consultation_eps", None),
+        "pieces": list(dossier.pieces.all()),
+    }
 
 
 def contexte_dossier(request, dossier, **formulaires):
@@ -23,24 +39,12 @@ def contexte_dossier(request, dossier, **formulaires):
     user = request.user
     est_porteur = dossier.est_porteur(user)
     instruit = not est_porteur and dossier.peut_instruire(user)
-    sections = [
-        {
-            "section": s,
-            "valeurs": champs_section(dossier, s),
-            "manquants": dossier.manquants_section(s.code),
-        }
-        for s in SECTIONS_CERFA
-    ]
     ctx = {
-        "dossier": dossier,
+        **contenu_dossier(dossier),
         "est_porteur": est_porteur,
         "instruit": instruit,
         "est_coordination": user.is_coordination,
-        "sections": sections,
         "modifiables": dossier.sections_modifiables() if est_porteur else [],
-        "budget": dossier.lignes_budget_par_compte(),
-        "eps": getattr(dossier, "consultation_eps", None),
-        "pieces": list(dossier.pieces.all()),
         "fil": list(dossier.messages.select_related("auteur")),
         "transitions": list(dossier.transitions.select_related("par")),
         "correction": dossier.correction_en_attente(),
@@ -76,6 +80,8 @@ def contexte_dossier(request, dossier, **formulaires):
         )
         formulaire("annoter", "annotation_form", f.AnnotationForm)
         ctx["etiquettes"] = list(dossier.etiquettes.all())
+        ctx["demandes_avis"] = list(dossier.demandes_avis.select_related("expert", "demandee_par"))
+        formulaire("demander_avis", "avis_form", f.DemandeAvisForm)
         formulaire("etiqueter", "etiquettes_form", lambda: f.EtiquettesDossierForm(dossier=dossier))
         formulaire(
             "noter",
@@ -120,9 +126,17 @@ def dossier(request, pk):
 
 @require_GET
 def dossier_fichier(request, pk, nature, objet):
-    """Download a file of a dossier (attachment, EPS proof, message attachment, convention) after the scope check."""
-    dossier = dossier_visible(request, pk)
-    if nature == "piece":
+    """Download a file of a dossier (attachment, EPS proof, message attachment, convention, expert
+    opinion) after the scope check; an expert reads the attachments, the EPS proof and their own opinion."""
+    dossier = dossier_visible(request, pk, *ROLES_DOSSIER, Role.EXPERT)
+    if request.user.is_expert and nature not in ("piece", "eps", "avis"):
+        raise Http404
+    if nature == "avis":
+        demandes = dossier.demandes_avis.exclude(piece_jointe="")
+        if not dossier.peut_instruire(request.user):
+            demandes = demandes.filter(expert=request.user)
+        fichier = get_object_or_404(demandes, pk=objet).piece_jointe
+    elif nature == "piece":
         fichier = get_object_or_404(dossier.pieces, pk=objet).fichier
     elif nature == "eps":
         eps = getattr(dossier, "consultation_eps", None)

@@ -17,7 +17,7 @@ MATRIX = {
     "accounts:otp_enrolement": [Case(expect(200), label="nouvel appareil")],
     "accounts:securite": [Case(expect(200))],
     "accounts:otp_codes_secours": [
-        Case(expect(200, referent=403, referent_autre=403, partenaire=403, porteur=403), method="post")
+        Case(expect(200, referent=403, referent_autre=403, partenaire=403, porteur=403, expert=403), method="post")
     ],
     "accounts:otp_desactiver": [
         Case(expect(302, dpo=403, coordination=403, instructeur=403, admin=403), method="post")

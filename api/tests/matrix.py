@@ -37,6 +37,7 @@ TRANSITION = {
     "instructeur": 403,
     "porteur": 403,
     "dpo": 403,
+    "expert": 403,
     "anonyme": SANS_JETON,
 }
 
@@ -96,8 +97,8 @@ MATRIX = {
             extra=JSON,
         )
     ],
-    "api:structures": [api(expect(200, anonyme=SANS_JETON, porteur=403, dpo=403))],
-    "api:structure": [api(expect(200, anonyme=SANS_JETON, porteur=403, dpo=403), kwargs=_pk("aci"))],
+    "api:structures": [api(expect(200, anonyme=SANS_JETON, porteur=403, dpo=403, expert=403))],
+    "api:structure": [api(expect(200, anonyme=SANS_JETON, porteur=403, dpo=403, expert=403), kwargs=_pk("aci"))],
     "api:appels": [api(PUBLIC)],
     "api:appel": [api(PUBLIC, kwargs=lambda w: {"slug": w.appel.slug})],
 }

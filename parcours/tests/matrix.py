@@ -155,40 +155,40 @@ MATRIX = {
     # Steps: a partner sees only their structure's steps, a referent those of participants they see.
     "parcours:etape_detail": [
         Case(
-            expect(200, dpo=403, referent_autre=404, instructeur=403, porteur=403),
+            expect(200, dpo=403, expert=403, referent_autre=404, instructeur=403, porteur=403),
             kwargs=lambda w: {"pk": w.etape.pk},
             label="étape de l'ACI, participant du référent",
         ),
         Case(
-            expect(200, dpo=403, referent=404, partenaire=404, instructeur=403, porteur=403),
+            expect(200, dpo=403, expert=403, referent=404, partenaire=404, instructeur=403, porteur=403),
             kwargs=lambda w: {"pk": w.etape_autre.pk},
             label="étape d'une autre structure, participant du CCAS",
         ),
     ],
     "parcours:etape_proposer": [
         Case(
-            expect(200, dpo=403, referent_autre=404, partenaire=403, instructeur=403, porteur=403),
+            expect(200, dpo=403, expert=403, referent_autre=404, partenaire=403, instructeur=403, porteur=403),
             kwargs=lambda w: {"pk": w.parcours.pk},
             label="parcours du référent",
         ),
         Case(
-            expect(200, dpo=403, referent=404, partenaire=403, instructeur=403, porteur=403),
+            expect(200, dpo=403, expert=403, referent=404, partenaire=403, instructeur=403, porteur=403),
             kwargs=lambda w: {"pk": w.parcours_autre.pk},
             label="parcours du CCAS",
         ),
         Case(
-            expect(404, dpo=403, partenaire=403, instructeur=403, porteur=403, coordination=200, admin=200),
+            expect(404, dpo=403, expert=403, partenaire=403, instructeur=403, porteur=403, coordination=200, admin=200),
             kwargs=lambda w: {"pk": w.parcours_collegue.pk},
             label="parcours d'un collègue : lecture seule",
         ),
     ],
     "parcours:etape_modifier": [
         Case(
-            expect(200, dpo=403, referent_autre=404, partenaire=403, instructeur=403, porteur=403),
+            expect(200, dpo=403, expert=403, referent_autre=404, partenaire=403, instructeur=403, porteur=403),
             kwargs=lambda w: {"pk": w.etape.pk},
         ),
         Case(
-            expect(200, dpo=403, referent=404, partenaire=403, instructeur=403, porteur=403),
+            expect(200, dpo=403, expert=403, referent=404, partenaire=403, instructeur=403, porteur=403),
             kwargs=lambda w: {"pk": w.etape_autre.pk},
             label="étape du CCAS",
         ),
@@ -202,19 +202,21 @@ MATRIX = {
             label="accepter une proposition à une structure qui a un compte",
         ),
         Case(
-            expect(404, dpo=403, instructeur=403, porteur=403, referent_autre=403, coordination=403, admin=403),
+            expect(
+                404, dpo=403, expert=403, instructeur=403, porteur=403, referent_autre=403, coordination=403, admin=403
+            ),
             kwargs=lambda w: {"pk": w.etape_autre.pk, "action": "accepter"},
             method="post",
             label="accepter l'étape d'une autre structure",
         ),
         Case(
-            expect(302, dpo=403, referent_autre=404, partenaire=404, instructeur=403, porteur=403),
+            expect(302, dpo=403, expert=403, referent_autre=404, partenaire=404, instructeur=403, porteur=403),
             kwargs=lambda w: {"pk": w.etape_sans_portail.pk, "action": "accepter"},
             method="post",
             label="structure sans compte : le référent enregistre la réponse",
         ),
         Case(
-            expect(302, dpo=403, referent_autre=404, partenaire=403, instructeur=403, porteur=403),
+            expect(302, dpo=403, expert=403, referent_autre=404, partenaire=403, instructeur=403, porteur=403),
             kwargs=lambda w: {"pk": w.etape_proposee.pk, "action": "annuler"},
             method="post",
             label="annuler une proposition",

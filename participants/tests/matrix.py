@@ -31,63 +31,65 @@ MATRIX = {
     ],
     "participants:modifier": [
         Case(
-            expect(404, dpo=403, coordination=200, referent=200, admin=200, **EDITION),
+            expect(404, dpo=403, expert=403, coordination=200, referent=200, admin=200, **EDITION),
             kwargs=_p("participant"),
             label="participant du référent",
         ),
         Case(
-            expect(404, dpo=403, coordination=200, referent_autre=200, admin=200, **EDITION),
+            expect(404, dpo=403, expert=403, coordination=200, referent_autre=200, admin=200, **EDITION),
             kwargs=_p("participant_autre"),
             label="participant du CCAS",
         ),
         Case(
-            expect(404, dpo=403, coordination=200, admin=200, **EDITION),
+            expect(404, dpo=403, expert=403, coordination=200, admin=200, **EDITION),
             kwargs=_p("participant_collegue"),
             label="participant d'un collègue",
         ),
     ],
     "participants:document_ajouter": [
         Case(
-            expect(404, dpo=403, coordination=200, referent=200, admin=200, **EDITION),
+            expect(404, dpo=403, expert=403, coordination=200, referent=200, admin=200, **EDITION),
             kwargs=_p("participant"),
             label="participant du référent",
         ),
         Case(
-            expect(404, dpo=403, coordination=200, referent_autre=200, admin=200, **EDITION),
+            expect(404, dpo=403, expert=403, coordination=200, referent_autre=200, admin=200, **EDITION),
             kwargs=_p("participant_autre"),
             label="participant du CCAS",
         ),
     ],
     "participants:document_telecharger": [
         Case(
-            expect(404, dpo=403, coordination=200, referent=200, admin=200, instructeur=403, porteur=403),
+            expect(404, dpo=403, expert=403, coordination=200, referent=200, admin=200, instructeur=403, porteur=403),
             kwargs=_p("document"),
             label="document du participant du référent",
         ),
         Case(
-            expect(404, dpo=403, coordination=200, referent_autre=200, admin=200, instructeur=403, porteur=403),
+            expect(
+                404, dpo=403, expert=403, coordination=200, referent_autre=200, admin=200, instructeur=403, porteur=403
+            ),
             kwargs=_p("document_autre"),
             label="document du CCAS",
         ),
         Case(
-            expect(404, dpo=403, coordination=200, referent=200, admin=200, instructeur=403, porteur=403),
+            expect(404, dpo=403, expert=403, coordination=200, referent=200, admin=200, instructeur=403, porteur=403),
             kwargs=_p("document_collegue"),
             label="document d'un collègue : lecture",
         ),
     ],
     "participants:document_supprimer": [
         Case(
-            expect(404, dpo=403, coordination=200, referent=200, admin=200, **EDITION),
+            expect(404, dpo=403, expert=403, coordination=200, referent=200, admin=200, **EDITION),
             kwargs=_p("document"),
             label="confirmation",
         ),
         Case(
-            expect(404, dpo=403, coordination=200, admin=200, **EDITION),
+            expect(404, dpo=403, expert=403, coordination=200, admin=200, **EDITION),
             kwargs=_p("document_collegue"),
             label="document d'un collègue",
         ),
         Case(
-            expect(404, dpo=403, coordination=302, admin=302, referent_autre=302, **EDITION),
+            expect(404, dpo=403, expert=403, coordination=302, admin=302, referent_autre=302, **EDITION),
             kwargs=_p("document_autre"),
             label="suppression (POST)",
             method="post",

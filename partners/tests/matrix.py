@@ -10,8 +10,8 @@ def coord(statut=200):
     return expect(403, coordination=statut, admin=statut)
 
 
-ANNUAIRE = expect(200, porteur=403, dpo=403)
-ANNUAIRE_HORS_PLIE = expect(404, coordination=200, admin=200, porteur=403, dpo=403)
+ANNUAIRE = expect(200, porteur=403, dpo=403, expert=403)
+ANNUAIRE_HORS_PLIE = expect(404, coordination=200, admin=200, porteur=403, dpo=403, expert=403)
 
 MATRIX = {
     "partners:liste": [Case(ANNUAIRE)],

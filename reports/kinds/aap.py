@@ -176,7 +176,7 @@ class RapportComite(AppelKind):
     def ecrire(self, rapport, progress, sortie):
         from django.db.models import Avg
 
-        from aap_invisibles.models import NoteCritere
+        from aap_invisibles.models import DemandeAvis, NoteCritere
 
         appel = appel_visible(rapport.demandeur, rapport.parametres)
         progress(20, _("Classement des dossiers"))
@@ -207,6 +207,12 @@ class RapportComite(AppelKind):
             "total_propose": sum((d.proposition_montant or Decimal("0") for d in dossiers), Decimal("0")),
             "montant_accorde": accorde,
             "reste": reste,
+            # The opinions of the dossiers ranked (submitted ones of a call the reader instructs).
+            "avis": list(
+                DemandeAvis.objects.filter(dossier__in=[d.pk for d in dossiers])
+                .select_related("dossier__porteur", "expert")
+                .order_by("dossier__porteur__nom", "id")
+            ),
             "genere_le": timezone.localtime(),
         }
         rendre_pdf("reports/pdf/comite.html", contexte, sortie)
