@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, avis, comptes, dossier, gestion, instruction, lot, porteur, public
+from .views import actions, avis, comptes, courriers, dossier, gestion, instruction, lot, porteur, public
 
 app_name = "aap_invisibles"
 
@@ -64,6 +64,8 @@ urlpatterns = [
     path("gestion/<int:pk>/questions/", gestion.appel_questions, name="appel_questions"),
     path("gestion/<int:pk>/etiquettes/", gestion.appel_etiquettes, name="appel_etiquettes"),
     path("gestion/<int:pk>/dupliquer/", gestion.appel_dupliquer, name="appel_dupliquer"),
+    path("gestion/courriers/", courriers.liste, name="courriers"),
+    path("gestion/courriers/<str:nature>/", courriers.modifier, name="courrier_modifier"),
     path("gestion/<int:pk>/documents/", gestion.appel_documents, name="appel_documents"),
     path(
         "gestion/<int:pk>/documents/<int:document_pk>/supprimer/",

@@ -115,6 +115,8 @@ TRAITEMENT = {
             "AppelAProjets",
             "Etiquette",
             "DemandeAvis",
+            "ModeleCourrier",
+            "HistoricalModeleCourrier",
             "DemandeAdhesion",
             "ReportCloture",
             "QuestionReponse",

@@ -3,4 +3,5 @@
 from .appels import *  # noqa: F403
 from .avis import *  # noqa: F403
 from .comptes import *  # noqa: F403
+from .courriers import *  # noqa: F403
 from .dossier import *  # noqa: F403

@@ -16,6 +16,7 @@ from .cerfa import SECTIONS_CERFA, SECTIONS_PAR_CODE
 from .choices import Avis, AvisExpert, Compte, NatureVersement, StatutAppel, StatutDossier, TypePiece
 from .comptes import DemandeAdhesion, StatutDemande
 from .contenu import ConsultationEPS, LigneBudget, PieceJointe
+from .courriers import ModeleCourrier
 from .dossiers import Dossier, Message, TransitionDossier
 from .instruction import Annotation, ConflitInteret, CreneauAudition, DemandeCorrection, Evaluation, NoteCritere
 from .suivi import Bilan, Convention, LigneBilan, Versement
@@ -43,6 +44,7 @@ __all__ = [
     "LigneBilan",
     "LigneBudget",
     "Message",
+    "ModeleCourrier",
     "NatureVersement",
     "NoteCritere",
     "PieceJointe",

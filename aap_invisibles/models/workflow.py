@@ -12,6 +12,7 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .. import courriers
 from ..affichage import valeur_affichee
 from .actions import ActionsDossier
 from .appels import TransitionInvalide
@@ -106,12 +107,7 @@ class WorkflowDossier(ActionsDossier, models.Model):
         Message.ecrire_automatique(
             self,
             _("Accusé de réception n° %(n)s") % {"n": self.numero_accuse},
-            _("Votre dossier « %(projet)s » a bien été déposé le %(date)s. Numéro d'accusé de réception : %(n)s.")
-            % {
-                "projet": self.projet_intitule,
-                "date": timezone.localtime(now).strftime("%d/%m/%Y à %H:%M"),
-                "n": self.numero_accuse,
-            },
+            courriers.rendre("accuse", self),
         )
 
     # --- Admissibility --------------------------------------------------------------------------
@@ -182,14 +178,16 @@ class WorkflowDossier(ActionsDossier, models.Model):
         self.exiger("audition", par)
         if not date or not heure or not (lieu or "").strip():
             raise TransitionInvalide(_("La date, l'heure et le lieu de l'audition sont obligatoires."))
-        CreneauAudition.objects.update_or_create(dossier=self, defaults={"date": date, "heure": heure, "lieu": lieu})
+        # Kept on the dossier: the convocation below reads this slot, not one cached before.
+        self.audition, _cree = CreneauAudition.objects.update_or_create(
+            dossier=self, defaults={"date": date, "heure": heure, "lieu": lieu}
+        )
         if self.statut == StatutDossier.EN_INSTRUCTION:
             self._passer(par, StatutDossier.AUDITION)
         Message.ecrire_automatique(
             self,
             _("Convocation à l'audition"),
-            _("Vous êtes invité·e à présenter votre projet au comité le %(d)s à %(h)s, %(l)s.")
-            % {"d": date.strftime("%d/%m/%Y"), "h": heure.strftime("%H:%M"), "l": lieu},
+            courriers.rendre("convocation", self),
             avec_ics=True,
         )
 
@@ -248,7 +246,7 @@ class WorkflowDossier(ActionsDossier, models.Model):
         Message.ecrire_automatique(
             self,
             _("Décision du comité : dossier retenu"),
-            _("Le comité a retenu votre projet pour un montant de %(m)s €.") % {"m": valeur_affichee(None, montant)},
+            courriers.rendre("notification_retenu", self, decision_le=self.statut_le),
         )
 
     @transaction.atomic
@@ -266,7 +264,7 @@ class WorkflowDossier(ActionsDossier, models.Model):
         Message.ecrire_automatique(
             self,
             _("Décision du comité : dossier non retenu"),
-            _("Le comité n'a pas retenu votre projet. Motif : %s") % motif,
+            courriers.rendre("notification_refus", self, decision_le=self.statut_le),
         )
 
     @transaction.atomic

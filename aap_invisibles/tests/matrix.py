@@ -169,6 +169,11 @@ MATRIX = {
     "aap_invisibles:dossier_sans_suite": post_vide({"porteur": 302, **COORD}, "dossier_depose"),
     # Instruction
     "aap_invisibles:instruction": [Case(expect(403, **INSTRUCTION))],
+    "aap_invisibles:courriers": [Case(expect(403, **COORD))],
+    "aap_invisibles:courrier_modifier": [
+        Case(expect(403, **COORD), kwargs=lambda w: {"nature": "notification_retenu"}),
+        Case(expect(403, coordination=404, admin=404), kwargs=lambda w: {"nature": "inconnu"}, label="inconnu"),
+    ],
     "aap_invisibles:mes_avis": [Case(expect(403, expert=200))],
     "aap_invisibles:avis": [
         Case(expect(403, expert=200), kwargs=pk("demande_avis"), label="avis demandé à l'expert·e"),

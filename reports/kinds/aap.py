@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aap_invisibles import courriers
 from aap_invisibles.affichage import sections_cerfa
 
 from ..pdf import rendre_pdf
@@ -116,7 +117,8 @@ class AccuseReception(DossierKind):
         dossier = dossier_visible(rapport.demandeur, rapport.parametres)
         self.verifier_disponible(dossier)
         progress(50, _("Mise en page du document"))
-        rendre_pdf("reports/pdf/accuse.html", self.contexte(dossier), sortie)
+        contexte = self.contexte(dossier, corps=courriers.rendre("accuse", dossier))
+        rendre_pdf("reports/pdf/accuse.html", contexte, sortie)
 
 
 @register
@@ -141,9 +143,13 @@ class LettreNotification(DossierKind):
         self.verifier_disponible(dossier)
         decision = dossier.transitions.filter(vers=dossier.statut).order_by("-le", "-id").first()
         progress(50, _("Mise en page du document"))
-        contexte = self.contexte(
-            dossier, retenu=dossier.statut == StatutDossier.RETENU, decision_le=decision.le if decision else None
+        retenu = dossier.statut == StatutDossier.RETENU
+        decision_le = decision.le if decision else None
+        # The body is the letter coordination wrote (aap_invisibles.courriers); the rest is the layout.
+        corps = courriers.rendre(
+            "notification_retenu" if retenu else "notification_refus", dossier, decision_le=decision_le
         )
+        contexte = self.contexte(dossier, retenu=retenu, decision_le=decision_le, corps=corps)
         rendre_pdf("reports/pdf/notification.html", contexte, sortie)
 
 
