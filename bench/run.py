@@ -713,7 +713,7 @@ def print_table(report):
                 f"{row['median_ms'] / raw:.1f}" if raw else "–",
             )
         )
-    for key in ("import", "historique", "operations", "documents", "reprise", "connexion"):
+    for key in ("import", "historique", "operations", "archive", "documents", "reprise", "connexion"):
         print(f"\n{key} : {json.dumps(report.get(key), ensure_ascii=False)}")
     for profil, charge in (report.get("charge") or {}).items():
         if isinstance(charge, dict) and "p95_ms" in charge:
@@ -745,8 +745,10 @@ def main():
         "--skip",
         action="append",
         default=[],
-        choices=["import", "historique", "operations", "documents", "reprise", "charge"],
+        choices=["import", "historique", "operations", "archive", "documents", "reprise", "charge"],
     )
+    parser.add_argument("--archive-pieces", type=int, default=150, help="pièces de 2 Mo de l'appel exporté en ZIP")
+    parser.add_argument("--archive-mo", type=int, default=2, help="taille de chaque pièce (Mo)")
     args = parser.parse_args()
     if not settings.IS_POSTGRES:
         sys.exit("Le banc d'essai mesure PostgreSQL : définissez DATABASE_URL (voir scripts/services.sh).")
@@ -763,6 +765,13 @@ def main():
     if "operations" not in args.skip:
         print("Opération FSE+ : bilan d'exécution et dossier du contrôle de service fait…", flush=True)
         report["operations"] = operations.mesurer(operation, manage, OUT)
+        save(report)
+    if "archive" not in args.skip:
+        import archive
+
+        print(f"Export complet d'un appel : 30 dossiers, {args.archive_pieces} pièces…", flush=True)
+        appel = archive.preparer(pieces=args.archive_pieces, taille_mo=args.archive_mo)
+        report["archive"] = archive.mesurer(appel, manage, OUT)
         save(report)
     if "import" not in args.skip:
         report["import"] = measure_import(args.import_lines)

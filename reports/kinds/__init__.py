@@ -12,6 +12,7 @@ MODULES = [
     "reports.kinds.acces",
     "reports.kinds.ateliers",
     "reports.kinds.bilan",
+    "reports.kinds.archive_appel",
 ]
 _charge = False
 

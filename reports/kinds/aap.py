@@ -87,6 +87,11 @@ class DossierCerfa(DossierKind):
     def ecrire(self, rapport, progress, sortie):
         dossier = dossier_visible(rapport.demandeur, rapport.parametres)
         progress(20, _("Lecture du dossier"))
+        progress(50, _("Mise en page du document"))
+        self.rendre(dossier, sortie)
+
+    def rendre(self, dossier, sortie=None):
+        """The Cerfa PDF of `dossier` (bytes, or into `sortie`): also each folder of the call's ZIP."""
         eps = getattr(dossier, "consultation_eps", None)
         contexte = self.contexte(
             dossier,
@@ -97,8 +102,7 @@ class DossierCerfa(DossierKind):
             pieces=list(dossier.pieces.order_by("type_piece", "id")),
             pieces_requises=dossier.appel.libelles_pieces_requises(),
         )
-        progress(50, _("Mise en page du document"))
-        rendre_pdf("reports/pdf/cerfa.html", contexte, sortie)
+        return rendre_pdf("reports/pdf/cerfa.html", contexte, sortie)
 
 
 @register

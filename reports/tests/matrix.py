@@ -189,5 +189,12 @@ MATRIX = {
             data=appel("appel_non_assigne"),
             label="export des dossiers d'un appel non assigné (POST)",
         ),
+        Case(
+            expect(403, **AAP_DEMANDEURS),
+            kwargs=lambda w: {"type": "archive_appel"},
+            method="post",
+            data=appel("appel"),
+            label="export complet d'un appel en ZIP (POST)",
+        ),
     ],
 }
