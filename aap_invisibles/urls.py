@@ -34,6 +34,7 @@ urlpatterns = [
     ),
     path("dossiers/<int:pk>/messages/", actions.Ecrire.as_view(), name="dossier_message"),
     path("dossiers/<int:pk>/etiquettes/", actions.Etiqueter.as_view(), name="dossier_etiquettes"),
+    path("dossiers/<int:pk>/orienter/", actions.Orienter.as_view(), name="dossier_orienter"),
     path("dossiers/<int:pk>/avis/demander/", actions.DemanderAvis.as_view(), name="dossier_avis_demander"),
     # The expert's pages
     path("avis/", avis.mes_avis, name="mes_avis"),

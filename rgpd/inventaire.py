@@ -77,6 +77,8 @@ TRAITEMENT = {
         vider=("note",),
         garder={"identifiant_source": SOURCE_GARDEE},
     ),
+    # Which funded action oriented the person, and when they agreed: kept with the parcours' figures.
+    "aap_invisibles.OrientationPLIE": Fiche(vider=()),
     "parcours.Transition": Fiche(vider=("motif",), garder={"de": "code d'un statut", "vers": "code d'un statut"}),
     "parcours.SessionCommission": TRACE,
     "partners.EtapeType": SANS,

@@ -64,3 +64,40 @@ class ReponseAvisForm(forms.ModelForm):
         if fichier and fichier != self.instance.piece_jointe:
             valider_piece(fichier)
         return fichier
+
+
+class OrientationForm(forms.Form):
+    """A young person the funded action oriented towards the PLIE, with their agreement."""
+
+    prenom = forms.CharField(label=_("Prénom"), max_length=100)
+    nom = forms.CharField(label=_("Nom"), max_length=100)
+    date_naissance = forms.DateField(label=_("Date de naissance"), widget=DateInput())
+    commune = forms.ModelChoiceField(label=_("Commune de résidence"), queryset=None)
+    telephone = forms.CharField(label=_("Téléphone"), max_length=20, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    consentement = forms.BooleanField(
+        label=_(
+            "La personne a donné son accord pour être orientée vers le PLIE et pour que ses coordonnées lui soient "
+            "transmises."
+        )
+    )
+
+    def __init__(self, *args, **kwargs):
+        from territoire.models import Commune
+
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = Commune.objects.order_by("nom")
+
+    def clean(self):
+        donnees = super().clean()
+        if not (donnees.get("telephone") or donnees.get("email")):
+            raise forms.ValidationError(
+                _("Indiquez un téléphone ou un e-mail : le PLIE doit pouvoir joindre la personne.")
+            )
+        return donnees
+
+    def clean_date_naissance(self):
+        naissance = self.cleaned_data["date_naissance"]
+        if naissance >= timezone.localdate():
+            raise forms.ValidationError(_("La date de naissance doit être passée."))
+        return naissance

@@ -19,6 +19,7 @@ from .contenu import ConsultationEPS, LigneBudget, PieceJointe
 from .courriers import ModeleCourrier
 from .dossiers import Dossier, Message, TransitionDossier
 from .instruction import Annotation, ConflitInteret, CreneauAudition, DemandeCorrection, Evaluation, NoteCritere
+from .orientations import OrientationPLIE, entonnoir
 from .suivi import Bilan, Convention, LigneBilan, Versement
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "ModeleCourrier",
     "NatureVersement",
     "NoteCritere",
+    "OrientationPLIE",
     "PieceJointe",
     "QuestionReponse",
     "ReportCloture",
@@ -60,4 +62,5 @@ __all__ = [
     "TransitionInvalide",
     "TypePiece",
     "Versement",
+    "entonnoir",
 ]

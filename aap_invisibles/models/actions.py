@@ -200,6 +200,7 @@ REGLES = {
         COORDINATION, (S.RETENU,), _("Une convention ne concerne qu'un dossier retenu."), (_convention_requise,)
     ),
     "versement": Regle(COORDINATION, (S.RETENU,), _("Un versement ne concerne qu'un dossier retenu.")),
+    "orienter": Regle(PORTEUR, (S.RETENU,), _("Seule une action financée oriente des jeunes vers le PLIE.")),
 }
 
 

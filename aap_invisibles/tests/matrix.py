@@ -185,6 +185,23 @@ MATRIX = {
             label="réponse invalide",
         ),
     ],
+    "aap_invisibles:dossier_orienter": POST_ONLY
+    + [
+        Case(
+            expect(403, porteur=200),
+            kwargs=pk("dossier_depose"),
+            method="post",
+            data=lambda w: {},
+            label="dossier non retenu : la page revient avec la raison",
+        ),
+        Case(
+            expect(403, porteur=404),
+            kwargs=pk("dossier_retenu"),
+            method="post",
+            data=lambda w: {},
+            label="dossier d'un autre organisme",
+        ),
+    ],
     "aap_invisibles:dossier_avis_demander": POST_ONLY
     + [
         Case(

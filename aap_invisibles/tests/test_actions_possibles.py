@@ -20,6 +20,7 @@ URLS = {
     "annoter": "aap_invisibles:dossier_annotation",
     "etiqueter": "aap_invisibles:dossier_etiquettes",
     "demander_avis": "aap_invisibles:dossier_avis_demander",
+    "orienter": "aap_invisibles:dossier_orienter",
     "ecrire": "aap_invisibles:dossier_message",
     "audition": "aap_invisibles:dossier_audition",
     "proposition": "aap_invisibles:dossier_proposition",

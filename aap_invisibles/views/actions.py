@@ -20,6 +20,7 @@ from ..models import (
     Evaluation,
     Message,
     NoteCritere,
+    OrientationPLIE,
     TransitionInvalide,
 )
 from .base import ROLES_INSTRUCTION, dossier_visible
@@ -171,6 +172,20 @@ class DemanderAvis(ActionDossier):
             dossier=dossier, expert=expert, question=d["question"], echeance=d["echeance"], demandee_par=request.user
         )
         notifications.avis_demande(demande)
+
+
+class Orienter(ActionDossier):
+    action = "orienter"
+    roles = (Role.PORTEUR,)
+    form_class = f.OrientationForm
+    nom_form = "orientation_form"
+    succes = gettext_lazy("Orientation transmise à la commission d'entrée du PLIE.")
+
+    def agir(self, request, dossier, form):
+        d = form.cleaned_data
+        OrientationPLIE.orienter(
+            dossier, request.user, d["nom"], d["prenom"], d["date_naissance"], d["commune"], d["telephone"], d["email"]
+        )
 
 
 class Etiqueter(ActionDossier):

@@ -62,6 +62,9 @@ def contexte_dossier(request, dossier, **formulaires):
             ctx[nom] = formulaires.get(nom) or fabrique()
 
     formulaire("repondre_correction", "reponse_form", f.ReponseCorrectionForm)
+    formulaire("orienter", "orientation_form", f.OrientationForm)
+    if est_porteur and dossier.statut == StatutDossier.RETENU:
+        ctx["orientations"] = list(dossier.orientations.select_related("parcours__participant"))
     formulaire("sans_suite", "sans_suite_form", f.MotifFacultatifForm if est_porteur else f.MotifForm)
     if instruit:
         ma_eval = Evaluation.objects.filter(dossier=dossier, instructeur=user).prefetch_related("notes").first()

@@ -155,7 +155,7 @@ def test_the_session_page_takes_the_same_number_of_queries_for_few_and_many_orie
     client = client_of(world.coordination)
     url = reverse("parcours:commission_detail", kwargs={"pk": world.session.pk})
     client.get(url)
-    with django_assert_num_queries(8) as few:
+    with django_assert_num_queries(9) as few:
         client.get(url)
     for _ in range(10):
         orientation()

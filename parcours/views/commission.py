@@ -117,7 +117,10 @@ def detail(request, pk):
                 compte_rendu_form.save()
                 messages.success(request, _("Compte rendu enregistré."))
                 return redirect("parcours:commission_detail", pk=session.pk)
-    page = Paginator(en_attente.order_by(*ordre), 25).get_page(request.GET.get("page"))
+    # The funded action that oriented the person, if any (aap_invisibles.OrientationPLIE).
+    page = Paginator(en_attente.order_by(*ordre).prefetch_related("orientations_aap__dossier__appel"), 25).get_page(
+        request.GET.get("page")
+    )
     decisions = session.parcours.select_related("participant", "prescripteur").order_by(
         "participant__nom", "participant__prenom", "id"
     )

@@ -11,7 +11,7 @@ from participants.tests.helpers import creer_participants, nombre_de_requetes
 
 HOME = reverse("home")
 REQUETES_PORTEFEUILLE = 8
-REQUETES_COORDINATION = 14  # + the operations of the year and the participations without one
+REQUETES_COORDINATION = 17  # + the operations of the year and the participations without one, the calls funnel (3)
 
 
 def alertes_de(response, participant):

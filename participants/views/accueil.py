@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.utils import timezone
 
+from aap_invisibles.models import AppelAProjets, entonnoir
 from accounts.permissions import role_required
 from parcours.choices import DecisionCommission
 from parcours.indicators import entrees_et_sorties_par_mois, personnes_accompagnees_en, sorties_positives
@@ -132,6 +133,8 @@ def accueil_coordination(request):
                 .order_by("code")[:20]
             ),
             "sans_operation": sans_operation().count(),
+            # Each call's funnel: identified → mobilised → oriented → entered (aap_invisibles).
+            "entonnoirs": entonnoir(list(AppelAProjets.objects.publies().order_by("-date_cloture", "id")[:5])),
         },
     )
 
