@@ -72,6 +72,19 @@ NATURES = {
             "retenu votre projet « {{ dossier.projet }} ».\n\nMotif : {{ motif }}",
         ),
         Nature(
+            "convention",
+            _("Convention d'objectifs et de moyens"),
+            "Entre la Métropole Rouen Normandie et {{ dossier.porteur }}, représenté par "
+            "{{ dossier.representant }}.\n\n"
+            "Article 1 – Objet. La présente convention a pour objet l'action « {{ dossier.projet }} », "
+            "retenue au titre de l'appel à projets « {{ appel.titre }} » par le comité du {{ date_decision }}.\n\n"
+            "Article 2 – Montant. La Métropole attribue une subvention de {{ montant_accorde }}.\n\n"
+            "Article 3 – Versement. La subvention est versée sous forme d'une avance à la signature, puis du solde "
+            "sur production du bilan de l'action.\n\n"
+            "Article 4 – Bilan. L'organisme remet, au plus tard six mois après la fin de l'action, un bilan des jeunes "
+            "effectivement repérés et mobilisés et un bilan financier.",
+        ),
+        Nature(
             "convocation",
             _("Convocation à l'audition"),
             "Vous êtes invité·e à présenter votre projet « {{ dossier.projet }} » au comité de lecture et de "

@@ -98,3 +98,26 @@ def test_every_saved_version_is_kept_and_can_be_taken_up_again(world, client_of)
 def test_every_default_letter_is_valid():
     for nature in courriers.NATURES.values():
         courriers.valider(str(nature.texte_par_defaut))
+
+
+def test_the_convention_pdf_of_a_large_grant_uses_the_edited_text(world, client_of):
+    from decimal import Decimal
+
+    from aap_invisibles.models import StatutDossier
+    from aap_invisibles.tests.factories import dossier_depose
+    from partners.tests.factories import StructureFactory
+
+    dossier = dossier_depose(
+        world.appel, StructureFactory(partenaire_plie=False), Decimal("30000"), StatutDossier.EN_INSTRUCTION
+    )
+    dossier.retenir(world.coordination, Decimal("30000"))
+    client = client_of(world.coordination)
+    enregistrer(client, "convention", "Article unique : {{ montant_accorde }} pour {{ dossier.porteur }}.")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse("reports:demander", args=["convention"]), {"dossier": dossier.pk})
+    rapport = Rapport.objects.filter(demandeur=world.coordination, type="convention").latest("id")
+    contenu = b"".join(client.get(reverse("reports:telecharger", args=[rapport.pk])).streaming_content)
+    texte = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(contenu)).pages).split())
+    assert f"Article unique : 30 000,00 € pour {dossier.porteur.nom}." in texte.replace("\u202f", " ").replace(
+        "\xa0", " "
+    )

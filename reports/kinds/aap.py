@@ -157,6 +157,28 @@ class LettreNotification(DossierKind):
         rendre_pdf("reports/pdf/notification.html", contexte, sortie)
 
 
+@register
+class Convention(DossierKind):
+    """The funding agreement to sign, above 23,000 €: the text coordination wrote (courriers)."""
+
+    code = "convention"
+    label = _("Convention d'objectifs et de moyens (à signer)")
+    description = _("La convention de la subvention accordée, à faire signer par les deux parties.")
+    roles = frozenset({COORD, PORT})
+    message_indisponible = _("Une convention ne concerne qu'un dossier retenu de plus de 23 000 €.")
+
+    def disponible_pour(self, objet):
+        return objet.convention_requise()
+
+    def ecrire(self, rapport, progress, sortie):
+        dossier = dossier_visible(rapport.demandeur, rapport.parametres)
+        self.verifier_disponible(dossier)
+        decision = dossier.transitions.filter(vers=dossier.statut).order_by("-le", "-id").first()
+        progress(50, _("Mise en page du document"))
+        corps = courriers.rendre("convention", dossier, decision_le=decision.le if decision else None)
+        rendre_pdf("reports/pdf/convention.html", self.contexte(dossier, corps=corps), sortie)
+
+
 class AppelKind(ReportKind):
     form_class = AppelForm
     objet_param = "appel"

@@ -176,6 +176,13 @@ MATRIX = {
             label="lettre de notification d'un dossier retenu d'un autre organisme (POST)",
         ),
         Case(
+            expect(403, porteur=404, coordination=200, admin=200),
+            kwargs=lambda w: {"type": "convention"},
+            method="post",
+            data=dossier("dossier_retenu"),
+            label="convention d'un dossier de 15 000 € : pas de convention, dit sur la page (POST)",
+        ),
+        Case(
             expect(403, **AAP_DEMANDEURS),
             kwargs=lambda w: {"type": "comite"},
             method="post",
