@@ -7,17 +7,21 @@ The PDF letters (reports/kinds/aap.py) and the automatic e-mails of the dossier 
 (models/workflow.py) read them through `rendre`; the letterhead, addresses and appeal routes stay in
 the PDF layout."""
 
+import logging
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, nodes
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from plie_portal.dates import date_longue
 
 from .affichage import valeur_affichee
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,52 @@ NATURES = {
     )
 }
 
-_MOTEUR = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+# A letter is text, fields and at most a condition: no loop, call, arithmetic or include, so that
+# nothing can run long or build a huge text; a few text filters; a bounded length.
+LONGUEUR_MAX = 10_000
+NOEUDS_PERMIS = (
+    nodes.Template,
+    nodes.Output,
+    nodes.TemplateData,
+    nodes.Name,
+    nodes.Getattr,
+    nodes.Const,
+    nodes.If,
+    nodes.Not,
+    nodes.And,
+    nodes.Or,
+    nodes.Compare,
+    nodes.Operand,
+    nodes.Filter,
+    nodes.CondExpr,
+)
+FILTRES_PERMIS = {"upper", "lower", "capitalize", "title", "trim", "default"}
+
+
+class _Moteur(SandboxedEnvironment):
+    """Jinja2's sandbox with no globals, no arithmetic and a handful of filters."""
+
+    intercepted_binops = frozenset({"*", "**", "+", "-", "/", "//", "%"})
+
+    def __init__(self):
+        super().__init__(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+        self.globals.clear()
+        self.filters = {nom: filtre for nom, filtre in self.filters.items() if nom in FILTRES_PERMIS}
+
+    def call_binop(self, context, operator, left, right):
+        raise SecurityError(_("le calcul n'est pas permis dans un courrier"))
+
+
+_MOTEUR = _Moteur()
+
+
+def _verifier_forme(texte):
+    """Refuse what a letter never needs before compiling it (loops, calls, operators…)."""
+    if len(texte) > LONGUEUR_MAX:
+        raise SecurityError(_("le texte dépasse %(n)s caractères") % {"n": LONGUEUR_MAX})
+    for noeud in _MOTEUR.parse(texte).find_all(nodes.Node):
+        if not isinstance(noeud, NOEUDS_PERMIS):
+            raise SecurityError(_("« %(forme)s » n'est pas permis dans un courrier") % {"forme": type(noeud).__name__})
 
 
 def _imbriquer(plats):
@@ -149,6 +198,7 @@ def contexte(dossier, **precisions):
 
 
 def rendre_texte(texte, valeurs):
+    _verifier_forme(texte)
     return _MOTEUR.from_string(texte).render(valeurs).strip()
 
 
@@ -156,10 +206,11 @@ def valider(texte):
     """Refuse, in French, a text that does not render with the documented fields alone."""
     try:
         rendre_texte(texte, exemple())
-    except TemplateError as erreur:
+    except Exception as erreur:
+        raison = getattr(erreur, "message", None) or str(erreur) or erreur.__class__.__name__
         raise ValidationError(
             _("Ce modèle ne peut pas être utilisé : %(raison)s. Seuls les champs de la liste sont permis."),
-            params={"raison": erreur.message or erreur.__class__.__name__},
+            params={"raison": raison},
         ) from erreur
 
 
@@ -172,5 +223,14 @@ def texte_courant(nature):
 
 
 def rendre(nature, dossier, texte=None, **precisions):
-    """The letter `nature` for `dossier` (`texte`: a draft to preview instead of the saved one)."""
-    return rendre_texte(texte if texte is not None else texte_courant(nature), contexte(dossier, **precisions))
+    """The letter `nature` for `dossier` (`texte`: a draft to preview instead of the saved one). A
+    saved letter that fails on this dossier's data falls back to the portal's text: a deposit or a
+    decision never fails because of a letter."""
+    valeurs = contexte(dossier, **precisions)
+    if texte is not None:
+        return rendre_texte(texte, valeurs)
+    try:
+        return rendre_texte(texte_courant(nature), valeurs)
+    except Exception:
+        logger.exception("Courrier « %s » inutilisable pour le dossier %s : texte du portail", nature, dossier.pk)
+        return rendre_texte(str(NATURES[nature].texte_par_defaut), valeurs)

@@ -55,7 +55,8 @@ def sans_siret():
 def ligne(dossier):
     """One SCDL line (a dict of the 14 columns) for a retained dossier of `publiables()`."""
     convention = getattr(dossier, "convention", None)
-    date_convention = convention.date_signature if convention else timezone.localdate(dossier.decide_le)
+    decision = dossier.decide_le or dossier.statut_le or dossier.date_accuse
+    date_convention = convention.date_signature if convention else timezone.localdate(decision)
     versements = list(dossier.versements.all())
     echelonne = len(versements) > 1 or any(v.nature == NatureVersement.AVANCE for v in versements)
     if dossier.premier_versement is None:

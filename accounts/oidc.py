@@ -93,6 +93,10 @@ class Retour(OIDCAuthenticationCallbackView):
         reponse = super().login_success()
         if getattr(self.user, "oidc_deux_facteurs", False):
             otp.verifier_par_le_fournisseur(self.request, self.user)
+        else:
+            # The library keeps the session of a user logging in again: an earlier two-factor
+            # login must not outlive a later one-factor one.
+            self.request.session.pop(otp.CLE_FOURNISSEUR, None)
         return reponse
 
     def login_failure(self):

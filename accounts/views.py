@@ -165,10 +165,15 @@ class JournalAcces(RoleRequiredMixin, ListView):
 
 # Who has a calendar: the roles whose interviews, sessions or hearings the portal plans.
 ROLES_AGENDA = (Role.COORDINATION, Role.REFERENT, Role.INSTRUCTEUR)
+# Who the API gives data to beyond the public calls (api/): participants, parcours, steps.
+ROLES_API = (Role.COORDINATION, Role.REFERENT, Role.PARTENAIRE)
+CLE_SECRET_NEUF = "jeton_secret_neuf"
 
 
 def _formulaires_jeton(user, lie=None):
-    usages = [JetonPersonnel.Usage.API]
+    usages = []
+    if user.has_role(*ROLES_API):
+        usages.append(JetonPersonnel.Usage.API)
     if user.has_role(*ROLES_AGENDA):
         usages.append(JetonPersonnel.Usage.AGENDA)
     return {usage: lie if lie is not None and lie.usage == usage else JetonForm(usage=usage) for usage in usages}
@@ -176,7 +181,13 @@ def _formulaires_jeton(user, lie=None):
 
 @never_cache
 def jetons(request):
-    """The user's personal tokens (API, calendar): list, creation, revocation."""
+    """The user's personal tokens (API, calendar): list, creation, revocation. A secret just
+    created is shown once, from the session, then forgotten."""
+    neuf = request.session.pop(CLE_SECRET_NEUF, None)
+    if neuf:
+        cree = request.user.jetons.filter(pk=neuf["pk"]).first()
+        if cree is not None:
+            return _page_jetons(request, secret=neuf["secret"], cree=cree)
     return _page_jetons(request)
 
 
@@ -209,7 +220,9 @@ def jeton_creer(request, usage):
     jeton, secret = JetonPersonnel.creer(
         request.user, usage, form.cleaned_data["nom"], timedelta(days=form.cleaned_data["duree"])
     )
-    return _page_jetons(request, secret=secret, cree=jeton)
+    # Post/redirect/get: reloading the page does not create a second token.
+    request.session[CLE_SECRET_NEUF] = {"pk": jeton.pk, "secret": secret}
+    return redirect("accounts:jetons")
 
 
 @require_POST

@@ -25,7 +25,8 @@ class PersonneOut(Schema):
 
 
 class ParticipantOut(Schema):
-    """Identity and contact: what every role that opens the person reads."""
+    """Identity and contact: what every role that opens the person reads; the France Travail
+    identifier and the referent only where the page shows them (`voit_sensible`)."""
 
     id: int
     nom: str
@@ -34,8 +35,16 @@ class ParticipantOut(Schema):
     commune: CommuneOut
     telephone: str
     email: str
-    identifiant_france_travail: str
+    identifiant_france_travail: str | None
     referent: PersonneOut | None
+
+    @staticmethod
+    def resolve_identifiant_france_travail(obj, context):
+        return obj.identifiant_france_travail if obj.voit_sensible(_user(context)) else None
+
+    @staticmethod
+    def resolve_referent(obj, context):
+        return obj.referent if obj.voit_sensible(_user(context)) else None
 
 
 class TypeEtapeOut(Schema):

@@ -28,6 +28,10 @@ class DemandeAvisForm(forms.Form):
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         compte = get_user_model().objects.filter(email=email).first()
+        if compte is not None and not compte.is_active:
+            raise forms.ValidationError(
+                _("Ce compte d'expert·e est désactivé : demandez à la coordination de le rouvrir.")
+            )
         if compte is not None and compte.role != Role.EXPERT:
             raise forms.ValidationError(
                 _(
@@ -77,8 +81,8 @@ class OrientationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), required=False)
     consentement = forms.BooleanField(
         label=_(
-            "La personne a donné son accord pour être orientée vers le PLIE et pour que ses coordonnées lui soient "
-            "transmises."
+            "La personne a donné son accord pour être orientée vers le PLIE et pour que ses coordonnées soient "
+            "transmises au PLIE."
         )
     )
 

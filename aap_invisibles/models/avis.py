@@ -24,7 +24,8 @@ RAPPEL_AVANT_JOURS = 2
 
 class DemandeAvisQuerySet(models.QuerySet):
     def en_attente(self):
-        return self.filter(repondu_le__isnull=True)
+        """Unanswered requests that can still be answered: dossier not decided, expert active."""
+        return self.filter(repondu_le__isnull=True, dossier__statut__in=STATUTS_AVANT_DECISION, expert__is_active=True)
 
     def a_rappeler_avant(self, aujourd_hui):
         """Unanswered requests due within RAPPEL_AVANT_JOURS days, not yet reminded before."""

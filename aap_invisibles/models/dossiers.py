@@ -46,8 +46,10 @@ class DossierQuerySet(DelaisQuerySet, models.QuerySet):
         if user.is_porteur and user.structure_id:
             return self.filter(porteur_id=user.structure_id)
         if user.is_expert:
-            # Only the dossiers they were asked about, submitted ones (models/avis.py).
-            return self.exclude(statut=StatutDossier.BROUILLON).filter(demandes_avis__expert=user)
+            # Only the dossiers they were asked about, until the committee decides (models/avis.py).
+            from .choices import STATUTS_AVANT_DECISION
+
+            return self.filter(statut__in=STATUTS_AVANT_DECISION, demandes_avis__expert=user)
         return self.none()
 
     def avec_notes_visibles(self, user):

@@ -6,6 +6,7 @@ queue, its prescriber the funded organisation, and counts in the call's funnel
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -76,7 +77,8 @@ def entonnoir(appels):
         .values("dossier__appel")
         .annotate(
             orientes=Count("parcours", distinct=True),
-            entres=Count("parcours", filter=Q(parcours__date_entree__isnull=False), distinct=True),
+            # Entered after being oriented: a person already in a parcours does not count as brought by the call.
+            entres=Count("parcours", filter=Q(parcours__date_entree__gte=TruncDate("cree_le")), distinct=True),
         )
         .order_by()
     }

@@ -143,3 +143,30 @@ def test_the_committee_pdf_carries_the_opinions(world, client_of):
     contenu = b"".join(client.get(reverse("reports:telecharger", args=[rapport.pk])).streaming_content)
     texte = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(contenu)).pages)
     assert "Avis d'expert" in texte and "Partenariat EPS réel." in " ".join(texte.split())
+
+
+def test_the_expert_never_reads_the_bank_details_nor_the_rib(world, client_of):
+    world.dossier_autre.iban = "FR7630006000011234567890189"
+    world.dossier_autre.save()
+    client = client_of(world.expert)
+    page = client.get(reverse("aap_invisibles:avis", args=[world.demande_avis.pk])).content.decode()
+    assert "FR7630006000011234567890189" not in page and "7. Attestations" not in page
+    rib = world.dossier_autre.pieces.filter(type_piece="rib").first()
+    if rib is not None:
+        assert client.get(
+            reverse("aap_invisibles:dossier_fichier", args=[world.dossier_autre.pk, "piece", rib.pk])
+        ).status_code == 404
+
+
+def test_the_expert_loses_access_once_the_committee_decides(world, client_of):
+    from decimal import Decimal
+
+    world.dossier_autre.retenir(world.coordination, Decimal("20000"))
+    assert client_of(world.expert).get(reverse("aap_invisibles:avis", args=[world.demande_avis.pk])).status_code == 404
+
+
+def test_a_deactivated_expert_account_is_refused_with_the_reason(world, client_of):
+    world.expert.is_active = False
+    world.expert.save()
+    reponse = demander(client_of(world.instructeur), world.dossier_autre, email=world.expert.email)
+    assert "désactivé" in reponse.content.decode()

@@ -27,6 +27,14 @@ def enregistrer(client, nature, texte, **autres):
         "{% for d in dossiers %}{{ d }}{% endfor %}",
         "{{ cycler.__init__.__globals__ }}",
         "{{ champ_inconnu }}",
+        "{{ 'a' * 1000000000 }}",
+        "{{ 1 / 0 }}",
+        "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+        "{{ lipsum(10000000) }}",
+        "{{ 'x'|center(1000000000) }}",
+        "{{ '{:>999999999}'.format(1) }}",
+        "{% include 'base.html' %}",
+        "x" * 10_001,
     ],
 )
 def test_a_template_reaches_nothing_outside_its_documented_fields(texte):
@@ -121,3 +129,14 @@ def test_the_convention_pdf_of_a_large_grant_uses_the_edited_text(world, client_
     assert f"Article unique : 30 000,00 € pour {dossier.porteur.nom}." in texte.replace("\u202f", " ").replace(
         "\xa0", " "
     )
+
+
+def test_a_saved_letter_that_fails_on_a_dossier_falls_back_to_the_portal_text(world):
+    ModeleCourrier.objects.create(
+        nature="accuse", texte="{{ dossier.projet | default('') }}{{ dossier.projet.missing }}"
+    )
+    assert "Nous accusons réception" in courriers.rendre("accuse", world.dossier_autre)
+
+
+def test_conditions_and_text_filters_are_allowed():
+    courriers.valider("{% if montant_accorde %}Accordé : {{ montant_accorde|upper }}{% endif %}")

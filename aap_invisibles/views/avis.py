@@ -42,5 +42,5 @@ def avis(request, pk):
             messages.success(request, _("Votre avis est transmis à l'équipe d'instruction. Merci."))
             return redirect("aap_invisibles:mes_avis")
     log_access(request, "consultation", demande.dossier, description=f"Avis demandé – {demande.dossier}"[:255])
-    contexte = {**contenu_dossier(demande.dossier), "demande": demande, "form": form}
+    contexte = {**contenu_dossier(demande.dossier, pour_expert=True), "demande": demande, "form": form}
     return render(request, "aap_invisibles/avis/avis.html", contexte, status=400 if form.errors else 200)

@@ -32,17 +32,20 @@ def modifier(request, nature):
     versions = list(modele.history.select_related("history_user")[:20]) if modele else []
     version = request.GET.get("version")
     initial = {"texte": courriers.texte_courant(nature)}
-    if version and modele:
+    if version and version.isdigit() and modele:
         initial["texte"] = get_object_or_404(modele.history, history_id=version).texte
     form = CourrierForm(request.POST or None, initial=initial)
     apercu = None
     if request.method == "POST" and form.is_valid():
         texte, dossier = form.cleaned_data["texte"], form.cleaned_data["dossier"]
         if "apercu" in request.POST:
-            if dossier is None:
-                apercu = courriers.rendre_texte(texte, courriers.exemple())
-            else:
-                apercu = courriers.rendre(nature, dossier, texte=texte, decision_le=dossier.statut_le)
+            try:
+                if dossier is None:
+                    apercu = courriers.rendre_texte(texte, courriers.exemple())
+                else:
+                    apercu = courriers.rendre(nature, dossier, texte=texte, decision_le=dossier.statut_le)
+            except Exception as erreur:
+                form.add_error("texte", _("Aperçu impossible sur ce dossier : %(raison)s.") % {"raison": erreur})
         else:
             ModeleCourrier.objects.update_or_create(
                 nature=nature, defaults={"texte": texte, "modifie_par": request.user}

@@ -15,22 +15,30 @@ from ..models import (
     ConflitInteret,
     Evaluation,
     StatutDossier,
+    TypePiece,
 )
 from .base import ROLES_DOSSIER, dossier_visible
 
+# What an outside expert never reads: the bank details (section 7) and the bank statement (RIB).
+SECTIONS_HORS_AVIS = {"7"}
+PIECES_HORS_AVIS = {TypePiece.RIB}
 
-def contenu_dossier(dossier):
-    """The Cerfa as submitted, for whoever reads it (the dossier page, the expert's page)."""
+
+def contenu_dossier(dossier, pour_expert=False):
+    """The Cerfa as submitted, for whoever reads it (the dossier page, the expert's page without
+    the bank details)."""
+    sections = [s for s in SECTIONS_CERFA if not (pour_expert and s.code in SECTIONS_HORS_AVIS)]
+    pieces = dossier.pieces.exclude(type_piece__in=PIECES_HORS_AVIS) if pour_expert else dossier.pieces.all()
     return {
         "dossier": dossier,
         "sections": [
             {"section": s, "valeurs": champs_section(dossier, s), "manquants": dossier.manquants_section(s.code)}
-            for s in SECTIONS_CERFA
+            for s in sections
         ],
         "modifiables": [],
         "budget": dossier.lignes_budget_par_compte(),
         "eps": getattr(dossier, "consultation_eps", None),
-        "pieces": list(dossier.pieces.all()),
+        "pieces": list(pieces),
     }
 
 
@@ -140,7 +148,8 @@ def dossier_fichier(request, pk, nature, objet):
             demandes = demandes.filter(expert=request.user)
         fichier = get_object_or_404(demandes, pk=objet).piece_jointe
     elif nature == "piece":
-        fichier = get_object_or_404(dossier.pieces, pk=objet).fichier
+        pieces = dossier.pieces.exclude(type_piece__in=PIECES_HORS_AVIS) if request.user.is_expert else dossier.pieces
+        fichier = get_object_or_404(pieces, pk=objet).fichier
     elif nature == "eps":
         eps = getattr(dossier, "consultation_eps", None)
         if eps is None or eps.pk != objet or not eps.justificatif:

@@ -56,6 +56,11 @@ def lot(request):
         refus = dossier.refus(action, request.user)
         (ecartes if refus else retenus).append((dossier, refus[1] if refus else ""))
     form = _formulaire(action, request.POST if "confirmer" in request.POST else None, [d for d, _r in retenus])
+    if action == "audition" and form.is_bound and form.is_valid():
+        d = form.cleaned_data
+        fin = datetime.datetime.combine(d["date"], d["debut"]) + datetime.timedelta(minutes=d["duree"] * len(retenus))
+        if fin.date() != d["date"]:
+            form.add_error("debut", _("Les auditions dépasseraient minuit : commencez plus tôt ou raccourcissez-les."))
     if "confirmer" in request.POST and retenus and form.is_valid():
         if action == "etiqueter":
             # A label belongs to one call: the dossiers of another call keep theirs.

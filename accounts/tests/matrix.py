@@ -34,13 +34,13 @@ MATRIX.update(
         "accounts:jetons": [Case(expect(200))],
         "accounts:jeton_creer": [
             Case(
-                expect(200),
+                expect(403, coordination=302, referent=302, referent_autre=302, partenaire=302, admin=302),
                 kwargs=lambda w: {"usage": "api"},
                 method="post",
                 data=lambda w: {"api-nom": "Script", "api-duree": "30"},
             ),
             Case(
-                expect(403, coordination=200, referent=200, referent_autre=200, instructeur=200, admin=200),
+                expect(403, coordination=302, referent=302, referent_autre=302, instructeur=302, admin=302),
                 kwargs=lambda w: {"usage": "agenda"},
                 method="post",
                 data=lambda w: {"agenda-nom": "Agenda", "agenda-duree": "365"},

@@ -8,7 +8,9 @@ from accounts.models import JetonPersonnel
 
 
 def creer(client, usage="api", nom="Script de suivi", duree="90"):
-    return client.post(reverse("accounts:jeton_creer", args=[usage]), {f"{usage}-nom": nom, f"{usage}-duree": duree})
+    return client.post(
+        reverse("accounts:jeton_creer", args=[usage]), {f"{usage}-nom": nom, f"{usage}-duree": duree}, follow=True
+    )
 
 
 def test_a_new_token_is_shown_once_and_only_its_fingerprint_is_kept(world, client_of):
@@ -30,6 +32,18 @@ def test_a_token_lives_as_long_as_chosen(world, client_of):
     creer(client_of(world.referent), duree="30")
     jeton = JetonPersonnel.objects.get(utilisateur=world.referent, nom="Script de suivi")
     assert (jeton.expire_le - jeton.cree_le).days in (29, 30)
+
+
+def test_reloading_the_page_after_a_creation_neither_shows_the_secret_again_nor_creates_a_token(world, client_of):
+    client = client_of(world.partenaire)
+    creer(client)
+    page = client.get(reverse("accounts:jetons")).content.decode()
+    assert 'value="plie_' not in page
+    assert JetonPersonnel.objects.filter(utilisateur=world.partenaire, nom="Script de suivi").count() == 1
+
+
+def test_an_applicant_is_offered_no_api_token(world, client_of):
+    assert creer(client_of(world.porteur)).status_code == 403
 
 
 def test_a_token_without_a_name_is_refused_with_the_reason(world, client_of):

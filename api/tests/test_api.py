@@ -40,6 +40,8 @@ def test_a_partner_token_lists_only_the_participants_of_its_structure_s_steps(wo
 
 
 def test_a_partner_reads_identity_and_contact_but_no_sensitive_field(world):
+    world.participant.identifiant_france_travail = "1234567A"
+    world.participant.save()
     donnees = appel(world.jetons_api["partenaire"], "participant", pk=world.participant.pk).json()
     assert set(donnees) == {
         "id",
@@ -52,6 +54,15 @@ def test_a_partner_reads_identity_and_contact_but_no_sensitive_field(world):
         "identifiant_france_travail",
         "referent",
     }
+    # As on the page: the France Travail identifier and the referent only for whoever follows the person.
+    assert (donnees["identifiant_france_travail"], donnees["referent"]) == (None, None)
+
+
+def test_the_referent_reads_the_france_travail_identifier(world):
+    world.participant.identifiant_france_travail = "1234567A"
+    world.participant.save()
+    donnees = appel(world.jetons_api["referent"], "participant", pk=world.participant.pk).json()
+    assert donnees["identifiant_france_travail"] == "1234567A"
 
 
 def test_a_partner_never_reads_a_parcours(world):

@@ -3,14 +3,13 @@ takes on its structure's steps, with the page's forms, checks and messages
 (`parcours.etapes.actions`)."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from ninja import Router
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from accounts.audit import log_access
-from accounts.models import Role, User
+from accounts.models import Role
 from parcours.choices import StatutEtape
 from parcours.etapes import actions
 from parcours.models import Etape
@@ -25,13 +24,7 @@ ROLES_ETAPES = (Role.COORDINATION, Role.REFERENT, Role.PARTENAIRE)
 def _etapes(request):
     if not request.user.has_role(*ROLES_ETAPES):
         raise PermissionDenied
-    return (
-        Etape.objects.visible_to(request.user)
-        .select_related(*actions.CHARGEES)
-        .annotate(
-            a_portail=Exists(User.objects.filter(structure=OuterRef("structure"), role=Role.PARTENAIRE, is_active=True))
-        )
-    )
+    return actions.avec_portail(Etape.objects.visible_to(request.user).select_related(*actions.CHARGEES))
 
 
 @router.get("", response=list[EtapeOut], url_name="etapes", summary="Étapes")

@@ -7,6 +7,7 @@ from ninja import Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from accounts.audit import log_access
+from parcours.etapes.actions import avec_portail
 from parcours.models import Etape, Parcours
 from parcours.views.acces import ROLES_PARCOURS
 
@@ -40,7 +41,9 @@ def detail(request, pk: int):
         _parcours(request).prefetch_related(
             Prefetch(
                 "etapes",
-                queryset=Etape.objects.visible_to(request.user).select_related("type", "structure", "parcours"),
+                queryset=avec_portail(
+                    Etape.objects.visible_to(request.user).select_related("type", "structure", "parcours")
+                ),
             )
         ),
         pk=pk,

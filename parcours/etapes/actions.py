@@ -4,6 +4,7 @@ that who may act, the checks and the referent's notice are the same on both."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from participants.models import Participant
@@ -14,6 +15,15 @@ from .forms import FORMULAIRES
 
 # What a step page and the API read beside the step.
 CHARGEES = ("parcours__participant__commune", "parcours__referent", "type", "structure")
+
+
+def avec_portail(etapes):
+    """Annotate `a_portail` (the structure answers its steps on the portal): what
+    `Etape.actions_possibles` would otherwise ask once per step."""
+    from accounts.models import Role, User
+
+    actifs = User.objects.filter(structure=OuterRef("structure"), role=Role.PARTENAIRE, is_active=True)
+    return etapes.annotate(a_portail=Exists(actifs))
 
 
 def etapes_modifiables(user):

@@ -91,7 +91,8 @@ class ArchiveAppel(AppelKind):
                 dossier_zip = nom_de_dossier(rang, dossier)
                 archive.writestr(f"{dossier_zip}/cerfa.pdf", cerfa.rendre(dossier))
                 for piece in dossier.pieces.all():
-                    nom = f"{slugify(piece.get_type_piece_display())}-{piece.nom_original}"
+                    # The piece's number keeps two files of the same name apart.
+                    nom = f"{piece.pk}-{slugify(piece.get_type_piece_display())}-{piece.nom_original}"
                     _copier(archive, piece.fichier, f"{dossier_zip}/pieces/{nom}")
                 eps = getattr(dossier, "consultation_eps", None)
                 if eps is not None and eps.justificatif:
@@ -101,7 +102,9 @@ class ArchiveAppel(AppelKind):
                         f"{dossier_zip}/consultation-eps-{eps.justificatif.name.rsplit('/', 1)[-1]}",
                     )
                 for demande in dossier.demandes_avis.all():
-                    expert = slugify(demande.expert.get_full_name() or demande.expert.email.split("@")[0])
+                    expert = (
+                        f"{demande.pk}-{slugify(demande.expert.get_full_name() or demande.expert.email.split('@')[0])}"
+                    )
                     if demande.piece_jointe:
                         _copier(
                             archive,
@@ -109,6 +112,8 @@ class ArchiveAppel(AppelKind):
                             f"{dossier_zip}/avis/{expert}-{demande.piece_jointe.name.rsplit('/', 1)[-1]}",
                         )
                 for demande in dossier.demandes_avis.all():
-                    expert = slugify(demande.expert.get_full_name() or demande.expert.email.split("@")[0])
+                    expert = (
+                        f"{demande.pk}-{slugify(demande.expert.get_full_name() or demande.expert.email.split('@')[0])}"
+                    )
                     archive.writestr(f"{dossier_zip}/avis/{expert}.txt", _avis_en_texte(demande))
                 progress(5 + int(90 * rang / max(len(dossiers), 1)), _("Dossiers de l'appel"))
