@@ -151,11 +151,13 @@ def test_the_expert_never_reads_the_bank_details_nor_the_rib(world, client_of):
     client = client_of(world.expert)
     page = client.get(reverse("aap_invisibles:avis", args=[world.demande_avis.pk])).content.decode()
     assert "FR7630006000011234567890189" not in page and "7. Attestations" not in page
-    rib = world.dossier_autre.pieces.filter(type_piece="rib").first()
-    if rib is not None:
-        assert client.get(
-            reverse("aap_invisibles:dossier_fichier", args=[world.dossier_autre.pk, "piece", rib.pk])
-        ).status_code == 404
+    from aap_invisibles.models import PieceJointe
+
+    rib = PieceJointe.objects.create(
+        dossier=world.dossier_autre, type_piece="rib", fichier=pdf_upload("rib.pdf"), nom_original="rib.pdf"
+    )
+    adresse = reverse("aap_invisibles:dossier_fichier", args=[world.dossier_autre.pk, "piece", rib.pk])
+    assert client.get(adresse).status_code == 404
 
 
 def test_the_expert_loses_access_once_the_committee_decides(world, client_of):
