@@ -105,15 +105,8 @@ class ArchiveAppel(AppelKind):
                     expert = (
                         f"{demande.pk}-{slugify(demande.expert.get_full_name() or demande.expert.email.split('@')[0])}"
                     )
-                    if demande.piece_jointe:
-                        _copier(
-                            archive,
-                            demande.piece_jointe,
-                            f"{dossier_zip}/avis/{expert}-{demande.piece_jointe.name.rsplit('/', 1)[-1]}",
-                        )
-                for demande in dossier.demandes_avis.all():
-                    expert = (
-                        f"{demande.pk}-{slugify(demande.expert.get_full_name() or demande.expert.email.split('@')[0])}"
-                    )
                     archive.writestr(f"{dossier_zip}/avis/{expert}.txt", _avis_en_texte(demande))
+                    if demande.piece_jointe:
+                        nom = demande.piece_jointe.name.rsplit("/", 1)[-1]
+                        _copier(archive, demande.piece_jointe, f"{dossier_zip}/avis/{expert}-{nom}")
                 progress(5 + int(90 * rang / max(len(dossiers), 1)), _("Dossiers de l'appel"))
