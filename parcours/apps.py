@@ -8,15 +8,20 @@ class ParcoursConfig(AppConfig):
 
     def ready(self):
         # What this domain adds to the apps below it, which never import it.
-        from participants.models import enregistrer_acces
+        from django.db.models.signals import post_delete, post_save
+
+        from participants.models import Participant, enregistrer_acces
         from partners.panneaux import enregistrer_panneau
         from plie_portal.agenda import source
 
         from .agenda import ateliers, entretiens
-        from .models import Etape
+        from .models import Etape, Parcours
+        from .models.courant import apres_enregistrement_participant, apres_suppression_parcours
         from .structures import panneau_chiffres
 
         enregistrer_acces("partenaire", Etape.objects.participants_ouverts_au_partenaire)
         enregistrer_panneau("parcours/includes/chiffres_structure.html", panneau_chiffres)
         source(entretiens)
         source(ateliers)
+        post_save.connect(apres_enregistrement_participant, sender=Participant, dispatch_uid="parcours_colonnes_fse")
+        post_delete.connect(apres_suppression_parcours, sender=Parcours, dispatch_uid="parcours_courant")

@@ -29,6 +29,15 @@ class NiveauFormation(models.TextChoices):
 
 
 # ISCED groups of the FSE+ indicators EECO09/10/11.
+class TrancheAge(models.TextChoices):
+    """Age band at entry, as the FSE+ entry indicators count it (EECO06 to EECO08)."""
+
+    MOINS_DE_18 = "moins_18", _("Moins de 18 ans")
+    DE_18_A_29 = "18_29", _("18 à 29 ans")
+    DE_30_A_54 = "30_54", _("30 à 54 ans")
+    PLUS_DE_55 = "55_plus", _("55 ans et plus")
+
+
 CITE_0_2 = {NiveauFormation.AUCUN, NiveauFormation.INFRA_3}
 CITE_3_4 = {NiveauFormation.NIVEAU_3, NiveauFormation.NIVEAU_4}
 CITE_5_8 = {NiveauFormation.NIVEAU_5, NiveauFormation.NIVEAU_6, NiveauFormation.NIVEAU_7, NiveauFormation.NIVEAU_8}

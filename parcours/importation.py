@@ -371,6 +371,7 @@ def importer(contenu, par=None, ecrire=True, nom_fichier=""):
     from participants.models import Participant, identity_key
 
     from .models import Operation, Parcours, Transition
+    from .models.courant import recalculer
 
     rapport = RapportImport()
     try:
@@ -485,6 +486,8 @@ def importer(contenu, par=None, ecrire=True, nom_fichier=""):
             )
         Operation.objects.rattacher(parcours)
         crees = bulk_create_with_history(parcours, Parcours, batch_size=LOT, default_user=par)
+        # Bulk inserts call no save(): the kept columns of these people are written here.
+        recalculer({p.participant_id for p in parcours})
         if par is not None and all(p.pk for p in crees):
             Transition.objects.bulk_create(
                 [

@@ -1,16 +1,16 @@
 """FSE+ common indicators of participations for a period (DESIGN §2, "FSE+ indicators").
 
 Two aggregate queries: one over the participations entering in the period (entry indicators and
-the incomplete ones), one over the exits of the period. Per-row date rules (age, long-term
-unemployment) are computed in the database from dates packed as integers YYYYMMDD, which
-compare in calendar order.
+the incomplete ones), one over the exits of the period. The per-row rules (completeness, age and
+long-term unemployment at entry) are columns of the participation, written on every change by
+`models.courant`: the aggregate is a plain count over an index on the dates.
 """
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Q
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear, TruncMonth
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from plie_portal.dates import mois_abrege, mois_de_la_periode
@@ -23,6 +23,7 @@ from .choices import (
     Nationalite,
     SituationSortie,
     StatutMarcheTravail,
+    TrancheAge,
 )
 from .models.parcours import COMPLET_FSE
 
@@ -61,38 +62,23 @@ CLES = tuple(LIBELLES)
 COMPLET = COMPLET_FSE
 
 
-def _date_int(field):
-    """The date as an integer YYYYMMDD: comparisons and differences follow the calendar."""
-    return ExtractYear(field) * 10000 + ExtractMonth(field) * 100 + ExtractDay(field)
-
-
 def _entrees(queryset, debut, fin):
-    chomeur = Q(statut_marche_travail=StatutMarcheTravail.CHOMEUR)
-    entrees = queryset.filter(date_entree__gte=debut, date_entree__lte=fin).annotate(
-        entree_int=_date_int("date_entree"),
-        naissance_int=_date_int("participant__date_naissance"),
-        chomage_int=_date_int("date_debut_chomage"),
-    )
-    # Age in full years is floor((entry - birth) / 10000) on YYYYMMDD integers, so
-    # "age >= N" is "entry - birth >= N * 10000" (a birthday on the entry day counts).
-    ecart = F("entree_int") - F("naissance_int")
-    # Long-term: start <= the same day twelve months before the entry (the month's last day when
-    # it does not exist). On YYYYMMDD integers this is start <= entry - 10000: in the same month
-    # the start day cannot exceed the month's last day anyway.
-    longue_duree = chomeur & Q(date_debut_chomage__isnull=False, chomage_int__lte=F("entree_int") - 10000)
+    """Entry indicators: plain counts over columns kept on each participation (`models.courant`:
+    completeness, age band and long-term unemployment at entry), no join nor per-row date arithmetic."""
+    entrees = queryset.filter(date_entree__gte=debut, date_entree__lte=fin)
 
     def n(condition):
         return Count("id", filter=COMPLET & condition)
 
-    return entrees.annotate(ecart=ecart).aggregate(
+    return entrees.aggregate(
         EECO01=Count("id", filter=COMPLET),
-        EECO02=n(chomeur),
-        EECO03=n(longue_duree),
+        EECO02=n(Q(statut_marche_travail=StatutMarcheTravail.CHOMEUR)),
+        EECO03=n(Q(chomage_longue_duree=True)),
         EECO04=n(Q(statut_marche_travail=StatutMarcheTravail.INACTIF)),
         EECO05=n(Q(statut_marche_travail=StatutMarcheTravail.EN_EMPLOI)),
-        EECO06=n(Q(ecart__lt=180000)),
-        EECO07=n(Q(ecart__gte=180000, ecart__lt=300000)),
-        EECO08=n(Q(ecart__gte=550000)),
+        EECO06=n(Q(tranche_age_entree=TrancheAge.MOINS_DE_18)),
+        EECO07=n(Q(tranche_age_entree=TrancheAge.DE_18_A_29)),
+        EECO08=n(Q(tranche_age_entree=TrancheAge.PLUS_DE_55)),
         EECO09=n(Q(niveau_formation__in=CITE_0_2)),
         EECO10=n(Q(niveau_formation__in=CITE_3_4)),
         EECO11=n(Q(niveau_formation__in=CITE_5_8)),

@@ -12,6 +12,8 @@ from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
+    F,
+    FilteredRelation,
     IntegerField,
     Max,
     OuterRef,
@@ -20,16 +22,14 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from participants.models import Participant, StatutParcours
+from participants.models import Participant
 from plie_portal.dates import months_before
 
 from .choices import STATUTS_ETAPE_OUVERTS
 from .models import Entretien, Etape, Invitation, Parcours, Presence
-from .models.parcours import manque_fse
 from .models.pieces import manque_pieces
 from .notifications import notifier_reaffectation
 
@@ -54,35 +54,21 @@ def reaffecter_portefeuille(ancien, nouveau):
 
 
 def avec_parcours_courant(participants):
-    """Annotate the current parcours (the latest one) and its status, in the same query."""
-    dernier = Parcours.objects.filter(participant=OuterRef("pk")).order_by("-date_orientation", "-id")
-
-    def champ(nom):
-        return Subquery(dernier.values(nom)[:1])
-
-    # Status and FSE+ completeness each in one subquery, so that filtering on them costs
-    # one index lookup per participant rather than one per field they read.
-    statut = dernier.annotate(
-        _statut=Case(
-            When(decision_commission="refusee", then=Value(StatutParcours.REFUSE)),
-            When(date_sortie__isnull=False, then=Value(StatutParcours.SORTI)),
-            When(decision_commission="validee", then=Value(StatutParcours.EN_PARCOURS)),
-            default=Value(StatutParcours.EN_ATTENTE),
-        )
-    ).values("_statut")[:1]
-    incomplet = dernier.annotate(
-        _incomplet=Case(When(manque_fse(), then=Value(1)), default=Value(0), output_field=IntegerField())
-    ).values("_incomplet")[:1]
+    """Annotate the current parcours' fields (`courant_*`) and FSE+ completeness, by one join on the
+    parcours flagged current (`Parcours.courant`, kept by `models.courant`): no subquery per row."""
     return participants.annotate(
-        courant_id=champ("id"),
-        courant_date_entree=champ("date_entree"),
-        courant_date_sortie=champ("date_sortie"),
-        courant_qpv=champ("qpv"),
-        courant_rsa=champ("rsa"),
-        courant_statut_marche=champ("statut_marche_travail"),
-        courant_niveau=champ("niveau_formation"),
-        statut_parcours=Coalesce(Subquery(statut), Value(StatutParcours.AUCUN)),
-        fse_incomplet=Coalesce(Subquery(incomplet), Value(0)),
+        parcours_courant=FilteredRelation("parcours", condition=Q(parcours__courant=True))
+    ).annotate(
+        courant_id=F("parcours_courant__id"),
+        courant_date_entree=F("parcours_courant__date_entree"),
+        courant_date_sortie=F("parcours_courant__date_sortie"),
+        courant_qpv=F("parcours_courant__qpv"),
+        courant_rsa=F("parcours_courant__rsa"),
+        courant_statut_marche=F("parcours_courant__statut_marche_travail"),
+        courant_niveau=F("parcours_courant__niveau_formation"),
+        fse_incomplet=Case(
+            When(parcours_courant__complet_fse=False, then=Value(1)), default=Value(0), output_field=IntegerField()
+        ),
     )
 
 

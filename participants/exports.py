@@ -1,47 +1,74 @@
 """XLSX export of the participant list: a reusable function, so that the reports pipeline can
-produce it in the background."""
+produce it in the background. Rows are read as plain values (`values_list`), in chunks through a
+server-side cursor, and written by openpyxl in write-only mode (lxml installed): no model instance
+and no query per row, whatever the number of people (issue 20)."""
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from parcours.portefeuille import avec_parcours_courant
-from plie_portal.xlsx import ligne, oui_non
+from plie_portal.xlsx import neutraliser, oui_non
 
 from .models import Participant, StatutParcours, voit_colonnes_sensibles
 
 PAS_PROGRESSION = 2000
+LOT = 5000
 
+
+def _texte(valeur):
+    return neutraliser(valeur) if valeur else ""
+
+
+def _date(valeur):
+    return valeur
+
+
+def _nom_complet(prenom, nom):
+    # As User.get_full_name: "Prénom Nom", empty when the person has no referent.
+    return neutraliser(f"{prenom or ''} {nom or ''}".strip())
+
+
+LIBELLES_STATUT = {statut.value: str(statut.label) for statut in StatutParcours}
+
+# (title, the values it reads, how they become the cell)
 COLONNES_IDENTITE = [
-    ("Nom", lambda p: p.nom),
-    ("Nom de naissance", lambda p: p.nom_naissance),
-    ("Prénom", lambda p: p.prenom),
-    ("Date de naissance", lambda p: p.date_naissance),
-    ("Commune", lambda p: p.commune.nom),
-    ("Téléphone", lambda p: p.telephone),
-    ("E-mail", lambda p: p.email),
+    ("Nom", ("nom",), _texte),
+    ("Nom de naissance", ("nom_naissance",), _texte),
+    ("Prénom", ("prenom",), _texte),
+    ("Date de naissance", ("date_naissance",), _date),
+    ("Commune", ("commune__nom",), _texte),
+    ("Téléphone", ("telephone",), _texte),
+    ("E-mail", ("email",), _texte),
 ]
 
-
 COLONNES_SENSIBLES = [
-    ("Sexe", lambda p: p.sexe),
-    ("Adresse", lambda p: p.adresse),
-    ("Identifiant France Travail", lambda p: p.identifiant_france_travail),
-    ("Référent·e", lambda p: p.referent.get_full_name() if p.referent else ""),
-    ("Structure du référent", lambda p: p.referent.structure.nom if p.referent and p.referent.structure else ""),
-    ("Parcours actuel", lambda p: str(StatutParcours(p.statut_parcours).label)),
-    ("Date d'entrée", lambda p: p.courant_date_entree),
-    ("Date de sortie", lambda p: p.courant_date_sortie),
-    ("Situation sur le marché du travail", lambda p: p.courant_statut_marche or ""),
-    ("Niveau de formation", lambda p: p.courant_niveau or ""),
-    ("RSA", lambda p: oui_non(p.courant_rsa)),
-    ("QPV", lambda p: oui_non(p.courant_qpv)),
-    ("Données FSE+ incomplètes", lambda p: "oui" if p.fse_incomplet else "non"),
+    ("Sexe", ("sexe",), _texte),
+    ("Adresse", ("adresse",), _texte),
+    ("Identifiant France Travail", ("identifiant_france_travail",), _texte),
+    ("Référent·e", ("referent__first_name", "referent__last_name"), _nom_complet),
+    ("Structure du référent", ("referent__structure__nom",), _texte),
+    ("Parcours actuel", ("statut_parcours",), lambda statut: LIBELLES_STATUT.get(statut, "")),
+    ("Date d'entrée", ("courant_date_entree",), _date),
+    ("Date de sortie", ("courant_date_sortie",), _date),
+    ("Situation sur le marché du travail", ("courant_statut_marche",), _texte),
+    ("Niveau de formation", ("courant_niveau",), _texte),
+    ("RSA", ("courant_rsa",), oui_non),
+    ("QPV", ("courant_qpv",), oui_non),
+    ("Données FSE+ incomplètes", ("fse_incomplet",), lambda n: "oui" if n else "non"),
 ]
 
 
 def colonnes_pour(user):
     """Identity and contact for everyone; the sensitive columns only for who may see them."""
     return COLONNES_IDENTITE + COLONNES_SENSIBLES if voit_colonnes_sensibles(user) else COLONNES_IDENTITE
+
+
+def _restreindre(queryset, porte):
+    """`queryset` narrowed to the participants of `porte` (a visible_to-like queryset); nothing to
+    add when that door lets every record through (coordination), which spares a semi-join."""
+    if not porte.query.where:
+        return queryset
+    return queryset.filter(pk__in=porte.values("pk"))
 
 
 def ecrire_export_participants(queryset, user, fichier, progress=None, ids=None):
@@ -51,25 +78,34 @@ def ecrire_export_participants(queryset, user, fichier, progress=None, ids=None)
     `progress(percent, message)`, when given, hears of the rows written every PAS_PROGRESSION (10 to 90 %);
     `ids`, when given, receives the primary key of each participant written."""
     colonnes = colonnes_pour(user)
-    sensibles = Participant.objects.sensibles_visibles_par(user).values("pk")
-    queryset = (
-        queryset.filter(pk__in=Participant.objects.visible_to(user).values("pk"))
-        .select_related("commune", "referent__structure")
-        .order_by("nom", "prenom", "id")
-    )
+    queryset = _restreindre(queryset, Participant.objects.visible_to(user)).order_by("nom", "prenom", "id")
     if colonnes is not COLONNES_IDENTITE:
-        queryset = queryset.filter(pk__in=sensibles)
-        if "statut_parcours" not in queryset.query.annotations:
+        queryset = _restreindre(queryset, Participant.objects.sensibles_visibles_par(user))
+        if "courant_date_entree" not in queryset.query.annotations:
             queryset = avec_parcours_courant(queryset)
+    champs = ["pk"]
+    positions = []
+    for _titre, lus, _cellule in colonnes:
+        positions.append(tuple(range(len(champs), len(champs) + len(lus))))
+        champs.extend(lus)
+    cellules = [
+        (position[0], cellule) if len(position) == 1 else (position, cellule)
+        for position, (_t, _l, cellule) in zip(positions, colonnes, strict=True)
+    ]
     classeur = Workbook(write_only=True)
     feuille = classeur.create_sheet("Participants")
-    feuille.append([titre for titre, _valeur in colonnes])
+    feuille.append([titre for titre, _lus, _cellule in colonnes])
     total = (queryset.count() or 1) if progress else 1
     lignes = 0
-    for participant in queryset.iterator(chunk_size=2000):
-        feuille.append(ligne(valeur(participant) for _titre, valeur in colonnes))
+    for valeurs in queryset.values_list(*champs).iterator(chunk_size=LOT):
+        feuille.append(
+            [
+                cellule(valeurs[position]) if type(position) is int else cellule(*(valeurs[i] for i in position))
+                for position, cellule in cellules
+            ]
+        )
         if ids is not None:
-            ids.append(participant.pk)
+            ids.append(valeurs[0])
         lignes += 1
         if progress and lignes % PAS_PROGRESSION == 0:
             progress(

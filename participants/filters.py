@@ -31,8 +31,8 @@ TRIS = {
     "-nom": ("-nom", "-prenom", "-id"),
     "commune": ("commune__nom", "nom", "id"),
     "-commune": ("-commune__nom", "nom", "id"),
-    "entree": ("courant_date_entree", "nom", "id"),
-    "-entree": ("-courant_date_entree", "nom", "id"),
+    "entree": ("date_entree_parcours", "nom", "id"),
+    "-entree": ("-date_entree_parcours", "nom", "id"),
     "referent": ("referent__last_name", "referent__first_name", "nom", "id"),
     "-referent": ("-referent__last_name", "-referent__first_name", "nom", "id"),
 }

@@ -28,7 +28,9 @@ class Evenement:
 
 
 def _champs(modele):
-    return [f for f in modele._meta.concrete_fields if f.name not in IGNORES]
+    """The fields the history records (a kept column, excluded from it, has nothing to show)."""
+    suivis = {f.name for f in modele.history.model._meta.fields}
+    return [f for f in modele._meta.concrete_fields if f.name not in IGNORES and f.name in suivis]
 
 
 def _afficher(champ, valeur, references):

@@ -4,14 +4,13 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import (
-    Q,
-)
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Role
+from plie_portal.colonnes import champs_a_ecrire
 from plie_portal.dates import age_on
 from plie_portal.text import chiffres_du_telephone, normalize, ressemble_a_un_telephone, sans_caractere_invisible
 from plie_portal.versions import champ_version
@@ -124,6 +123,9 @@ class StatutParcours(models.TextChoices):
     AUCUN = "aucun", _("Sans parcours")
 
 
+COLONNES_DU_PARCOURS = ("statut_parcours", "date_entree_parcours")
+
+
 class Participant(models.Model):
     """A person accompanied by the PLIE; each participation is a `parcours.Parcours`."""
 
@@ -163,6 +165,17 @@ class Participant(models.Model):
         blank=True,
         help_text=_("Traitement des données et cofinancement FSE+."),
     )
+    # The current parcours (the latest oriented) as plain columns, so that the list filters and
+    # sorts on them through an index instead of a subquery per person. `parcours.courant`
+    # writes them on every path that changes a parcours (the rule lives there, not here).
+    statut_parcours = models.CharField(
+        _("parcours actuel"),
+        max_length=12,
+        choices=StatutParcours.choices,
+        default=StatutParcours.AUCUN,
+        editable=False,
+    )
+    date_entree_parcours = models.DateField(_("entrée du parcours actuel"), null=True, blank=True, editable=False)
     # Normalised columns, filled on every write path (save, bulk helpers): search and duplicates.
     recherche = models.TextField(editable=False, default="")
     cle_identite = models.CharField(max_length=255, editable=False, default="", db_index=True)
@@ -175,21 +188,41 @@ class Participant(models.Model):
     anonymise_le = models.DateTimeField(_("anonymisé le"), null=True, blank=True, editable=False)
     version = champ_version()
 
-    history = HistoricalRecords(excluded_fields=["recherche", "cle_identite", "modifie_le", "version"])
+    history = HistoricalRecords(
+        excluded_fields=[
+            "recherche",
+            "cle_identite",
+            "statut_parcours",
+            "date_entree_parcours",
+            "modifie_le",
+            "version",
+        ]
+    )
     objects = ParticipantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         ordering = ["nom", "prenom", "id"]
-        indexes = [models.Index(fields=["referent", "nom"]), models.Index(fields=["commune"])]
+        # One index per order and filter of the list, ending with its sort (nom, prénom, id), so
+        # that page 1 of any of them reads 25 entries of an index rather than sorting the table.
+        indexes = [
+            models.Index(fields=["nom", "prenom", "id"], name="participant_tri_nom"),
+            models.Index(fields=["referent", "nom", "prenom", "id"], name="participant_referent_nom"),
+            models.Index(fields=["commune", "nom", "prenom", "id"], name="participant_commune_nom"),
+            models.Index(fields=["statut_parcours", "nom", "prenom", "id"], name="participant_statut_nom"),
+            models.Index(fields=["date_entree_parcours", "nom", "id"], name="participant_entree_nom"),
+            models.Index(F("date_entree_parcours").desc(), "nom", "id", name="participant_entree_desc_nom"),
+        ]
 
     def __str__(self):
         return f"{self.nom.upper()} {self.prenom}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, update_fields=None, **kwargs):
         self.fill_normalised_fields()
-        super().save(*args, **kwargs)
+        # The current parcours' columns are `parcours`'s to write: a copy read earlier is stale.
+        update_fields = champs_a_ecrire(self, update_fields, COLONNES_DU_PARCOURS)
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     def fill_normalised_fields(self):
         """Fill the search and identity-key columns; call before any write, bulk ones included."""
@@ -206,11 +239,6 @@ class Participant(models.Model):
             if part
         )
         self.cle_identite = identity_key(self.nom, self.prenom, self.date_naissance)
-
-    @property
-    def libelle_statut_parcours(self):
-        """Label of the `statut_parcours` annotation (see `parcours.portefeuille.avec_parcours_courant`)."""
-        return StatutParcours(self.statut_parcours).label
 
     def voit_sensible(self, user):
         """Whether `user` may see this participant's sensitive data: the Python form of `portee_sensible`."""

@@ -26,6 +26,7 @@ from parcours.choices import (
     TypeEntretien,
 )
 from parcours.models import Entretien, Etape, Operation, Parcours
+from parcours.models.courant import recalculer
 from partners.models import EtapeType, Structure
 from territoire.models import Commune
 
@@ -185,6 +186,8 @@ def seed(ctx):
     )
     if parcours and not parcours[0].pk:
         parcours = list(Parcours.objects.filter(participant__email__endswith=f"@{DOMAINE_DEMO}").order_by("id"))
+    # Bulk inserts call no save(): the kept columns of these people are written here.
+    recalculer([p.pk for p in participants])
 
     # --- Steps and interviews ------------------------------------------------------------
     etapes, entretiens = [], []

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
+from plie_portal.colonnes import champs_a_ecrire
 from plie_portal.dates import age_on, date_longue, latest_day_months_before, months_after, months_before
 from plie_portal.versions import champ_version
 from plie_portal.workflow import TransitionInvalide
@@ -24,8 +25,10 @@ from ..choices import (
     SituationSortie,
     StatutEntretien,
     StatutMarcheTravail,
+    TrancheAge,
 )
 from .commission import SessionCommission
+from .courant import recalculer
 from .operations import Operation
 from .pieces import etat_des_pieces, manque_pieces, pieces_manquantes
 from .transitions import Transition
@@ -38,20 +41,18 @@ DELAI_SUIVI_MOIS = 6
 # SQL rule, the missing-fields list of a parcours and the participants' annotation all come.
 CHAMPS_FSE_PARTICIPANT = ("sexe",)
 CHAMPS_FSE_PARCOURS = ("statut_marche_travail", "niveau_formation")
+# The columns `courant.recalculer` keeps (issue 20).
+COLONNES_CALCULEES = ("courant", "complet_fse", "tranche_age_entree", "chomage_longue_duree")
 
 
 def manque_fse(vers_parcours=""):
     """Q of a participation some FSE+ field of which is missing; `vers_parcours` is the path from
-    the queried model to the parcours ("" for a Parcours queryset, "parcours__" for operations)."""
-    manque = Q()
-    for champ in CHAMPS_FSE_PARTICIPANT:
-        manque |= Q(**{f"{vers_parcours}participant__{champ}": ""})
-    for champ in CHAMPS_FSE_PARCOURS:
-        manque |= Q(**{f"{vers_parcours}{champ}": ""})
-    return manque
+    the queried model to the parcours ("" for a Parcours queryset, "parcours__" for operations).
+    Reads the `complet_fse` column that `courant.recalculer` keeps from CHAMPS_FSE_*."""
+    return Q(**{f"{vers_parcours}complet_fse": False})
 
 
-COMPLET_FSE = ~manque_fse()
+COMPLET_FSE = Q(complet_fse=True)
 
 
 class ParcoursQuerySet(models.QuerySet):
@@ -160,6 +161,13 @@ class Parcours(models.Model):
         _("situation améliorée 6 mois après la sortie"), null=True, blank=True
     )
     date_suivi_6_mois = models.DateField(_("date du suivi à 6 mois"), null=True, blank=True)
+    # Kept by `courant.recalculer` on every write path (issue 20): never typed, never in the history.
+    courant = models.BooleanField(_("parcours actuel de la personne"), default=False, editable=False)
+    complet_fse = models.BooleanField(_("données FSE+ complètes"), default=False, editable=False)
+    tranche_age_entree = models.CharField(
+        _("tranche d'âge à l'entrée"), max_length=8, choices=TrancheAge.choices, blank=True, editable=False
+    )
+    chomage_longue_duree = models.BooleanField(_("chômeur de longue durée à l'entrée"), default=False, editable=False)
     # The previous tool's id of this record when it came from a historical import (`import_historique`):
     # a second import of the same export finds it again instead of adding a copy.
     identifiant_source = models.CharField(_("identifiant dans l'outil précédent"), max_length=100, blank=True)
@@ -169,7 +177,7 @@ class Parcours(models.Model):
 
     version = champ_version()
 
-    history = HistoricalRecords(excluded_fields=["modifie_le", "version"])
+    history = HistoricalRecords(excluded_fields=["modifie_le", "version", *COLONNES_CALCULEES])
     objects = ParcoursQuerySet.as_manager()
 
     class Meta:
@@ -188,6 +196,9 @@ class Parcours(models.Model):
                 name="parcours_un_seul_ouvert_par_participant",
                 violation_error_message=_("Ce participant a déjà un parcours ouvert."),
             ),
+            models.UniqueConstraint(
+                fields=["participant"], condition=Q(courant=True), name="parcours_un_seul_courant_par_participant"
+            ),
             models.CheckConstraint(
                 condition=Q(date_sortie__isnull=True)
                 | Q(date_entree__isnull=True)
@@ -205,11 +216,37 @@ class Parcours(models.Model):
             models.Index(fields=["date_entree"]),
             models.Index(fields=["date_sortie"]),
             models.Index(fields=["decision_commission"]),
+            # The open parcours, a small part of ten years of them: dashboards and caseloads.
+            models.Index(
+                fields=["referent", "participant"],
+                condition=Q(date_sortie__isnull=True) & ~Q(decision_commission="refusee"),
+                name="parcours_ouverts_par_referent",
+            ),
         ]
 
     def __str__(self):
         debut = self.date_entree or self.date_orientation
         return f"Parcours de {self.participant} ({debut:%d/%m/%Y})"
+
+    def save(self, *args, update_fields=None, **kwargs):
+        """Save, then recompute the columns kept from it (`courant.recalculer`); never write those
+        columns from a copy read earlier, which may be stale."""
+        update_fields = champs_a_ecrire(self, update_fields, COLONNES_CALCULEES)
+        ancien = getattr(self, "_participant_lu", None)
+        if ancien is not None and ancien != self.participant_id:
+            # Moved to another record (merge), which may have its current parcours already.
+            self.courant = False
+            update_fields = [*update_fields, "courant"]
+        super().save(*args, update_fields=update_fields, **kwargs)
+        recalculer([self.participant_id, ancien])
+        self._participant_lu = self.participant_id
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # A parcours moved to another record (merge) leaves the old one to recompute too.
+        instance._participant_lu = instance.__dict__.get("participant_id")
+        return instance
 
     # --- State -------------------------------------------------------------------------------
     @property

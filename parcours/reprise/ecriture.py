@@ -79,6 +79,7 @@ def ecrire_participants(dossier, rapport, par):
     from participants.models import Participant
 
     from ..models import Operation, Parcours
+    from ..models.courant import recalculer
 
     cles = {ligne.cle for ligne in dossier.participants}
     connus = _par_source(Participant.objects.order_by("pk"), cles, "cle_identite")
@@ -153,6 +154,8 @@ def ecrire_participants(dossier, rapport, par):
             objet.pk = ids[objet.identifiant_source].pk
     for objet in a_creer:
         parcours[objet.identifiant_source] = objet.pk
+    # Bulk inserts call no save(): the kept columns of these people are written here.
+    recalculer({objet.participant_id for objet in a_creer})
     _compter(rapport, "parcours", crees=len(a_creer), modifies=modifies)
     return parcours
 

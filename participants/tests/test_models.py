@@ -43,15 +43,15 @@ def test_only_coordination_and_the_participants_referent_may_change_the_record(w
     assert not world.participant.peut_modifier(world.partenaire)
 
 
-def test_the_current_parcours_status_is_annotated(world):
+def test_the_current_parcours_status_is_a_column_of_the_participant(world):
     refuse = ParticipantFactory(nom="Refus")
     ParcoursFactory(participant=refuse, decision_commission=DecisionCommission.REFUSEE, date_entree=None)
     sans = ParticipantFactory(nom="Sans")
-    statuts = {p.nom: p.statut_parcours for p in avec_parcours_courant(Participant.objects.all())}
+    statuts = dict(Participant.objects.values_list("nom", "statut_parcours"))
     assert statuts["Lefèvre"] == StatutParcours.EN_PARCOURS
     assert statuts["Refus"] == StatutParcours.REFUSE
     assert statuts["Sans"] == StatutParcours.AUCUN
-    assert avec_parcours_courant(Participant.objects.all()).get(pk=sans.pk).libelle_statut_parcours == "Sans parcours"
+    assert Participant.objects.get(pk=sans.pk).get_statut_parcours_display() == "Sans parcours"
 
 
 def test_fse_incompleteness_reads_sex_and_the_current_parcours(world):

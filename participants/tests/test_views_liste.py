@@ -1,5 +1,6 @@
 import datetime
 
+import pytest
 from django.urls import reverse
 
 from parcours.choices import DecisionCommission
@@ -136,3 +137,30 @@ def test_a_sortable_header_says_its_order_and_keeps_the_search_but_not_the_page(
 
     assert '<th scope="col" class="table-sort" aria-sort="ascending"><a href="?q=pagine&amp;tri=-nom">Nom' in html
     assert 'aria-sort="none"><a href="?q=pagine&amp;tri=commune">Commune</a>' in html
+
+
+def test_an_estimate_is_rounded_to_two_significant_figures():
+    from plie_portal.pagination import arrondi
+
+    assert (arrondi(987_654), arrondi(1_004_321), arrondi(42)) == (990_000, 1_000_000, 42)
+
+
+def test_below_the_ceiling_the_count_is_exact_and_not_called_approximate(world, client_of):
+    response = client_of(world.coordination).get(URL)
+
+    assert not response.context["paginator"].estime
+    assert "Environ" not in response.content.decode()
+
+
+@pytest.mark.services
+def test_beyond_the_ceiling_the_list_shows_the_planners_estimate_as_approximate(world, client_of, monkeypatch):
+    from plie_portal import pagination
+
+    monkeypatch.setattr(pagination, "PLAFOND", 5)
+    creer_participants(30, world.referent)
+
+    response = client_of(world.coordination).get(URL)
+
+    assert response.context["paginator"].estime
+    assert "Environ " in response.content.decode()
+    assert len(response.context["participants"]) == 25

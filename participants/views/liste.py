@@ -3,6 +3,7 @@
 from django.views.generic import ListView
 
 from accounts.permissions import RoleRequiredMixin
+from plie_portal.pagination import PaginateurEstime
 
 from ..filters import champs_du_formulaire, participants_filtres
 from ..models import voit_colonnes_sensibles
@@ -15,6 +16,7 @@ class ParticipantListView(RoleRequiredMixin, ListView):
     template_name = "participants/liste.html"
     context_object_name = "participants"
     paginate_by = 25
+    paginator_class = PaginateurEstime
 
     def get_queryset(self):
         queryset, self.filtre, self.tri = participants_filtres(self.request.user, self.request.GET)

@@ -1,0 +1,155 @@
+"""Columns kept from the parcours so that lists, indicators and exports read a column instead of
+evaluating a rule per row (issue 20): on each participation its FSE+ completeness, age band and
+long-term unemployment at entry, and whether it is the person's current one; on the participant the
+status and entry date of that current parcours.
+
+`recalculer(participant_ids)` is the one writer, in a few set-based UPDATEs whatever the number of
+people: `Parcours.save()` and its deletion, a participant's save (sex, birth date), the import, the
+historical import, the demo seed and the migration all call it. The rules themselves are here, in SQL,
+once: what the indicators count is what the columns say.
+"""
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Exists,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear
+from django.db.models.lookups import LessThan, LessThanOrEqual
+
+from ..choices import DecisionCommission, StatutMarcheTravail, TrancheAge
+
+# The current parcours of a person is the latest oriented one (ties: the latest created).
+ORDRE_COURANT = ("-date_orientation", "-id")
+LOT = 2000
+
+
+def _date_int(champ):
+    """The date as an integer YYYYMMDD: comparisons and differences follow the calendar."""
+    return ExtractYear(champ) * 10000 + ExtractMonth(champ) * 100 + ExtractDay(champ)
+
+
+def statut_du_parcours():
+    """Status of a parcours as the participant list shows it (StatutParcours), in SQL."""
+    from participants.models import StatutParcours
+
+    return Case(
+        When(decision_commission=DecisionCommission.REFUSEE, then=Value(StatutParcours.REFUSE)),
+        When(date_sortie__isnull=False, then=Value(StatutParcours.SORTI)),
+        When(decision_commission=DecisionCommission.VALIDEE, then=Value(StatutParcours.EN_PARCOURS)),
+        default=Value(StatutParcours.EN_ATTENTE),
+        output_field=CharField(),
+    )
+
+
+def colonnes_fse(Participant):
+    """The FSE+ columns of a participation as UPDATE expressions over Parcours rows (DESIGN §2)."""
+    from .parcours import CHAMPS_FSE_PARCOURS, CHAMPS_FSE_PARTICIPANT
+
+    personne = Participant._base_manager.filter(pk=OuterRef("participant_id"))
+    # Complete: sex, labour status and education level filled (the birth date is mandatory).
+    manque = Q()
+    for champ in CHAMPS_FSE_PARTICIPANT:
+        manque |= Q(Exists(personne.filter(**{champ: ""})))
+    for champ in CHAMPS_FSE_PARCOURS:
+        manque |= Q(**{champ: ""})
+    entree = _date_int("date_entree")
+    naissance = Subquery(personne.annotate(_naissance=_date_int("date_naissance")).values("_naissance")[:1])
+    # Age in full years is floor((entry - birth) / 10000) on YYYYMMDD integers, so "age >= N" is
+    # "entry - birth >= N * 10000" (a birthday on the entry day counts).
+    ecart = entree - naissance
+    # Long-term: unemployed since the same day twelve months before the entry or earlier (the
+    # month's last day when it does not exist): start <= entry - 10000 on YYYYMMDD integers.
+    longue_duree = Q(
+        statut_marche_travail=StatutMarcheTravail.CHOMEUR,
+        date_entree__isnull=False,
+        date_debut_chomage__isnull=False,
+    ) & Q(LessThanOrEqual(_date_int("date_debut_chomage"), entree - 10000))
+    return {
+        "complet_fse": Case(When(manque, then=Value(False)), default=Value(True), output_field=BooleanField()),
+        "tranche_age_entree": Case(
+            When(date_entree__isnull=True, then=Value("")),
+            When(LessThan(ecart, 180000), then=Value(TrancheAge.MOINS_DE_18)),
+            When(LessThan(ecart, 300000), then=Value(TrancheAge.DE_18_A_29)),
+            When(LessThan(ecart, 550000), then=Value(TrancheAge.DE_30_A_54)),
+            default=Value(TrancheAge.PLUS_DE_55),
+            output_field=CharField(),
+        ),
+        "chomage_longue_duree": Case(
+            When(longue_duree, then=Value(True)), default=Value(False), output_field=BooleanField()
+        ),
+    }
+
+
+def recalculer_colonnes_fse(participant_ids, Participant=None, Parcours=None):
+    """Recompute the FSE+ columns of these people's participations. The parcours of an anonymised
+    person keep theirs: their birth date was moved to 1 January, the figures of the time stay."""
+    Participant, Parcours = _modeles(Participant, Parcours)
+    colonnes = colonnes_fse(Participant)
+    anonymises = Participant._base_manager.filter(anonymise_le__isnull=False).values("pk")
+    for tranche in _lots(participant_ids):
+        Parcours._base_manager.filter(participant_id__in=tranche).exclude(participant_id__in=anonymises).update(
+            **colonnes
+        )
+
+
+def recalculer_courant(participant_ids, Participant=None, Parcours=None):
+    """Recompute which parcours of these people is current and the participant's status and entry
+    date columns (StatutParcours.AUCUN and no date without a parcours)."""
+    from participants.models import StatutParcours
+
+    Participant, Parcours = _modeles(Participant, Parcours)
+    manager = Parcours._base_manager
+    for tranche in _lots(participant_ids):
+        dernier = manager.filter(participant_id=OuterRef("participant_id")).order_by(*ORDRE_COURANT).values("pk")[:1]
+        # Unset before set: the unique index on (participant) WHERE courant checks each row at once.
+        manager.filter(participant_id__in=tranche, courant=True).exclude(pk=Subquery(dernier)).update(courant=False)
+        manager.filter(participant_id__in=tranche, courant=False, pk=Subquery(dernier)).update(courant=True)
+        courant = manager.filter(participant_id=OuterRef("pk"), courant=True)
+        Participant._base_manager.filter(pk__in=tranche).update(
+            statut_parcours=Coalesce(
+                Subquery(courant.annotate(_statut=statut_du_parcours()).values("_statut")[:1]),
+                Value(StatutParcours.AUCUN),
+            ),
+            date_entree_parcours=Subquery(courant.values("date_entree")[:1]),
+        )
+
+
+def recalculer(participant_ids, Participant=None, Parcours=None):
+    """Recompute every kept column of these people and their participations (see the module)."""
+    recalculer_colonnes_fse(participant_ids, Participant, Parcours)
+    recalculer_courant(participant_ids, Participant, Parcours)
+
+
+def _modeles(Participant, Parcours):
+    # The migration passes its historical models; the portal its own.
+    if Participant is None:
+        from participants.models import Participant
+    if Parcours is None:
+        from .parcours import Parcours
+    return Participant, Parcours
+
+
+def _lots(ids):
+    ids = sorted({i for i in ids if i is not None})
+    for debut in range(0, len(ids), LOT):
+        yield ids[debut : debut + LOT]
+
+
+def apres_enregistrement_participant(sender, instance, created, raw=False, **kwargs):
+    """A participant's sex or birth date changes its participations' FSE+ columns. A signal: the
+    participants app, below this one, cannot call it (a new record has no parcours yet)."""
+    if not created and not raw:
+        recalculer_colonnes_fse([instance.pk])
+
+
+def apres_suppression_parcours(sender, instance, **kwargs):
+    """A deleted parcours may have been the current one: its person's columns follow. A signal,
+    because deletions also come by cascade and from querysets, which call no `delete()`."""
+    recalculer_courant([instance.participant_id])
