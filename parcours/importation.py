@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role, User
 from partners.models import Structure
+from plie_portal.historique import creer_avec_historique
 from plie_portal.text import CONTROLES_INVISIBLES
 
 from .choices import DecisionCommission, MotifSortie, Nationalite, NiveauFormation, SituationSortie
@@ -461,7 +461,7 @@ def importer(contenu, par=None, ecrire=True, nom_fichier=""):
         for ligne, personne in sorted(a_creer, key=lambda item: item[0].valeurs["date_entree"]):
             if personne is None and ligne.cle not in nouveaux:
                 nouveaux[ligne.cle] = nouveau_participant(ligne.valeurs, referents, par)
-        bulk_create_with_history(list(nouveaux.values()), Participant, batch_size=LOT, default_user=par)
+        creer_avec_historique(list(nouveaux.values()), Participant, batch_size=LOT, default_user=par)
         if any(p.pk is None for p in nouveaux.values()):
             # Databases that cannot return keys from bulk inserts: read them back by identity key.
             ids = dict(Participant.objects.filter(cle_identite__in=list(nouveaux)).values_list("cle_identite", "pk"))
@@ -485,7 +485,7 @@ def importer(contenu, par=None, ecrire=True, nom_fichier=""):
                 )
             )
         Operation.objects.rattacher(parcours)
-        crees = bulk_create_with_history(parcours, Parcours, batch_size=LOT, default_user=par)
+        crees = creer_avec_historique(parcours, Parcours, batch_size=LOT, default_user=par)
         # Bulk inserts call no save(): the kept columns of these people are written here.
         recalculer({p.participant_id for p in parcours})
         if par is not None and all(p.pk for p in crees):

@@ -120,8 +120,15 @@ def personnes_accompagnees(debut, fin):
     """Distinct persons with a participation entered on or before `fin` and not exited before
     `debut`, complete or not: the figure compared with the yearly objective (2,300 to 2,500 for a
     year), the same on the coordination home, the dashboard and the activity report."""
+    from participants.models import Participant
+
     from .models import Parcours
 
+    if not Parcours.objects.filter(date_entree__gt=fin).exists():
+        # Nobody enters after the period, so no gap between two parcours can hold all of it: a
+        # person is accompanied over it when their latest participation entered ends on or after
+        # its start. One indexed count over a kept column (models.courant), the same figure.
+        return Participant.objects.filter(fin_accompagnement__gte=debut).count()
     return (
         Parcours.objects.filter(date_entree__isnull=False, date_entree__lte=fin)
         .filter(Q(date_sortie__isnull=True) | Q(date_sortie__gte=debut))

@@ -8,19 +8,15 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import (
     BooleanField,
-    Case,
     Count,
     Exists,
     ExpressionWrapper,
     F,
     FilteredRelation,
-    IntegerField,
     Max,
     OuterRef,
     Q,
     Subquery,
-    Value,
-    When,
 )
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -54,8 +50,8 @@ def reaffecter_portefeuille(ancien, nouveau):
 
 
 def avec_parcours_courant(participants):
-    """Annotate the current parcours' fields (`courant_*`) and FSE+ completeness, by one join on the
-    parcours flagged current (`Parcours.courant`, kept by `models.courant`): no subquery per row."""
+    """Annotate the current parcours' fields (`courant_*`) by one join on the parcours flagged current
+    (`Parcours.courant`, kept by `models.courant`), and its FSE+ completeness: no subquery per row."""
     return participants.annotate(
         parcours_courant=FilteredRelation("parcours", condition=Q(parcours__courant=True))
     ).annotate(
@@ -66,9 +62,7 @@ def avec_parcours_courant(participants):
         courant_rsa=F("parcours_courant__rsa"),
         courant_statut_marche=F("parcours_courant__statut_marche_travail"),
         courant_niveau=F("parcours_courant__niveau_formation"),
-        fse_incomplet=Case(
-            When(parcours_courant__complet_fse=False, then=Value(1)), default=Value(0), output_field=IntegerField()
-        ),
+        fse_incomplet=F("parcours_incomplet"),
     )
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from parcours.portefeuille import avec_parcours_courant
-from plie_portal.xlsx import neutraliser, oui_non
+from plie_portal.xlsx import neutraliser, oui_non, valeurs_en_cellules
 
 from .models import Participant, StatutParcours, voit_colonnes_sensibles
 
@@ -83,29 +83,16 @@ def ecrire_export_participants(queryset, user, fichier, progress=None, ids=None)
         queryset = _restreindre(queryset, Participant.objects.sensibles_visibles_par(user))
         if "courant_date_entree" not in queryset.query.annotations:
             queryset = avec_parcours_courant(queryset)
-    champs = ["pk"]
-    positions = []
-    for _titre, lus, _cellule in colonnes:
-        positions.append(tuple(range(len(champs), len(champs) + len(lus))))
-        champs.extend(lus)
-    cellules = [
-        (position[0], cellule) if len(position) == 1 else (position, cellule)
-        for position, (_t, _l, cellule) in zip(positions, colonnes, strict=True)
-    ]
+    champs, cellules = valeurs_en_cellules(colonnes)
     classeur = Workbook(write_only=True)
     feuille = classeur.create_sheet("Participants")
     feuille.append([titre for titre, _lus, _cellule in colonnes])
     total = (queryset.count() or 1) if progress else 1
     lignes = 0
-    for valeurs in queryset.values_list(*champs).iterator(chunk_size=LOT):
-        feuille.append(
-            [
-                cellule(valeurs[position]) if type(position) is int else cellule(*(valeurs[i] for i in position))
-                for position, cellule in cellules
-            ]
-        )
+    for rangee in queryset.values_list(*champs, "pk").iterator(chunk_size=LOT):
+        feuille.append(cellules(rangee))
         if ids is not None:
-            ids.append(valeurs[0])
+            ids.append(rangee[-1])
         lignes += 1
         if progress and lignes % PAS_PROGRESSION == 0:
             progress(

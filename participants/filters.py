@@ -116,7 +116,7 @@ class ParticipantFilter(FiltreStrict):
     def filtrer_fse_incomplet(self, queryset, name, value):
         if value is None:
             return queryset
-        return queryset.filter(fse_incomplet=1 if value else 0)
+        return queryset.filter(parcours_incomplet=value)
 
 
 def filtre_recherche(queryset, terme, identite_seulement=False):

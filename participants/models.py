@@ -123,7 +123,7 @@ class StatutParcours(models.TextChoices):
     AUCUN = "aucun", _("Sans parcours")
 
 
-COLONNES_DU_PARCOURS = ("statut_parcours", "date_entree_parcours")
+COLONNES_DU_PARCOURS = ("statut_parcours", "date_entree_parcours", "parcours_incomplet", "fin_accompagnement")
 
 
 class Participant(models.Model):
@@ -176,6 +176,16 @@ class Participant(models.Model):
         editable=False,
     )
     date_entree_parcours = models.DateField(_("entrée du parcours actuel"), null=True, blank=True, editable=False)
+    parcours_incomplet = models.BooleanField(
+        _("données FSE+ du parcours actuel incomplètes"), default=False, editable=False
+    )
+    fin_accompagnement = models.DateField(
+        _("fin du dernier parcours entré"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("31/12/9999 tant qu'un parcours entré est ouvert ; vide si aucun parcours n'est entré."),
+    )
     # Normalised columns, filled on every write path (save, bulk helpers): search and duplicates.
     recherche = models.TextField(editable=False, default="")
     cle_identite = models.CharField(max_length=255, editable=False, default="", db_index=True)
@@ -192,8 +202,7 @@ class Participant(models.Model):
         excluded_fields=[
             "recherche",
             "cle_identite",
-            "statut_parcours",
-            "date_entree_parcours",
+            *COLONNES_DU_PARCOURS,
             "modifie_le",
             "version",
         ]
@@ -213,6 +222,12 @@ class Participant(models.Model):
             models.Index(fields=["statut_parcours", "nom", "prenom", "id"], name="participant_statut_nom"),
             models.Index(fields=["date_entree_parcours", "nom", "id"], name="participant_entree_nom"),
             models.Index(F("date_entree_parcours").desc(), "nom", "id", name="participant_entree_desc_nom"),
+            # The dashboard's counts: people in parcours by referent, people accompanied this year.
+            models.Index(fields=["statut_parcours", "referent"], name="participant_statut_referent"),
+            models.Index(fields=["fin_accompagnement"], name="participant_fin_accompagnement"),
+            models.Index(
+                fields=["nom", "prenom", "id"], condition=Q(parcours_incomplet=True), name="participant_incomplets_nom"
+            ),
         ]
 
     def __str__(self):

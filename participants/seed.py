@@ -10,7 +10,6 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 from faker import Faker
-from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role, User
 from parcours.choices import (
@@ -28,6 +27,7 @@ from parcours.choices import (
 from parcours.models import Entretien, Etape, Operation, Parcours
 from parcours.models.courant import recalculer
 from partners.models import EtapeType, Structure
+from plie_portal.historique import creer_avec_historique
 from territoire.models import Commune
 
 from .models import Participant, Sexe
@@ -169,7 +169,7 @@ def seed(ctx):
         )
         participant.fill_normalised_fields()
         participants.append(participant)
-    participants = bulk_create_with_history(
+    participants = creer_avec_historique(
         participants, Participant, batch_size=LOT, default_change_reason="Données de démonstration"
     )
     if not participants[0].pk:
@@ -181,7 +181,7 @@ def seed(ctx):
         for plan in plans:
             parcours.append(_parcours(rng, participant, plan, prescripteurs, aujourd_hui))
     Operation.objects.rattacher(parcours)
-    parcours = bulk_create_with_history(
+    parcours = creer_avec_historique(
         parcours, Parcours, batch_size=LOT, default_change_reason="Données de démonstration"
     )
     if parcours and not parcours[0].pk:
@@ -197,7 +197,7 @@ def seed(ctx):
         fin = p.date_sortie or aujourd_hui
         etapes.extend(_etapes(rng, p, fin, sequence, offres, partenaires, aujourd_hui))
         entretiens.extend(_entretiens(rng, p, fin, aujourd_hui))
-    bulk_create_with_history(etapes, Etape, batch_size=LOT, default_change_reason="Données de démonstration")
+    creer_avec_historique(etapes, Etape, batch_size=LOT, default_change_reason="Données de démonstration")
     Entretien.objects.bulk_create(entretiens, batch_size=LOT)
     sorties = [p for p in parcours if p.date_sortie]
     positives = sum(1 for p in sorties if p.motif_sortie in MOTIFS_SORTIE_POSITIVE)

@@ -2,6 +2,9 @@
 # Start (or stop) a throw-away PostgreSQL and Redis on loopback, as CI does, for the services
 # tests and the benchmark:   eval "$(scripts/services.sh start)"   …   scripts/services.sh stop
 # Needs the Debian packages postgresql and redis-server (installed with apt-get when missing, as root).
+# PLIE_PG_DURABLE=1 keeps PostgreSQL's durable settings (fsync, full-page writes) for the figures the
+# benchmark prints; without it (CI's throw-away test databases) they are off. PLIE_PG_OPTIONS adds
+# server settings ("-c work_mem=16MB -c jit=off"…), see docs/performance.md.
 set -euo pipefail
 ACTION=${1:-start}
 WORK=${PLIE_SERVICES_DIR:-/tmp/plie-services}
@@ -25,9 +28,10 @@ start)
   if [ ! -f "$WORK/pg/PG_VERSION" ]; then
     runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
+  if [ "${PLIE_PG_DURABLE:-0}" = 1 ]; then durability=""; else durability="-c fsync=off -c full_page_writes=off"; fi
   if ! runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" status >/dev/null 2>&1; then
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w \
-      -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null
+      -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 $durability ${PLIE_PG_OPTIONS:-}" start >/dev/null
   fi
   psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='plie'" | grep -q 1 ||
     psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE ROLE plie LOGIN SUPERUSER PASSWORD 'plie'"

@@ -63,15 +63,3 @@ class Migration(migrations.Migration):
             ),
         ),
     ]
-
-
-def remplir(apps, schema_editor):
-    """Fill the kept columns of every existing participant and parcours (issue 20)."""
-    from parcours.models.courant import recalculer
-
-    Participant = apps.get_model("participants", "Participant")
-    Parcours = apps.get_model("parcours", "Parcours")
-    recalculer(Participant.objects.values_list("pk", flat=True), Participant, Parcours)
-
-
-Migration.operations.append(migrations.RunPython(remplir, migrations.RunPython.noop, elidable=True))

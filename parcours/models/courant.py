@@ -9,11 +9,14 @@ historical import, the demo seed and the migration all call it. The rules themse
 once: what the indicators count is what the columns say.
 """
 
+import datetime
+
 from django.db.models import (
     BooleanField,
     Case,
     CharField,
     Exists,
+    Max,
     OuterRef,
     Q,
     Subquery,
@@ -25,6 +28,8 @@ from django.db.models.lookups import LessThan, LessThanOrEqual
 
 from ..choices import DecisionCommission, StatutMarcheTravail, TrancheAge
 
+# `Participant.fin_accompagnement` of a person whose participation is still open.
+EN_COURS = datetime.date(9999, 12, 31)
 # The current parcours of a person is the latest oriented one (ties: the latest created).
 ORDRE_COURANT = ("-date_orientation", "-id")
 LOT = 2000
@@ -112,12 +117,29 @@ def recalculer_courant(participant_ids, Participant=None, Parcours=None):
         manager.filter(participant_id__in=tranche, courant=True).exclude(pk=Subquery(dernier)).update(courant=False)
         manager.filter(participant_id__in=tranche, courant=False, pk=Subquery(dernier)).update(courant=True)
         courant = manager.filter(participant_id=OuterRef("pk"), courant=True)
+        entres = manager.filter(participant_id=OuterRef("pk"), date_entree__isnull=False).order_by()
         Participant._base_manager.filter(pk__in=tranche).update(
             statut_parcours=Coalesce(
                 Subquery(courant.annotate(_statut=statut_du_parcours()).values("_statut")[:1]),
                 Value(StatutParcours.AUCUN),
             ),
             date_entree_parcours=Subquery(courant.values("date_entree")[:1]),
+            parcours_incomplet=Coalesce(
+                Subquery(
+                    courant.annotate(
+                        _manque=Case(When(complet_fse=False, then=Value(True)), default=Value(False))
+                    ).values("_manque")[:1]
+                ),
+                Value(False),
+            ),
+            # The end of the latest participation entered (EN_COURS while one is still open): the
+            # people accompanied over a period reaching today are those ending on or after its start.
+            fin_accompagnement=Subquery(
+                entres.annotate(_fin=Coalesce("date_sortie", Value(EN_COURS)))
+                .values("participant_id")
+                .annotate(_derniere=Max("_fin"))
+                .values("_derniere")[:1]
+            ),
         )
 
 
@@ -143,10 +165,10 @@ def _lots(ids):
 
 
 def apres_enregistrement_participant(sender, instance, created, raw=False, **kwargs):
-    """A participant's sex or birth date changes its participations' FSE+ columns. A signal: the
-    participants app, below this one, cannot call it (a new record has no parcours yet)."""
+    """A participant's sex or birth date changes its participations' FSE+ columns, and so its own.
+    A signal: the participants app, below this one, cannot call it (a new record has no parcours)."""
     if not created and not raw:
-        recalculer_colonnes_fse([instance.pk])
+        recalculer([instance.pk])
 
 
 def apres_suppression_parcours(sender, instance, **kwargs):

@@ -6,9 +6,9 @@ from collections import defaultdict
 
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
+from plie_portal.historique import creer_avec_historique
 
 from ..choices import DecisionCommission
 from ..importation import CHAMPS_PARCOURS, LOT, _chevauche, _par_lots, nouveau_participant
@@ -99,7 +99,7 @@ def ecrire_participants(dossier, rapport, par):
     for cle, participant in nouveaux.items():
         if creations[cle]:
             participant.cree_le = _minuit(min(creations[cle]))
-    bulk_create_with_history(
+    creer_avec_historique(
         list(nouveaux.values()), Participant, batch_size=LOT, default_user=par, default_change_reason=MOTIF
     )
     if any(p.pk is None for p in nouveaux.values()):
@@ -147,7 +147,7 @@ def ecrire_participants(dossier, rapport, par):
             objet.cree_le = _minuit(v["date_creation"])
         a_creer.append(objet)
     Operation.objects.rattacher(a_creer)
-    bulk_create_with_history(a_creer, Parcours, batch_size=LOT, default_user=par)
+    creer_avec_historique(a_creer, Parcours, batch_size=LOT, default_user=par)
     if any(p.pk is None for p in a_creer):
         ids = _par_source(Parcours.objects.only("pk", "identifiant_source"), [p.identifiant_source for p in a_creer])
         for objet in a_creer:
@@ -298,7 +298,7 @@ def ecrire_etapes(dossier, rapport, parcours, par):
             if jour := etape.date_debut or etape.date_debut_prevue:
                 etape.cree_le = _minuit(jour)
             etapes.append(etape)
-        bulk_create_with_history(etapes, Etape, batch_size=LOT, default_user=par)
+        creer_avec_historique(etapes, Etape, batch_size=LOT, default_user=par)
         crees += len(etapes)
     _compter(rapport, "etapes", crees=crees, modifies=modifies)
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from parcours.choices import DecisionCommission, MotifSortie, StatutMarcheTravail, TrancheAge
 from parcours.importation import importer
 from parcours.models import Parcours
+from parcours.models.courant import EN_COURS
 from parcours.reprise import reprendre
 from parcours.tests.factories import ParcoursFactory
 from parcours.tests.reprise_exemple import dossier_exemple, octets
@@ -58,8 +59,20 @@ def ecarts(participants=None):
         personne = Participant.objects.get(pk=personne.pk)
         tous = list(Parcours.objects.filter(participant=personne).select_related("participant"))
         courant = max(tous, key=lambda p: (p.date_orientation, p.pk), default=None)
-        attendu = (statut_attendu(courant), courant.date_entree if courant else None)
-        if (personne.statut_parcours, personne.date_entree_parcours) != attendu:
+        fins = [p.date_sortie or EN_COURS for p in tous if p.date_entree]
+        attendu = (
+            statut_attendu(courant),
+            courant.date_entree if courant else None,
+            bool(courant) and not courant.fse_complet,
+            max(fins, default=None),
+        )
+        lu = (
+            personne.statut_parcours,
+            personne.date_entree_parcours,
+            personne.parcours_incomplet,
+            personne.fin_accompagnement,
+        )
+        if lu != attendu:
             differences.append((personne.pk, "participant", attendu))
         for parcours in tous:
             colonnes = (
@@ -254,7 +267,7 @@ def test_the_anonymisation_keeps_the_age_band_of_the_time(world):
 def test_the_migration_fills_every_existing_row(world):
     Participant.objects.update(statut_parcours=StatutParcours.AUCUN, date_entree_parcours=None)
     Parcours.objects.update(courant=False, complet_fse=False, tranche_age_entree="", chomage_longue_duree=False)
-    migration = importlib.import_module("parcours.migrations.0016_colonnes_du_parcours_courant")
+    migration = importlib.import_module("parcours.migrations.0017_remplir_les_colonnes_tenues")
 
     migration.remplir(registre, None)
 
@@ -293,3 +306,47 @@ def test_the_demo_seed_fills_the_columns(db):
 
     assert Participant.objects.exclude(statut_parcours=StatutParcours.AUCUN).exists()
     assert ecarts() == []
+
+
+def accompagnes_par_la_regle(debut, fin):
+    """The definition of DESIGN §2, person by person: a participation entered on or before the end
+    and not exited before the start."""
+    return len(
+        {
+            p.participant_id
+            for p in Parcours.objects.all()
+            if p.date_entree and p.date_entree <= fin and (p.date_sortie is None or p.date_sortie >= debut)
+        }
+    )
+
+
+def test_the_people_accompanied_this_year_are_counted_from_the_kept_column_as_by_the_rule(world):
+    from parcours.indicators import personnes_accompagnees
+
+    deux_fois = ParticipantFactory()
+    ParcoursFactory(
+        participant=deux_fois, date_orientation=D(2026, 1, 5), date_entree=D(2026, 1, 6), date_sortie=D(2026, 3, 1)
+    )
+    ParcoursFactory(participant=deux_fois, date_orientation=D(2026, 5, 4), date_entree=D(2026, 5, 5))
+    ParcoursFactory(date_orientation=D(2024, 1, 5), date_entree=D(2024, 1, 8), date_sortie=D(2025, 12, 31))
+    ParcoursFactory(date_orientation=D(2025, 3, 5), date_entree=D(2025, 3, 9), date_sortie=D(2026, 1, 1))
+
+    assert personnes_accompagnees(D(2026, 1, 1), D(2026, 12, 31)) == accompagnes_par_la_regle(
+        D(2026, 1, 1), D(2026, 12, 31)
+    )
+    assert personnes_accompagnees(D(2026, 1, 1), D(2026, 12, 31)) == 5  # the world's three, these two
+
+
+def test_a_gap_between_two_parcours_holding_the_whole_period_is_not_counted(world):
+    from parcours.indicators import personnes_accompagnees
+
+    # Out in 2024, back in 2026: not accompanied in 2025, though first entry and latest end surround it.
+    personne = ParticipantFactory()
+    ParcoursFactory(
+        participant=personne, date_orientation=D(2023, 1, 5), date_entree=D(2023, 1, 9), date_sortie=D(2024, 6, 1)
+    )
+    ParcoursFactory(participant=personne, date_orientation=D(2026, 1, 5), date_entree=D(2026, 1, 6))
+
+    assert personnes_accompagnees(D(2025, 1, 1), D(2025, 12, 31)) == accompagnes_par_la_regle(
+        D(2025, 1, 1), D(2025, 12, 31)
+    )

@@ -119,14 +119,14 @@ def test_a_parcours_opened_during_the_write_rolls_everything_back_with_a_file_le
 
     connue = ParticipantFactory(nom="HUGO", prenom="victor", date_naissance=datetime.date(1975, 2, 26))
     deposer("Neuf;Jean;M;1980-01-02;76540;2026-02-01", "Hugo;Victor;M;1975-02-26;76540;2026-06-01")
-    ecrire = importation.bulk_create_with_history
+    ecrire = importation.creer_avec_historique
 
     def un_autre_ouvre_un_parcours_juste_avant(objets, model, **kwargs):
         if model is Parcours:  # a colleague opens a parcours for the same person in the meantime
             ParcoursFactory(participant=connue)
         return ecrire(objets, model, **kwargs)
 
-    monkeypatch.setattr(importation, "bulk_create_with_history", un_autre_ouvre_un_parcours_juste_avant)
+    monkeypatch.setattr(importation, "creer_avec_historique", un_autre_ouvre_un_parcours_juste_avant)
     texte = confirmer(Importation.objects.filter(ecrire=False).latest("pk")).content.decode()
     assert "<td>Fichier</td><td>—</td><td>un parcours a été ouvert entre-temps" in texte
     assert not Participant.objects.filter(nom__iexact="neuf").exists()

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from parcours.choices import DecisionCommission, NiveauFormation, StatutMarcheTravail
 from parcours.models import Parcours
+from parcours.models.courant import recalculer
 from participants.models import Participant
 
 
@@ -37,6 +38,8 @@ def creer_participants(nombre, referent, prefixe="Nom", **parcours):
         **parcours,
     }
     Parcours.objects.bulk_create([Parcours(participant=p, referent=referent, **valeurs) for p in personnes])
+    # As every bulk writer of the portal: the kept columns of these people (parcours.models.courant).
+    recalculer([p.pk for p in personnes])
     return personnes
 
 

@@ -4,7 +4,6 @@ import pytest
 
 from parcours.choices import DecisionCommission
 from parcours.models import TransitionInvalide
-from parcours.portefeuille import avec_parcours_courant
 from parcours.tests.factories import ParcoursFactory
 from participants.fusion import fusionner
 from participants.models import Fusion, Participant, StatutParcours
@@ -57,7 +56,7 @@ def test_the_current_parcours_status_is_a_column_of_the_participant(world):
 def test_fse_incompleteness_reads_sex_and_the_current_parcours(world):
     world.participant.sexe = ""
     world.participant.save()
-    incomplets = avec_parcours_courant(Participant.objects.all()).filter(fse_incomplet=1)
+    incomplets = Participant.objects.filter(parcours_incomplet=True)
     assert list(incomplets) == [world.participant]
 
 

@@ -11,7 +11,7 @@ from participants.tests.helpers import creer_participants, nombre_de_requetes
 
 HOME = reverse("home")
 REQUETES_PORTEFEUILLE = 8
-REQUETES_COORDINATION = 17  # + the operations of the year and the participations without one, the calls funnel (3)
+REQUETES_COORDINATION = 19  # + the operations of the year and the participations without one, the calls funnel (3)
 
 
 def alertes_de(response, participant):
@@ -97,8 +97,9 @@ def test_the_coordination_home_runs_the_same_number_of_queries_for_10_and_200_pe
     pour_10 = nombre_de_requetes(client, HOME)
     creer_participants(190, world.referent_autre, prefixe="Autre")
     assert nombre_de_requetes(client, HOME) == pour_10
-    # session, user, second factor, per referent (structures are its sums), waiting list, the
-    # year's people and exits, objectives, the months' entries, exits and positive exits, notifications
+    # session, user, second factor, count per referent then their names (structures are its sums),
+    # waiting list, the year's people (anyone entering after the year? then the count) and exits,
+    # objectives, the months' entries, exits and positive exits, notifications
     assert pour_10 == REQUETES_COORDINATION
 
 

@@ -8,14 +8,14 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from aap_invisibles.models import AppelAProjets, entonnoir
+from accounts.models import User
 from accounts.permissions import role_required
-from parcours.choices import DecisionCommission
 from parcours.indicators import entrees_et_sorties_par_mois, personnes_accompagnees_en, sorties_positives
 from parcours.models import Entretien, Objectif, Operation, Parcours
 from parcours.operations.views import sans_operation
 from parcours.portefeuille import avec_alertes, compter_alertes, libelles_alertes, portefeuille
 
-from ..models import Participant
+from ..models import Participant, StatutParcours
 
 
 @role_required("referent")
@@ -77,32 +77,7 @@ def chiffres_annee(annee):
 @role_required("coordination")
 def accueil_coordination(request):
     annee = timezone.localdate().year
-    en_parcours = Parcours.objects.ouverts().filter(decision_commission=DecisionCommission.VALIDEE)
-    structure = "participant__referent__structure__"
-    # A person has one open parcours at most (a database constraint): counting parcours counts
-    # people, without the sort that COUNT(DISTINCT …) costs. One grouping by referent; the
-    # structures' figures are its sums.
-    par_referent = list(
-        en_parcours.values(
-            "participant__referent__id",
-            "participant__referent__first_name",
-            "participant__referent__last_name",
-            f"{structure}id",
-            f"{structure}nom",
-        )
-        .annotate(n=Count("id"))
-        .order_by("-n", "participant__referent__last_name", "participant__referent__id")
-    )
-    totaux = {}
-    for ligne in par_referent:
-        total = totaux.setdefault(
-            ligne[f"{structure}id"],
-            {f"{structure}id": ligne[f"{structure}id"], f"{structure}nom": ligne[f"{structure}nom"], "n": 0},
-        )
-        total["n"] += ligne["n"]
-    par_structure = sorted(
-        totaux.values(), key=lambda t: (-t["n"], t[f"{structure}nom"] is None, t[f"{structure}nom"] or "")
-    )
+    par_referent, par_structure = en_parcours_par_referent()
     accompagnes, sorties, positives, taux = chiffres_annee(annee)
     objectif = Objectif.pour(annee)
     activite, structure_activite = activite_par_mois(request, par_structure)
@@ -114,7 +89,7 @@ def accueil_coordination(request):
             "par_structure": par_structure,
             "par_referent": par_referent,
             "total_en_parcours": sum(ligne["n"] for ligne in par_referent),
-            "en_attente": Parcours.objects.en_attente_commission().ouverts().count(),
+            "en_attente": Participant.objects.filter(statut_parcours=StatutParcours.EN_ATTENTE).count(),
             "accompagnes": accompagnes,
             "objectif": objectif,
             "sorties": sorties,
@@ -137,6 +112,51 @@ def accueil_coordination(request):
             "entonnoirs": entonnoir(list(AppelAProjets.objects.publies().order_by("-date_cloture", "id")[:5])),
         },
     )
+
+
+def en_parcours_par_referent():
+    """People in parcours (their current one entered, not exited) by referent, and by structure
+    (its sums): one indexed count by referent (the kept status column), then their names."""
+    structure = "participant__referent__structure__"
+    comptes = (
+        Participant.objects.filter(statut_parcours=StatutParcours.EN_PARCOURS)
+        .order_by()
+        .values_list("referent_id")
+        .annotate(n=Count("id"))
+    )
+    comptes = dict(comptes)
+    referents = {u.pk: u for u in User.objects.filter(pk__in=[pk for pk in comptes if pk]).select_related("structure")}
+    par_referent = []
+    for pk, n in comptes.items():
+        referent = referents.get(pk)
+        par_referent.append(
+            {
+                "participant__referent__id": pk,
+                "participant__referent__first_name": referent.first_name if referent else None,
+                "participant__referent__last_name": referent.last_name if referent else None,
+                f"{structure}id": referent.structure_id if referent else None,
+                f"{structure}nom": referent.structure.nom if referent and referent.structure else None,
+                "n": n,
+            }
+        )
+    par_referent.sort(
+        key=lambda ligne: (
+            -ligne["n"],
+            ligne["participant__referent__last_name"] or "",
+            ligne["participant__referent__id"] or 0,
+        )
+    )
+    totaux = {}
+    for ligne in par_referent:
+        total = totaux.setdefault(
+            ligne[f"{structure}id"],
+            {f"{structure}id": ligne[f"{structure}id"], f"{structure}nom": ligne[f"{structure}nom"], "n": 0},
+        )
+        total["n"] += ligne["n"]
+    par_structure = sorted(
+        totaux.values(), key=lambda t: (-t["n"], t[f"{structure}nom"] is None, t[f"{structure}nom"] or "")
+    )
+    return par_referent, par_structure
 
 
 def activite_par_mois(request, par_structure):

@@ -4,39 +4,54 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
-from plie_portal.xlsx import ligne, oui_non
+from plie_portal.dates import age_on
+from plie_portal.xlsx import ligne, neutraliser, oui_non, valeurs_en_cellules
 
 from . import register
 from .activite import PeriodeKind
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+
+def _texte(valeur):
+    return neutraliser(valeur) if valeur else ""
+
+
+def _age(naissance, entree):
+    return age_on(naissance, entree) if naissance and entree else None
+
+
+def _valeur(valeur):
+    return valeur
+
+
+# (title, the values it reads, how they become the cell): rows are read as values, no object per row.
 COLONNES_PARTICIPATIONS = [
-    ("Parcours", lambda p: p.pk),
-    ("Nom", lambda p: p.participant.nom),
-    ("Prénom", lambda p: p.participant.prenom),
-    ("Sexe", lambda p: p.participant.sexe),
-    ("Date de naissance", lambda p: p.participant.date_naissance),
-    ("Âge à l'entrée", lambda p: p.age_entree()),
-    ("Commune", lambda p: p.participant.commune.nom),
-    ("Date d'entrée", lambda p: p.date_entree),
-    ("Situation sur le marché du travail", lambda p: p.statut_marche_travail),
-    ("Chômeur de longue durée", lambda p: oui_non(p.chomeur_longue_duree)),
-    ("Niveau de formation", lambda p: p.niveau_formation),
-    ("RQTH", lambda p: oui_non(p.rqth)),
-    ("Nationalité", lambda p: p.nationalite),
-    ("Origine étrangère", lambda p: oui_non(p.origine_etrangere)),
-    ("Sans domicile", lambda p: oui_non(p.sans_domicile)),
-    ("Zone rurale", lambda p: oui_non(p.zone_rurale)),
-    ("QPV", lambda p: oui_non(p.qpv)),
-    ("Date de sortie", lambda p: p.date_sortie),
-    ("Motif de sortie", lambda p: p.motif_sortie),
-    ("Situation à la sortie", lambda p: p.situation_sortie),
-    ("Qualification obtenue", lambda p: oui_non(p.qualification_obtenue)),
-    ("En emploi à 6 mois", lambda p: oui_non(p.emploi_6_mois)),
-    ("Situation améliorée à 6 mois", lambda p: oui_non(p.situation_amelioree_6_mois)),
-    ("Données FSE+ complètes", lambda p: oui_non(p.fse_complet)),
-    ("Opération", lambda p: p.operation.code if p.operation else ""),
+    ("Parcours", ("pk",), _valeur),
+    ("Nom", ("participant__nom",), _texte),
+    ("Prénom", ("participant__prenom",), _texte),
+    ("Sexe", ("participant__sexe",), _texte),
+    ("Date de naissance", ("participant__date_naissance",), _valeur),
+    ("Âge à l'entrée", ("participant__date_naissance", "date_entree"), _age),
+    ("Commune", ("participant__commune__nom",), _texte),
+    ("Date d'entrée", ("date_entree",), _valeur),
+    ("Situation sur le marché du travail", ("statut_marche_travail",), _texte),
+    ("Chômeur de longue durée", ("chomage_longue_duree",), oui_non),
+    ("Niveau de formation", ("niveau_formation",), _texte),
+    ("RQTH", ("rqth",), oui_non),
+    ("Nationalité", ("nationalite",), _texte),
+    ("Origine étrangère", ("origine_etrangere",), oui_non),
+    ("Sans domicile", ("sans_domicile",), oui_non),
+    ("Zone rurale", ("zone_rurale",), oui_non),
+    ("QPV", ("qpv",), oui_non),
+    ("Date de sortie", ("date_sortie",), _valeur),
+    ("Motif de sortie", ("motif_sortie",), _texte),
+    ("Situation à la sortie", ("situation_sortie",), _texte),
+    ("Qualification obtenue", ("qualification_obtenue",), oui_non),
+    ("En emploi à 6 mois", ("emploi_6_mois",), oui_non),
+    ("Situation améliorée à 6 mois", ("situation_amelioree_6_mois",), oui_non),
+    ("Données FSE+ complètes", ("complet_fse",), oui_non),
+    ("Opération", ("operation__code",), _texte),
 ]
 # Characters Excel refuses in a sheet name, and its length limit.
 INTERDITS_FEUILLE = str.maketrans(dict.fromkeys("[]:*?/\\", "-"))
@@ -56,7 +71,6 @@ def participations(user, debut, fin):
     return (
         Parcours.objects.filter(participant__in=Participant.objects.sensibles_visibles_par(user))
         .filter(Q(date_entree__range=(debut, fin)) | Q(date_sortie__range=(debut, fin)))
-        .select_related("participant__commune", "operation")
         .order_by("date_entree", "id")
     )
 
@@ -90,13 +104,15 @@ class ClasseurFSE(PeriodeKind):
         self._feuilles_des_operations(classeur, debut, fin)
         progress(30, _("Liste des participations"))
         feuille = classeur.create_sheet("Participations")
-        feuille.append([titre for titre, _valeur in COLONNES_PARTICIPATIONS])
+        feuille.append([titre for titre, _lus, _cellule in COLONNES_PARTICIPATIONS])
         queryset = participations(rapport.demandeur, debut, fin)
         total = queryset.count() or 1
         personnes = set()
-        for index, parcours in enumerate(queryset.iterator(chunk_size=2000), start=1):
-            feuille.append(ligne([valeur(parcours) for _titre, valeur in COLONNES_PARTICIPATIONS]))
-            personnes.add(parcours.participant_id)
+        champs, cellules = valeurs_en_cellules(COLONNES_PARTICIPATIONS)
+        rangees = queryset.values_list(*champs, "participant_id").iterator(chunk_size=5000)
+        for index, rangee in enumerate(rangees, start=1):
+            feuille.append(cellules(rangee))
+            personnes.add(rangee[-1])
             if index % 2000 == 0:
                 progress(30 + int(60 * index / total), _("Liste des participations"))
         rapport.personnes = sorted(personnes)
