@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test worker beat lint format messages venv clean-venv bench captures
+.PHONY: run test worker beat lint format messages venv clean-venv bench bench-echelle captures
 
 venv: $(VENV)/.installed
 
@@ -50,6 +50,11 @@ beat: venv
 bench: venv
 	$(PYTHON) -m pip install --quiet -r requirements-bench.txt
 	$(PYTHON) bench/run.py $(BENCH_ARGS)
+
+## make bench-echelle: the same pages at 25,000, 250,000 and 1,000,000 participants (bench/echelle.py)
+bench-echelle: venv
+	$(PYTHON) -m pip install --quiet -r requirements-bench.txt
+	$(PYTHON) bench/echelle.py $(BENCH_ARGS)
 
 lint: venv
 	$(BIN)/ruff check .

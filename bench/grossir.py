@@ -181,6 +181,10 @@ def _expressions(label, cle, cle_id, pas):
                 "concat_ws(' ', nullif(b.nom_n, ''), nullif(b.nom_naissance_n, ''), nullif(pr.prenom_n, ''), "
                 f"nullif(b.france_travail_n, ''), {email_n}, nullif(b.telephone_n, ''))"
             )
+            expressions["tri_referent"] = (
+                f"(SELECT u.last_name || ' ' || u.first_name FROM accounts_user u "
+                f"WHERE u.id = {_utilisateur('referent_id', pas)})"
+            )
             expressions["cle_identite"] = (
                 "b.nom_n || '|' || pr.prenom_n || '|' || to_char(t.date_naissance, 'YYYY-MM-DD')"
             )

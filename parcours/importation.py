@@ -461,7 +461,7 @@ def importer(contenu, par=None, ecrire=True, nom_fichier=""):
         for ligne, personne in sorted(a_creer, key=lambda item: item[0].valeurs["date_entree"]):
             if personne is None and ligne.cle not in nouveaux:
                 nouveaux[ligne.cle] = nouveau_participant(ligne.valeurs, referents, par)
-        creer_avec_historique(list(nouveaux.values()), Participant, batch_size=LOT, default_user=par)
+        Participant.objects.creer_en_masse(list(nouveaux.values()), par=par, batch_size=LOT)
         if any(p.pk is None for p in nouveaux.values()):
             # Databases that cannot return keys from bulk inserts: read them back by identity key.
             ids = dict(Participant.objects.filter(cle_identite__in=list(nouveaux)).values_list("cle_identite", "pk"))

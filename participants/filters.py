@@ -29,12 +29,13 @@ OUI_NON = [("oui", _("Oui")), ("non", _("Non"))]
 TRIS = {
     "nom": ("nom", "prenom", "id"),
     "-nom": ("-nom", "-prenom", "-id"),
-    "commune": ("commune__nom", "nom", "id"),
-    "-commune": ("-commune__nom", "nom", "id"),
+    # Each order is an index of the participant (models.py): no sort of a join over the whole table.
+    "commune": ("tri_commune", "nom", "id"),
+    "-commune": ("-tri_commune", "nom", "id"),
     "entree": ("date_entree_parcours", "nom", "id"),
     "-entree": ("-date_entree_parcours", "nom", "id"),
-    "referent": ("referent__last_name", "referent__first_name", "nom", "id"),
-    "-referent": ("-referent__last_name", "-referent__first_name", "nom", "id"),
+    "referent": ("tri_referent", "nom", "id"),
+    "-referent": ("-tri_referent", "nom", "id"),
 }
 # Sorts a partner may use: identity and contact only.
 TRIS_PARTENAIRE = {"nom", "-nom", "commune", "-commune"}

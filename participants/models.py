@@ -4,7 +4,8 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -108,6 +109,20 @@ class ParticipantQuerySet(models.QuerySet):
             queryset = queryset.filter(recherche__contains=mot)
         return queryset
 
+    def creer_en_masse(self, participants, par=None, raison="", batch_size=2000):
+        """Create many participants at once (imports, demo seed): normalised columns, creation records
+        in the history, sort columns; the one bulk door, so that none of them is forgotten."""
+        from plie_portal.historique import creer_avec_historique
+
+        for participant in participants:
+            participant.fill_normalised_fields()
+        crees = creer_avec_historique(
+            participants, self.model, batch_size=batch_size, default_user=par, default_change_reason=raison
+        )
+        for debut in range(0, len(crees), batch_size):
+            recalculer_tris(self.model.objects.filter(pk__in=[p.pk for p in crees[debut : debut + batch_size]]))
+        return crees
+
     def homonymes(self, nom, prenom, date_naissance):
         """Possible duplicates of a person by identity key."""
         return self.filter(cle_identite=identity_key(nom, prenom, date_naissance))
@@ -124,6 +139,7 @@ class StatutParcours(models.TextChoices):
 
 
 COLONNES_DU_PARCOURS = ("statut_parcours", "date_entree_parcours", "parcours_incomplet", "fin_accompagnement")
+COLONNES_DE_TRI = ("tri_commune", "tri_referent")
 
 
 class Participant(models.Model):
@@ -186,6 +202,11 @@ class Participant(models.Model):
         editable=False,
         help_text=_("31/12/9999 tant qu'un parcours entré est ouvert ; vide si aucun parcours n'est entré."),
     )
+    # The list's sorts by commune and by referent, as columns of the participant so that they read an
+    # index rather than sort a join of the whole table; written by `recalculer_tris` (save, bulk
+    # writers, and a commune's or a referent's change of name).
+    tri_commune = models.CharField(max_length=100, editable=False, default="")
+    tri_referent = models.CharField(max_length=300, editable=False, null=True, default=None)
     # Normalised columns, filled on every write path (save, bulk helpers): search and duplicates.
     recherche = models.TextField(editable=False, default="")
     cle_identite = models.CharField(max_length=255, editable=False, default="", db_index=True)
@@ -203,6 +224,7 @@ class Participant(models.Model):
             "recherche",
             "cle_identite",
             *COLONNES_DU_PARCOURS,
+            *COLONNES_DE_TRI,
             "modifie_le",
             "version",
         ]
@@ -222,6 +244,10 @@ class Participant(models.Model):
             models.Index(fields=["statut_parcours", "nom", "prenom", "id"], name="participant_statut_nom"),
             models.Index(fields=["date_entree_parcours", "nom", "id"], name="participant_entree_nom"),
             models.Index(F("date_entree_parcours").desc(), "nom", "id", name="participant_entree_desc_nom"),
+            models.Index(fields=["tri_commune", "nom", "id"], name="participant_tri_commune"),
+            models.Index(F("tri_commune").desc(), "nom", "id", name="participant_tri_commune_desc"),
+            models.Index(fields=["tri_referent", "nom", "id"], name="participant_tri_referent"),
+            models.Index(F("tri_referent").desc(), "nom", "id", name="participant_tri_referent_desc"),
             # The dashboard's counts: people in parcours by referent, people accompanied this year.
             models.Index(fields=["statut_parcours", "referent"], name="participant_statut_referent"),
             models.Index(fields=["fin_accompagnement"], name="participant_fin_accompagnement"),
@@ -236,8 +262,19 @@ class Participant(models.Model):
     def save(self, *args, update_fields=None, **kwargs):
         self.fill_normalised_fields()
         # The current parcours' columns are `parcours`'s to write: a copy read earlier is stale.
-        update_fields = champs_a_ecrire(self, update_fields, COLONNES_DU_PARCOURS)
+        update_fields = champs_a_ecrire(self, update_fields, COLONNES_DU_PARCOURS + COLONNES_DE_TRI)
+        nouveau = self._state.adding
         super().save(*args, update_fields=update_fields, **kwargs)
+        if nouveau or getattr(self, "_tri_lu", None) != (self.commune_id, self.referent_id):
+            recalculer_tris(Participant.objects.filter(pk=self.pk))
+        self._tri_lu = (self.commune_id, self.referent_id)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What the sort columns were computed from: a save changing neither rewrites nothing.
+        instance._tri_lu = (instance.__dict__.get("commune_id"), instance.__dict__.get("referent_id"))
+        return instance
 
     def fill_normalised_fields(self):
         """Fill the search and identity-key columns; call before any write, bulk ones included."""
@@ -279,6 +316,30 @@ class Participant(models.Model):
         if not self.date_naissance:
             return None
         return age_on(self.date_naissance, le or timezone.localdate())
+
+
+def recalculer_tris(participants):
+    """Write the sort columns of these participants (a queryset) from their commune's name and their
+    referent's: one UPDATE, whatever their number (every bulk writer calls it)."""
+    from accounts.models import User
+    from territoire.models import Commune
+
+    nom_du_referent = Concat("last_name", Value(" "), "first_name", output_field=models.CharField())
+    return participants.order_by().update(
+        tri_commune=Subquery(Commune.objects.filter(pk=OuterRef("commune_id")).values("nom")[:1]),
+        tri_referent=Subquery(
+            User.objects.filter(pk=OuterRef("referent_id")).annotate(_nom=nom_du_referent).values("_nom")[:1]
+        ),
+    )
+
+
+def apres_renommage(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    """A commune or a referent renamed: the sort columns of their participants follow (a signal:
+    territory and accounts, below participants, cannot call it)."""
+    if created or raw or (update_fields is not None and not {"nom", "first_name", "last_name"} & set(update_fields)):
+        return
+    champ = "commune" if sender._meta.label == "territoire.Commune" else "referent"
+    recalculer_tris(Participant.objects.filter(**{champ: instance.pk}))
 
 
 def document_upload_to(instance, filename):

@@ -53,6 +53,8 @@ TRAITEMENT = {
             "prenom": "remplacé par le numéro de la fiche",
             "recherche": "recalculé à l'enregistrement depuis l'identité anonymisée",
             "cle_identite": "recalculée à l'enregistrement depuis l'identité anonymisée",
+            "tri_commune": "nom de la commune (référentiel), colonne de tri",
+            "tri_referent": "nom du compte du personnel qui suit la personne, colonne de tri",
         },
         par="pk",
     ),

@@ -222,6 +222,13 @@ class Parcours(models.Model):
                 condition=Q(date_sortie__isnull=True) & ~Q(decision_commission="refusee"),
                 name="parcours_ouverts_par_referent",
             ),
+            # The exits whose six-month follow-up is still to record: probed per person of a caseload
+            # (without it the planner hashes every such exit of ten years for an 80-person caseload).
+            models.Index(
+                fields=["participant", "date_sortie"],
+                condition=Q(date_sortie__isnull=False, date_suivi_6_mois__isnull=True),
+                name="parcours_suivi_a_faire",
+            ),
         ]
 
     def __str__(self):

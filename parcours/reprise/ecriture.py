@@ -99,9 +99,7 @@ def ecrire_participants(dossier, rapport, par):
     for cle, participant in nouveaux.items():
         if creations[cle]:
             participant.cree_le = _minuit(min(creations[cle]))
-    creer_avec_historique(
-        list(nouveaux.values()), Participant, batch_size=LOT, default_user=par, default_change_reason=MOTIF
-    )
+    Participant.objects.creer_en_masse(list(nouveaux.values()), par=par, raison=MOTIF, batch_size=LOT)
     if any(p.pk is None for p in nouveaux.values()):
         ids = _par_source(Participant.objects.only("pk", "cle_identite"), list(nouveaux), "cle_identite")
         for cle, participant in nouveaux.items():

@@ -26,9 +26,8 @@ def creer_participants(nombre, referent, prefixe="Nom", **parcours):
             email=f"{prefixe.lower()}{i}@exemple.fr",
             referent=referent,
         )
-        p.fill_normalised_fields()
         personnes.append(p)
-    personnes = Participant.objects.bulk_create(personnes)
+    personnes = Participant.objects.creer_en_masse(personnes)
     valeurs = {
         "date_orientation": datetime.date(2026, 1, 5),
         "decision_commission": DecisionCommission.VALIDEE,

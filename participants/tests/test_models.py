@@ -98,3 +98,47 @@ def test_the_export_tells_its_progress_as_it_writes(world, monkeypatch):
     assert len(etapes) == lignes > 1
     assert [pct for pct, _msg in etapes] == sorted(pct for pct, _msg in etapes) and etapes[-1][0] == 90
     assert etapes[-1][1] == f"{lignes} participants sur {lignes}"
+
+
+def test_changing_the_commune_on_the_record_updates_its_sort_column(world):
+    from territoire.models import Commune
+
+    world.participant.commune = Commune.objects.exclude(pk=world.participant.commune_id).order_by("nom").first()
+    world.participant.save()
+
+    assert Participant.objects.get(pk=world.participant.pk).tri_commune == world.participant.commune.nom
+
+
+def test_renaming_a_referent_moves_their_people_in_the_referent_sort(world):
+    world.referent.last_name = "Zola"
+    world.referent.save()
+
+    tri = Participant.objects.get(pk=world.participant.pk).tri_referent
+    assert tri == f"Zola {world.referent.first_name}"
+
+
+def test_a_login_does_not_rewrite_the_sort_columns_of_the_referents_people(world, django_assert_num_queries):
+    from django.utils import timezone
+
+    world.referent.last_login = timezone.now()
+    with django_assert_num_queries(1):
+        world.referent.save(update_fields=["last_login"])
+
+
+def test_the_bulk_door_fills_the_normalised_and_sort_columns(world):
+    personne = Participant(
+        nom="Étienne",
+        prenom="Zoé",
+        date_naissance=datetime.date(1990, 1, 2),
+        commune_id="76540",
+        referent=world.referent,
+    )
+
+    (creee,) = Participant.objects.creer_en_masse([personne])
+
+    creee = Participant.objects.get(pk=creee.pk)
+    assert creee.recherche.startswith("etienne") and creee.history.count() == 1
+    assert (creee.tri_commune, creee.tri_referent) == (
+        creee.commune.nom,
+        f"{world.referent.last_name} {world.referent.first_name}",
+    )
