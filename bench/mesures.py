@@ -111,6 +111,8 @@ def mesurer_pages(requests):
 
 
 def mesurer_traitements(exports):
+    from django.db.models import Q
+
     from parcours.models import Parcours
 
     annee = datetime.date.today().year - 1
@@ -121,13 +123,18 @@ def mesurer_traitements(exports):
     }
     if not exports:
         return traitements
+    aujourd_hui = datetime.date.today()
+    cinq_ans = datetime.date(aujourd_hui.year - 4, 1, 1)
     with tempfile.TemporaryDirectory() as dossier:
         for cle, args, lignes in (
             ("export_participants", ["participants"], Participant.objects.count()),
             (
+                # The longest period the workbook accepts: five calendar years, this one included.
                 "classeur_fse",
-                ["fse", "--debut", "2000-01-01", "--fin", datetime.date.today().isoformat()],
-                Parcours.objects.exclude(date_entree__isnull=True, date_sortie__isnull=True).count(),
+                ["fse", "--debut", f"{cinq_ans.year}-01-01", "--fin", aujourd_hui.isoformat()],
+                Parcours.objects.filter(
+                    Q(date_entree__range=(cinq_ans, aujourd_hui)) | Q(date_sortie__range=(cinq_ans, aujourd_hui))
+                ).count(),
             ),
         ):
             mesure = measure_command(cle, "generer_rapport", *args, "--sortie", f"{dossier}/{cle}.xlsx")

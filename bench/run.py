@@ -113,7 +113,7 @@ def build_data(participants, referents):
         start = 80 + index * chunk
         end = len(ids) if index == len(others) - 1 else start + chunk
         Participant.objects.filter(pk__in=ids[start:end]).update(referent=user)
-    from participants.models import recalculer_tris
+    from participants.tris import recalculer_tris
 
     recalculer_tris(Participant.objects.all())  # the referents changed by update(), which calls no save()
     # Statistics of the tables just written, as autovacuum would give them some minutes later: without

@@ -10,7 +10,7 @@ class ParticipantsConfig(AppConfig):
         from django.conf import settings
         from django.db.models.signals import post_save
 
-        from .models import apres_renommage
+        from .tris import apres_renommage
 
         post_save.connect(apres_renommage, sender="territoire.Commune", dispatch_uid="participants_tri_commune")
         post_save.connect(apres_renommage, sender=settings.AUTH_USER_MODEL, dispatch_uid="participants_tri_referent")

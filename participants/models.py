@@ -4,8 +4,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Concat
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -15,6 +14,8 @@ from plie_portal.colonnes import champs_a_ecrire
 from plie_portal.dates import age_on
 from plie_portal.text import chiffres_du_telephone, normalize, ressemble_a_un_telephone, sans_caractere_invisible
 from plie_portal.versions import champ_version
+
+from .tris import nom_de_tri, recalculer_tris
 
 
 class Sexe(models.TextChoices):
@@ -112,16 +113,26 @@ class ParticipantQuerySet(models.QuerySet):
     def creer_en_masse(self, participants, par=None, raison="", batch_size=2000):
         """Create many participants at once (imports, demo seed): normalised columns, creation records
         in the history, sort columns; the one bulk door, so that none of them is forgotten."""
+        from accounts.models import User
         from plie_portal.historique import creer_avec_historique
+        from territoire.models import Commune
 
+        # The sort columns set before the insert (a later UPDATE would rewrite every row and its
+        # seventeen index entries once more): the names of the few communes and referents read once.
+        communes = dict(Commune.objects.filter(pk__in={p.commune_id for p in participants}).values_list("pk", "nom"))
+        referents = {
+            u.pk: nom_de_tri(u)
+            for u in User.objects.filter(pk__in={p.referent_id for p in participants} - {None}).only(
+                "pk", "first_name", "last_name"
+            )
+        }
         for participant in participants:
             participant.fill_normalised_fields()
-        crees = creer_avec_historique(
+            participant.tri_commune = communes.get(participant.commune_id, "")
+            participant.tri_referent = referents.get(participant.referent_id)
+        return creer_avec_historique(
             participants, self.model, batch_size=batch_size, default_user=par, default_change_reason=raison
         )
-        for debut in range(0, len(crees), batch_size):
-            recalculer_tris(self.model.objects.filter(pk__in=[p.pk for p in crees[debut : debut + batch_size]]))
-        return crees
 
     def homonymes(self, nom, prenom, date_naissance):
         """Possible duplicates of a person by identity key."""
@@ -316,30 +327,6 @@ class Participant(models.Model):
         if not self.date_naissance:
             return None
         return age_on(self.date_naissance, le or timezone.localdate())
-
-
-def recalculer_tris(participants):
-    """Write the sort columns of these participants (a queryset) from their commune's name and their
-    referent's: one UPDATE, whatever their number (every bulk writer calls it)."""
-    from accounts.models import User
-    from territoire.models import Commune
-
-    nom_du_referent = Concat("last_name", Value(" "), "first_name", output_field=models.CharField())
-    return participants.order_by().update(
-        tri_commune=Subquery(Commune.objects.filter(pk=OuterRef("commune_id")).values("nom")[:1]),
-        tri_referent=Subquery(
-            User.objects.filter(pk=OuterRef("referent_id")).annotate(_nom=nom_du_referent).values("_nom")[:1]
-        ),
-    )
-
-
-def apres_renommage(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
-    """A commune or a referent renamed: the sort columns of their participants follow (a signal:
-    territory and accounts, below participants, cannot call it)."""
-    if created or raw or (update_fields is not None and not {"nom", "first_name", "last_name"} & set(update_fields)):
-        return
-    champ = "commune" if sender._meta.label == "territoire.Commune" else "referent"
-    recalculer_tris(Participant.objects.filter(**{champ: instance.pk}))
 
 
 def document_upload_to(instance, filename):

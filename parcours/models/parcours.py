@@ -214,7 +214,9 @@ class Parcours(models.Model):
         ]
         indexes = [
             models.Index(fields=["date_entree"]),
-            models.Index(fields=["date_sortie"]),
+            # With the motive and completeness: the year's and the months' exits and positive exits
+            # are read from the index alone (PostgreSQL; the included column is ignored elsewhere).
+            models.Index(fields=["date_sortie", "motif_sortie"], include=["complet_fse"], name="parcours_sortie_motif"),
             models.Index(fields=["decision_commission"]),
             # The open parcours, a small part of ten years of them: dashboards and caseloads.
             models.Index(

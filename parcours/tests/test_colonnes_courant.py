@@ -350,3 +350,18 @@ def test_a_gap_between_two_parcours_holding_the_whole_period_is_not_counted(worl
     assert personnes_accompagnees(D(2025, 1, 1), D(2025, 12, 31)) == accompagnes_par_la_regle(
         D(2025, 1, 1), D(2025, 12, 31)
     )
+
+
+def test_deleting_a_person_does_not_recompute_the_columns_of_their_parcours(world, django_assert_max_num_queries):
+    personne = ParticipantFactory()
+    for annee in (2021, 2022, 2023):
+        ParcoursFactory(
+            participant=personne,
+            date_orientation=D(annee, 1, 4),
+            date_entree=D(annee, 1, 5),
+            date_sortie=D(annee, 6, 30),
+        )
+    with django_assert_max_num_queries(60) as requetes:
+        personne.delete()
+
+    assert not [q for q in requetes.captured_queries if 'SET "courant"' in q["sql"]]
