@@ -40,11 +40,20 @@ def nom_de_base(url):
 
 
 # --- The parent: one database per size, one child per measurement -----------------------------
-def preparer_base(url, taille):
+def taille_de_base(url):
+    """The number of participants of the base (25,000 for `make bench`; fewer in CI's small run)."""
+    import psycopg2
+
+    with psycopg2.connect(url) as connexion, connexion.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM participants_participant")
+        return cursor.fetchone()[0]
+
+
+def preparer_base(url, taille, base_taille):
     """The database of `taille` participants: the base itself, or its copy grown (built once)."""
     import psycopg2
 
-    if taille <= BASE:
+    if taille <= base_taille:
         return url
     base = nom_de_base(url)
     nom = f"{base}_{taille}"
@@ -53,7 +62,7 @@ def preparer_base(url, taille):
     with admin.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [nom])
         if not cursor.fetchone():
-            print(f"Copie de la base de {BASE} participants vers {nom}…", flush=True)
+            print(f"Copie de la base de {base_taille} participants vers {nom}…", flush=True)
             cursor.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
                 [base],
@@ -61,7 +70,7 @@ def preparer_base(url, taille):
             cursor.execute(f'CREATE DATABASE "{nom}" TEMPLATE "{base}"')
     admin.close()
     cible = url_de(url, nom)
-    enfant(cible, "--grossir", str(taille))
+    enfant(cible, "--grossir", str(taille), "--base", str(base_taille))
     return cible
 
 
@@ -77,30 +86,38 @@ def main():
     parser.add_argument("--requests", type=int, default=15)
     parser.add_argument("--sans-exports", action="store_true", help="pages et indicateurs seulement")
     parser.add_argument("--construire", action="store_true", help="construire les bases sans mesurer")
+    parser.add_argument("--import-lignes", type=int, default=25_000, help="lignes du fichier importé à chaque taille")
     parser.add_argument("--grossir", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--base", type=int, default=BASE, help=argparse.SUPPRESS)
     parser.add_argument("--mesurer", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.grossir:
         import grossir
 
-        return grossir.grossir(args.grossir, BASE)
+        return grossir.grossir(args.grossir, args.base)
     if args.mesurer:
         import mesures
 
-        return mesures.mesurer(args.mesurer, args.requests, OUT, exports=not args.sans_exports)
+        return mesures.mesurer(
+            args.mesurer, args.requests, OUT, exports=not args.sans_exports, lignes_import=args.import_lignes
+        )
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         sys.exit("Le banc d'échelle mesure PostgreSQL : définissez DATABASE_URL (voir scripts/services.sh).")
     OUT.mkdir(parents=True, exist_ok=True)
     tailles = [int(t) for t in args.tailles.split(",")]
+    base_taille = taille_de_base(url)
+    if any(t % base_taille for t in tailles):
+        sys.exit(f"Chaque taille doit être un multiple des {base_taille} participants de la base (bench/run.py).")
     resultats = {}
     for taille in tailles:
         debut = time.perf_counter()
-        cible = preparer_base(url, taille)
+        cible = preparer_base(url, taille, base_taille)
         print(f"Base de {taille} participants prête ({time.perf_counter() - debut:.0f} s).", flush=True)
         if args.construire:
             continue
         extra = ["--sans-exports"] if args.sans_exports else []
+        extra += ["--import-lignes", str(args.import_lignes)]
         enfant(cible, "--mesurer", str(taille), "--requests", str(args.requests), *extra)
         resultats[taille] = json.loads((OUT / f"echelle-{taille}.json").read_text())
     if args.construire:

@@ -59,7 +59,8 @@ def pages_a_mesurer():
     instructeur = User.objects.filter(role=Role.INSTRUCTEUR).order_by("pk").first()
     participant = Participant.objects.filter(referent=referent).order_by("pk").first()
     autre = User.objects.filter(role=Role.REFERENT).exclude(pk=referent.pk).order_by("pk").first()
-    nom = Participant.objects.order_by("pk").values_list("nom", flat=True)[500]
+    noms = Participant.objects.order_by("pk").values_list("nom", flat=True)
+    nom = noms[min(500, noms.count() - 1)]
     annee = datetime.date.today().year - 1
     coord = logged_client(coordination)
     ref = logged_client(referent)
@@ -110,7 +111,7 @@ def mesurer_pages(requests):
     return resultats
 
 
-def mesurer_traitements(exports):
+def mesurer_traitements(exports, lignes_import):
     from django.db.models import Q
 
     from parcours.models import Parcours
@@ -142,11 +143,11 @@ def mesurer_traitements(exports):
                 mesure["lignes"] = lignes
                 mesure["lignes_par_seconde"] = round(lignes / mesure["secondes"])
             traitements[cle] = mesure
-    traitements["import"] = measure_import(25_000)
+    traitements["import"] = measure_import(lignes_import)
     return traitements
 
 
-def mesurer(taille, requests, out, exports=True):
+def mesurer(taille, requests, out, exports=True, lignes_import=25_000):
     """Measure this database and write bench/out/echelle-<taille>.json."""
     from parcours.models import Entretien, Etape, Parcours
 
@@ -164,8 +165,13 @@ def mesurer(taille, requests, out, exports=True):
         },
     }
     print(f"  Mesures à {taille} : {resultat['donnees']}", flush=True)
+    if resultat["serveur"]["fsync"] != "on":
+        print(
+            "  ATTENTION : PostgreSQL tourne sans fsync, chiffres d'écriture optimistes (PLIE_PG_DURABLE=1).",
+            flush=True,
+        )
     resultat["pages"] = mesurer_pages(requests)
-    resultat["traitements"] = mesurer_traitements(exports)
+    resultat["traitements"] = mesurer_traitements(exports, lignes_import)
     resultat["duree_s"] = round(time.perf_counter() - debut)
     (out / f"echelle-{taille}.json").write_text(json.dumps(resultat, indent=2, ensure_ascii=False))
     medianes = [m["median_ms"] for m in resultat["pages"].values()]

@@ -29,6 +29,7 @@ from parcours.choices import (
 from parcours.models import Entretien, Etape, Operation, Parcours
 from parcours.models.courant import recalculer
 from partners.models import EtapeType, Structure
+from plie_portal.copie import inserer_par_copy
 from plie_portal.historique import creer_avec_historique
 from territoire.models import Commune
 
@@ -203,7 +204,7 @@ def seed(ctx):
         etapes.extend(_etapes(rng, p, fin, sequence, offres, partenaires, aujourd_hui))
         entretiens.extend(_entretiens(rng, p, fin, aujourd_hui))
     creer_avec_historique(etapes, Etape, batch_size=LOT, default_change_reason="Données de démonstration")
-    Entretien.objects.bulk_create(entretiens, batch_size=LOT)
+    inserer_par_copy(Entretien, entretiens)
     sorties = [p for p in parcours if p.date_sortie]
     positives = sum(1 for p in sorties if p.motif_sortie in MOTIFS_SORTIE_POSITIVE)
     ctx.notes.append(
