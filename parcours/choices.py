@@ -29,6 +29,13 @@ class NiveauFormation(models.TextChoices):
 
 
 # ISCED groups of the FSE+ indicators EECO09/10/11.
+# Completeness (DESIGN §2): sex, birth date, labour status and education level filled. The birth
+# date is mandatory on the participant, so only these can be missing: the one list from which the
+# kept column (`models.courant`), the missing-fields list of a parcours and the forms all come.
+CHAMPS_FSE_PARTICIPANT = ("sexe",)
+CHAMPS_FSE_PARCOURS = ("statut_marche_travail", "niveau_formation")
+
+
 class TrancheAge(models.TextChoices):
     """Age band at entry, as the FSE+ entry indicators count it (EECO06 to EECO08)."""
 

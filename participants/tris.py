@@ -35,7 +35,7 @@ def apres_renommage(sender, instance, created=False, update_fields=None, raw=Fal
     territory and accounts, below participants, cannot call it)."""
     if created or raw or (update_fields is not None and not {"nom", "first_name", "last_name"} & set(update_fields)):
         return
-    from .models import Participant
+    from django.apps import apps
 
     champ = "commune" if sender._meta.label == "territoire.Commune" else "referent"
-    recalculer_tris(Participant.objects.filter(**{champ: instance.pk}))
+    recalculer_tris(apps.get_model("participants", "Participant").objects.filter(**{champ: instance.pk}))

@@ -26,7 +26,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear
 from django.db.models.lookups import LessThan, LessThanOrEqual
 
-from ..choices import DecisionCommission, StatutMarcheTravail, TrancheAge
+from ..choices import CHAMPS_FSE_PARCOURS, CHAMPS_FSE_PARTICIPANT, DecisionCommission, StatutMarcheTravail, TrancheAge
 
 # `Participant.fin_accompagnement` of a person whose participation is still open.
 EN_COURS = datetime.date(9999, 12, 31)
@@ -55,8 +55,6 @@ def statut_du_parcours():
 
 def colonnes_fse(Participant):
     """The FSE+ columns of a participation as UPDATE expressions over Parcours rows (DESIGN §2)."""
-    from .parcours import CHAMPS_FSE_PARCOURS, CHAMPS_FSE_PARTICIPANT
-
     personne = Participant._base_manager.filter(pk=OuterRef("participant_id"))
     # Complete: sex, labour status and education level filled (the birth date is mandatory).
     manque = Q()
@@ -150,12 +148,13 @@ def recalculer(participant_ids, Participant=None, Parcours=None):
 
 
 def _modeles(Participant, Parcours):
-    # The migration passes its historical models; the portal its own.
-    if Participant is None:
-        from participants.models import Participant
-    if Parcours is None:
-        from .parcours import Parcours
-    return Participant, Parcours
+    # The migration passes its historical models; the portal its own, from the registry.
+    from django.apps import apps
+
+    return (
+        Participant or apps.get_model("participants", "Participant"),
+        Parcours or apps.get_model("parcours", "Parcours"),
+    )
 
 
 def _lots(ids):

@@ -16,6 +16,8 @@ from plie_portal.versions import champ_version
 from plie_portal.workflow import TransitionInvalide
 
 from ..choices import (
+    CHAMPS_FSE_PARCOURS,
+    CHAMPS_FSE_PARTICIPANT,
     MOTIFS_SORTIE_POSITIVE,
     STATUTS_ETAPE_OUVERTS,
     DecisionCommission,
@@ -36,11 +38,6 @@ from .transitions import Transition
 # The follow-up "six months after the exit" is due from the same calendar day six months later.
 DELAI_SUIVI_MOIS = 6
 
-# Completeness (DESIGN §2): sex, birth date, labour status and education level filled. The birth
-# date is mandatory on the participant, so only these can be missing: the one list from which the
-# SQL rule, the missing-fields list of a parcours and the participants' annotation all come.
-CHAMPS_FSE_PARTICIPANT = ("sexe",)
-CHAMPS_FSE_PARCOURS = ("statut_marche_travail", "niveau_formation")
 # The columns `courant.recalculer` keeps (issue 20).
 COLONNES_CALCULEES = ("courant", "complet_fse", "tranche_age_entree", "chomage_longue_duree")
 
