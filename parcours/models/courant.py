@@ -95,8 +95,9 @@ def recalculer_colonnes_fse(participant_ids, Participant=None, Parcours=None):
     person keep theirs: their birth date was moved to 1 January, the figures of the time stay."""
     Participant, Parcours = _modeles(Participant, Parcours)
     colonnes = colonnes_fse(Participant)
-    anonymises = Participant._base_manager.filter(anonymise_le__isnull=False).values("pk")
     for tranche in _lots(participant_ids):
+        # Read among these people only (by primary key): never a scan of every anonymised record.
+        anonymises = Participant._base_manager.filter(pk__in=tranche, anonymise_le__isnull=False).values("pk")
         Parcours._base_manager.filter(participant_id__in=tranche).exclude(participant_id__in=anonymises).update(
             **colonnes
         )
