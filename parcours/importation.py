@@ -370,7 +370,7 @@ def importer(contenu, par=None, ecrire=True, nom_fichier=""):
     """
     from participants.models import Participant, identity_key
 
-    from .models import Operation, Parcours, Transition
+    from .models import Operation, Parcours, Transition, activite
     from .models.courant import recalculer
 
     rapport = RapportImport()
@@ -486,8 +486,9 @@ def importer(contenu, par=None, ecrire=True, nom_fichier=""):
             )
         Operation.objects.rattacher(parcours)
         crees = creer_avec_historique(parcours, Parcours, batch_size=LOT, default_user=par)
-        # Bulk inserts call no save(): the kept columns of these people are written here.
+        # Bulk inserts call no save(): the kept columns and the daily counters are written here.
         recalculer({p.participant_id for p in parcours})
+        activite.compter(ajoutes=[activite.etat(p) for p in parcours])
         if par is not None and all(p.pk for p in crees):
             Transition.objects.bulk_create(
                 [

@@ -9,7 +9,7 @@ long-term unemployment at entry) are columns of the participation, written on ev
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
@@ -192,17 +192,38 @@ def _par_mois(queryset, champ):
     return {ligne["mois"].replace(day=1) if ligne["mois"] else None: ligne["n"] for ligne in lignes}
 
 
+def _activite_par_mois(debut, fin):
+    """The PLIE's entries, exits and positive exits of each month of [debut, fin], summed from the
+    daily counters (models/activite.py): one query over a few hundred rows."""
+    from .models import ActiviteJournaliere
+
+    lignes = (
+        ActiviteJournaliere.objects.filter(jour__gte=debut, jour__lte=fin)
+        .annotate(mois=TruncMonth("jour"))
+        .values("mois")
+        .annotate(e=Sum("entrees"), s=Sum("sorties"), p=Sum("sorties_positives"))
+        .order_by("mois")
+    )
+    series = ({}, {}, {})
+    for ligne in lignes:
+        mois = ligne["mois"].replace(day=1)
+        for serie, cle in zip(series, "esp", strict=True):
+            serie[mois] = ligne[cle]
+    return series
+
+
 def entrees_et_sorties_par_mois(debut, fin, parcours=None):
     """The months of [debut, fin], each {mois, libelle, entrees, sorties, sorties_positives}: every
-    participation entering or leaving, complete or not (the activity, not the FSE+ count).
-    `parcours` narrows them (e.g. to a structure). Three grouped queries whatever the period."""
-    from .models import Parcours
-
-    base = (parcours if parcours is not None else Parcours.objects.all()).order_by()
-    sorties = base.filter(date_sortie__gte=debut, date_sortie__lte=fin)
-    entrees_mois = _par_mois(base.filter(date_entree__gte=debut, date_entree__lte=fin), "date_entree")
-    sorties_mois = _par_mois(sorties, "date_sortie")
-    positives_mois = _par_mois(sorties.filter(motif_sortie__in=MOTIFS_SORTIE_POSITIVE), "date_sortie")
+    participation entering or leaving, complete or not (the activity, not the FSE+ count). From the
+    daily counters; `parcours` narrows them (e.g. to a structure): three grouped queries then."""
+    if parcours is None:
+        entrees_mois, sorties_mois, positives_mois = _activite_par_mois(debut, fin)
+    else:
+        base = parcours.order_by()
+        sorties = base.filter(date_sortie__gte=debut, date_sortie__lte=fin)
+        entrees_mois = _par_mois(base.filter(date_entree__gte=debut, date_entree__lte=fin), "date_entree")
+        sorties_mois = _par_mois(sorties, "date_sortie")
+        positives_mois = _par_mois(sorties.filter(motif_sortie__in=MOTIFS_SORTIE_POSITIVE), "date_sortie")
     return [
         {
             "mois": jour,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from parcours.portefeuille import avec_parcours_courant
-from plie_portal.xlsx import neutraliser, oui_non, valeurs_en_cellules
+from plie_portal.xlsx import neutraliser, oui_non, telle_quelle, texte, valeurs_en_cellules
 
 from .models import Participant, StatutParcours, voit_colonnes_sensibles
 
@@ -15,43 +15,38 @@ PAS_PROGRESSION = 2000
 LOT = 5000
 
 
-def _texte(valeur):
-    return neutraliser(valeur) if valeur else ""
-
-
-def _date(valeur):
-    return valeur
-
-
 def _nom_complet(prenom, nom):
     # As User.get_full_name: "Prénom Nom", empty when the person has no referent.
     return neutraliser(f"{prenom or ''} {nom or ''}".strip())
 
 
-LIBELLES_STATUT = {statut.value: str(statut.label) for statut in StatutParcours}
+def _statut(code):
+    # The label in the language of the request that writes the file, not that of the import.
+    return str(StatutParcours(code).label) if code in StatutParcours.values else ""
+
 
 # (title, the values it reads, how they become the cell)
 COLONNES_IDENTITE = [
-    ("Nom", ("nom",), _texte),
-    ("Nom de naissance", ("nom_naissance",), _texte),
-    ("Prénom", ("prenom",), _texte),
-    ("Date de naissance", ("date_naissance",), _date),
-    ("Commune", ("commune__nom",), _texte),
-    ("Téléphone", ("telephone",), _texte),
-    ("E-mail", ("email",), _texte),
+    ("Nom", ("nom",), texte),
+    ("Nom de naissance", ("nom_naissance",), texte),
+    ("Prénom", ("prenom",), texte),
+    ("Date de naissance", ("date_naissance",), telle_quelle),
+    ("Commune", ("commune__nom",), texte),
+    ("Téléphone", ("telephone",), texte),
+    ("E-mail", ("email",), texte),
 ]
 
 COLONNES_SENSIBLES = [
-    ("Sexe", ("sexe",), _texte),
-    ("Adresse", ("adresse",), _texte),
-    ("Identifiant France Travail", ("identifiant_france_travail",), _texte),
+    ("Sexe", ("sexe",), texte),
+    ("Adresse", ("adresse",), texte),
+    ("Identifiant France Travail", ("identifiant_france_travail",), texte),
     ("Référent·e", ("referent__first_name", "referent__last_name"), _nom_complet),
-    ("Structure du référent", ("referent__structure__nom",), _texte),
-    ("Parcours actuel", ("statut_parcours",), lambda statut: LIBELLES_STATUT.get(statut, "")),
-    ("Date d'entrée", ("courant_date_entree",), _date),
-    ("Date de sortie", ("courant_date_sortie",), _date),
-    ("Situation sur le marché du travail", ("courant_statut_marche",), _texte),
-    ("Niveau de formation", ("courant_niveau",), _texte),
+    ("Structure du référent", ("referent__structure__nom",), texte),
+    ("Parcours actuel", ("statut_parcours",), _statut),
+    ("Date d'entrée", ("courant_date_entree",), telle_quelle),
+    ("Date de sortie", ("courant_date_sortie",), telle_quelle),
+    ("Situation sur le marché du travail", ("courant_statut_marche",), texte),
+    ("Niveau de formation", ("courant_niveau",), texte),
     ("RSA", ("courant_rsa",), oui_non),
     ("QPV", ("courant_qpv",), oui_non),
     ("Données FSE+ incomplètes", ("fse_incomplet",), lambda n: "oui" if n else "non"),

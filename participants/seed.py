@@ -26,7 +26,7 @@ from parcours.choices import (
     StatutMarcheTravail,
     TypeEntretien,
 )
-from parcours.models import Entretien, Etape, Operation, Parcours
+from parcours.models import Entretien, Etape, Operation, Parcours, activite
 from parcours.models.courant import recalculer
 from partners.models import EtapeType, Structure
 from plie_portal.copie import inserer_par_copy
@@ -192,8 +192,9 @@ def seed(ctx):
     )
     if parcours and not parcours[0].pk:
         parcours = list(Parcours.objects.filter(participant__email__endswith=f"@{DOMAINE_DEMO}").order_by("id"))
-    # Bulk inserts call no save(): the kept columns of these people are written here.
+    # Bulk inserts call no save(): the kept columns and the daily counters are written here.
     recalculer([p.pk for p in participants])
+    activite.compter(ajoutes=[activite.etat(p) for p in parcours])
 
     # --- Steps and interviews ------------------------------------------------------------
     etapes, entretiens = [], []

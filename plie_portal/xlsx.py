@@ -20,6 +20,16 @@ def oui_non(valeur):
     return {True: "oui", False: "non"}.get(valeur, "")
 
 
+def texte(valeur):
+    """A text cell: neutralised, empty for an empty or missing value."""
+    return neutraliser(valeur) if valeur else ""
+
+
+def telle_quelle(valeur):
+    """A cell written as it is read (numbers, dates)."""
+    return valeur
+
+
 def valeurs_en_cellules(colonnes):
     """For export columns given as (title, fields read, cell function): the fields to ask
     `values_list` for, and the function that turns one such row into the cells of the sheet.

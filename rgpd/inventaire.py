@@ -85,6 +85,7 @@ TRAITEMENT = {
     "parcours.SessionCommission": TRACE,
     "partners.EtapeType": SANS,
     "parcours.Objectif": SANS,
+    "parcours.ActiviteJournaliere": SANS,
     # An invitation links a participation to a collective session: nothing about the person, kept
     # for the attendance figures once the participation is anonymised.
     "parcours.Invitation": "présence à un atelier : liée à la participation anonymisée, sans donnée de la personne",

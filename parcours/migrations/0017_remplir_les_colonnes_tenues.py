@@ -3,11 +3,14 @@ from django.db import migrations
 
 def remplir(apps, schema_editor):
     """Fill the kept columns of every existing participant and parcours (issue 20)."""
-    from parcours.models.courant import recalculer
+    from parcours.models.courant import recalculer_colonnes_fse, recalculer_courant
 
     Participant = apps.get_model("participants", "Participant")
     Parcours = apps.get_model("parcours", "Parcours")
-    recalculer(Participant.objects.values_list("pk", flat=True), Participant, Parcours)
+    # The columns that existed then (`a_completer` came with 0020, which fills it).
+    ids = list(Participant.objects.values_list("pk", flat=True))
+    recalculer_colonnes_fse(ids, Participant, Parcours)
+    recalculer_courant(ids, Participant, Parcours)
 
 
 class Migration(migrations.Migration):

@@ -1,5 +1,6 @@
 """Models of the parcours domain (DESIGN §2), split by theme; import them from here."""
 
+from .activite import ActiviteJournaliere
 from .ateliers import Atelier, Invitation, Presence, ThemeAtelier
 from .commission import SessionCommission
 from .controles import Conclusion, ControleServiceFait, LigneControle
@@ -12,6 +13,7 @@ from .suivi import Entretien, EntretienQuerySet, Objectif
 from .transitions import LIBELLES_ETATS, Transition
 
 __all__ = [
+    "ActiviteJournaliere",
     "Atelier",
     "Conclusion",
     "ControleServiceFait",

@@ -142,9 +142,30 @@ def recalculer_courant(participant_ids, Participant=None, Parcours=None):
         )
 
 
+def a_completer(Parcours=None):
+    """UPDATE expression of `Parcours.a_completer`: incomplete FSE+ data (the kept `complet_fse`,
+    so that of an anonymised person stays that of the time) or a proof missing (`manque_pieces`)."""
+    from .pieces import manque_pieces
+
+    return Case(
+        When(Q(complet_fse=False) | manque_pieces(), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+
+
+def recalculer_a_completer(participant_ids, Parcours=None):
+    """Recompute `a_completer` of these people's participations, after their FSE+ columns: also
+    called when a proof is filed, removed or retyped (signals of parcours/apps.py)."""
+    _, Parcours = _modeles(None, Parcours)
+    for tranche in _lots(participant_ids):
+        Parcours._base_manager.filter(participant_id__in=tranche).update(a_completer=a_completer())
+
+
 def recalculer(participant_ids, Participant=None, Parcours=None):
     """Recompute every kept column of these people and their participations (see the module)."""
     recalculer_colonnes_fse(participant_ids, Participant, Parcours)
+    recalculer_a_completer(participant_ids, Parcours)
     recalculer_courant(participant_ids, Participant, Parcours)
 
 
@@ -172,7 +193,8 @@ def apres_enregistrement_participant(sender, instance, created, raw=False, **kwa
 
 
 def apres_suppression_parcours(sender, instance, origin=None, **kwargs):
-    """A deleted parcours may have been the current one: its person's columns follow. A signal,
+    """A deleted parcours leaves the daily counters (models/activite.py) and may have been the
+    current one: its person's columns follow. A signal,
     because deletions also come by cascade and from querysets, which call no `delete()`. Nothing to
     do when the person goes too (the deletion started from their record): 25,000 people deleted
     would otherwise cost three UPDATEs each for rows about to disappear."""
@@ -180,6 +202,31 @@ def apres_suppression_parcours(sender, instance, origin=None, **kwargs):
 
     from participants.models import Participant
 
+    from . import activite
+
+    # The day's counters lose it whatever the deletion started from.
+    activite.compter(retires=[activite.etat(instance)])
     if (origin.model if isinstance(origin, QuerySet) else type(origin)) is Participant:
         return
     recalculer_courant([instance.participant_id])
+
+
+def apres_changement_de_piece(sender, instance, origin=None, **kwargs):
+    """A proof filed or removed (also by cascade: its document or record deleted) changes whether
+    its participation is to complete. Nothing to do when the whole record or parcours goes."""
+    from django.db.models import QuerySet
+
+    from participants.models import Participant
+
+    from .parcours import Parcours
+
+    if kwargs.get("raw") or (origin.model if isinstance(origin, QuerySet) else type(origin)) in (Participant, Parcours):
+        return
+    participant = Parcours._base_manager.filter(pk=instance.parcours_id).values_list("participant_id", flat=True)
+    recalculer_a_completer(list(participant))
+
+
+def apres_enregistrement_document(sender, instance, created, raw=False, **kwargs):
+    """A document retyped (admin) may stop or start proving what its participation needs."""
+    if not created and not raw:
+        recalculer_a_completer([instance.participant_id])

@@ -37,8 +37,9 @@ class OperationQuerySet(models.QuerySet):
 
         def compte(parcours):
             lignes = parcours.filter(operation=OuterRef("pk"), date_entree__isnull=False).order_by()
-            return Coalesce(Subquery(lignes.values("operation").annotate(n=Count("pk")).values("n")[:1]), 0)
+            return Coalesce(Subquery(lignes.values("operation").annotate(n=Count("*")).values("n")[:1]), 0)
 
+        # Both counts read the index (operation, a_completer) of entered participations alone.
         return self.annotate(
             nb_participations=compte(Parcours.objects.all()), nb_incompletes=compte(Parcours.objects.a_completer())
         )

@@ -29,17 +29,18 @@ from ..choices import (
     StatutMarcheTravail,
     TrancheAge,
 )
+from . import activite
 from .commission import SessionCommission
 from .courant import recalculer
 from .operations import Operation
-from .pieces import etat_des_pieces, manque_pieces, pieces_manquantes
+from .pieces import etat_des_pieces, pieces_manquantes
 from .transitions import Transition
 
 # The follow-up "six months after the exit" is due from the same calendar day six months later.
 DELAI_SUIVI_MOIS = 6
 
 # The columns `courant.recalculer` keeps (issue 20).
-COLONNES_CALCULEES = ("courant", "complet_fse", "tranche_age_entree", "chomage_longue_duree")
+COLONNES_CALCULEES = ("courant", "complet_fse", "a_completer", "tranche_age_entree", "chomage_longue_duree")
 
 
 def manque_fse(vers_parcours=""):
@@ -75,8 +76,9 @@ class ParcoursQuerySet(models.QuerySet):
         return self.exclude(COMPLET_FSE)
 
     def a_completer(self):
-        """Participations with incomplete FSE+ data or a missing proof (models/pieces.py)."""
-        return self.filter(manque_fse() | manque_pieces())
+        """Participations with incomplete FSE+ data or a missing proof (models/pieces.py): the
+        `a_completer` column that `courant.recalculer` keeps from `manque_fse() | manque_pieces()`."""
+        return self.filter(a_completer=True)
 
     def visible_to(self, user):
         from participants.models import Participant
@@ -161,6 +163,9 @@ class Parcours(models.Model):
     # Kept by `courant.recalculer` on every write path (issue 20): never typed, never in the history.
     courant = models.BooleanField(_("parcours actuel de la personne"), default=False, editable=False)
     complet_fse = models.BooleanField(_("données FSE+ complètes"), default=False, editable=False)
+    a_completer = models.BooleanField(
+        _("à compléter (données FSE+ ou pièce justificative)"), default=True, editable=False
+    )
     tranche_age_entree = models.CharField(
         _("tranche d'âge à l'entrée"), max_length=8, choices=TrancheAge.choices, blank=True, editable=False
     )
@@ -215,6 +220,13 @@ class Parcours(models.Model):
             # are read from the index alone (PostgreSQL; the included column is ignored elsewhere).
             models.Index(fields=["date_sortie", "motif_sortie"], include=["complet_fse"], name="parcours_sortie_motif"),
             models.Index(fields=["decision_commission"]),
+            # Each operation's entered participations and those to complete (its data quality),
+            # counted from the index alone.
+            models.Index(
+                fields=["operation", "a_completer"],
+                condition=Q(date_entree__isnull=False),
+                name="parcours_qualite_operation",
+            ),
             # The open parcours, a small part of ten years of them: dashboards and caseloads.
             models.Index(
                 fields=["referent", "participant"],
@@ -243,9 +255,30 @@ class Parcours(models.Model):
             # Moved to another record (merge), which may have its current parcours already.
             self.courant = False
             update_fields = [*update_fields, "courant"]
-        super().save(*args, update_fields=update_fields, **kwargs)
-        recalculer([self.participant_id, ancien])
+        with transaction.atomic():
+            avant = self._activite_en_base(update_fields)
+            super().save(*args, update_fields=update_fields, **kwargs)
+            if avant is not False:
+                activite.compter(ajoutes=[activite.etat(self)], retires=[avant] if avant else [])
+            recalculer([self.participant_id, ancien])
         self._participant_lu = self.participant_id
+
+    def _activite_en_base(self, update_fields):
+        """What the stored row adds to the daily counters (`activite.etat`), read under a row lock
+        so that no other write slips in between; None for a new row, False when no date is written."""
+        if update_fields is not None and not {"date_entree", "date_sortie", "motif_sortie"} & set(update_fields):
+            return False
+        if self._state.adding or self.pk is None:
+            return None
+        ligne = (
+            Parcours._base_manager.select_for_update()
+            .filter(pk=self.pk)
+            .values_list("date_entree", "date_sortie", "motif_sortie")
+            .first()
+        )
+        if ligne is None:
+            return None
+        return (ligne[0], ligne[1], ligne[2] in MOTIFS_SORTIE_POSITIVE)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -33,15 +33,18 @@ class PieceFSE(models.Model):
 
 def manque_pieces():
     """Q of an entered participation of a Parcours queryset one proof of which is missing, or
-    whose person cannot be reached."""
+    whose person cannot be reached. Subqueries only (no join): an UPDATE can use it too."""
+    from django.apps import apps
+
     manque = Q()
     for type_, _libelle, a_la_sortie in PIECES:
         absente = Q(~Exists(PieceFSE.objects.filter(parcours=OuterRef("pk"), document__type=type_)))
         manque |= (Q(date_sortie__isnull=False) & absente) if a_la_sortie else absente
-    injoignable = Q()
-    for champ in JOIGNABLE:
-        injoignable &= Q(**{f"participant__{champ}": ""})
-    return manque | injoignable
+    Participant = apps.get_model("participants", "Participant")
+    injoignable = Exists(
+        Participant._base_manager.filter(pk=OuterRef("participant_id"), **dict.fromkeys(JOIGNABLE, ""))
+    )
+    return manque | Q(injoignable)
 
 
 def pieces_manquantes(parcours, types_presents):

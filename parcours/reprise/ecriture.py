@@ -78,7 +78,7 @@ def ecrire_participants(dossier, rapport, par):
     date) and their parcours (found by `identifiant_source`, else created)."""
     from participants.models import Participant
 
-    from ..models import Operation, Parcours
+    from ..models import Operation, Parcours, activite
     from ..models.courant import recalculer
 
     cles = {ligne.cle for ligne in dossier.participants}
@@ -152,8 +152,9 @@ def ecrire_participants(dossier, rapport, par):
             objet.pk = ids[objet.identifiant_source].pk
     for objet in a_creer:
         parcours[objet.identifiant_source] = objet.pk
-    # Bulk inserts call no save(): the kept columns of these people are written here.
+    # Bulk inserts call no save(): the kept columns and the daily counters are written here.
     recalculer({objet.participant_id for objet in a_creer})
+    activite.compter(ajoutes=[activite.etat(objet) for objet in a_creer])
     _compter(rapport, "parcours", crees=len(a_creer), modifies=modifies)
     return parcours
 

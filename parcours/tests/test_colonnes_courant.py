@@ -9,11 +9,13 @@ import random
 import pytest
 from django.apps import apps as registre
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from parcours.choices import DecisionCommission, MotifSortie, StatutMarcheTravail, TrancheAge
 from parcours.importation import importer
-from parcours.models import Parcours
+from parcours.models import Parcours, PieceFSE
 from parcours.models.courant import EN_COURS
 from parcours.reprise import reprendre
 from parcours.tests.factories import ParcoursFactory
@@ -21,7 +23,7 @@ from parcours.tests.reprise_exemple import dossier_exemple, octets
 from parcours.tests.test_importation import fichier, ligne
 from participants.fusion import fusionner
 from participants.models import Participant, StatutParcours
-from participants.tests.factories import ParticipantFactory
+from participants.tests.factories import DocumentFactory, ParticipantFactory
 
 D = datetime.date
 
@@ -80,12 +82,14 @@ def ecarts(participants=None):
                 parcours.complet_fse,
                 parcours.tranche_age_entree,
                 parcours.chomage_longue_duree,
+                parcours.a_completer,
             )
             regle = (
                 parcours == courant,
                 parcours.fse_complet,
                 tranche_attendue(parcours),
                 parcours.chomeur_longue_duree,
+                not parcours.fse_complet or bool(parcours.pieces_manquantes()),
             )
             if colonnes != regle:
                 differences.append((parcours.pk, colonnes, regle))
@@ -273,6 +277,97 @@ def test_the_migration_fills_every_existing_row(world):
 
     assert Parcours.objects.filter(courant=True).count() == Participant.objects.filter(parcours__isnull=False).count()
     assert ecarts() == []
+
+
+def test_the_migration_fills_whether_each_participation_is_to_complete(world):
+    complet = ParcoursFactory(participant__referent=world.referent)
+    for type_ in ("questionnaire", "eligibilite"):
+        piece(complet, type_)
+    Parcours.objects.update(a_completer=False)
+    migration = importlib.import_module("parcours.migrations.0020_colonne_a_completer")
+
+    migration.remplir(registre, None)
+
+    assert ecarts() == []
+
+
+def piece(parcours, type_):
+    """A document of `type_` filed as a proof of `parcours` (the signal keeps `a_completer`)."""
+    document = DocumentFactory(participant=parcours.participant, type=type_)
+    PieceFSE.objects.create(parcours=parcours, document=document)
+    return document
+
+
+def parcours_justifie(world, **champs):
+    """An entered participation with complete FSE+ data and both proofs of its entry."""
+    parcours = ParcoursFactory(participant__referent=world.referent, **champs)
+    for type_ in ("questionnaire", "eligibilite"):
+        piece(parcours, type_)
+    parcours.refresh_from_db()
+    return parcours
+
+
+def test_a_participation_with_its_data_and_proofs_is_not_to_complete(world):
+    parcours = parcours_justifie(world)
+
+    assert parcours.complet_fse and not parcours.a_completer
+    assert ecarts() == []
+
+
+def test_deleting_a_proofs_document_makes_its_participation_to_complete_again(world):
+    parcours = ParcoursFactory(participant__referent=world.referent)
+    piece(parcours, "questionnaire")
+    document = piece(parcours, "eligibilite")
+
+    document.delete()
+
+    parcours.refresh_from_db()
+    assert parcours.a_completer
+    assert ecarts() == []
+
+
+def test_retyping_a_proofs_document_makes_its_participation_to_complete(world):
+    parcours = parcours_justifie(world)
+    document = parcours.pieces.get(document__type="eligibilite").document
+
+    document.type = "cv"
+    document.save()
+
+    parcours.refresh_from_db()
+    assert parcours.a_completer
+
+
+def test_a_participation_ending_without_the_exit_proof_becomes_to_complete(world):
+    parcours = parcours_justifie(world)
+
+    parcours.date_sortie = D(2026, 6, 30)
+    parcours.motif_sortie = MotifSortie.EMPLOI_CDI
+    parcours.save()
+
+    parcours.refresh_from_db()
+    assert parcours.a_completer
+    assert ecarts() == []
+
+
+def test_a_person_who_can_no_longer_be_reached_makes_the_participation_to_complete(world):
+    parcours = parcours_justifie(world)
+    personne = parcours.participant
+
+    personne.telephone = personne.email = personne.contact_tiers = ""
+    personne.save()
+
+    parcours.refresh_from_db()
+    assert parcours.a_completer
+    assert ecarts() == []
+
+
+def test_deleting_a_person_with_proofs_recomputes_nothing_for_the_rows_that_go(world):
+    parcours = parcours_justifie(world)
+
+    with CaptureQueriesContext(connection) as requetes:
+        parcours.participant.delete()
+
+    assert not [q for q in requetes.captured_queries if q["sql"].startswith('UPDATE "parcours_parcours"')]
 
 
 def test_the_columns_agree_with_the_rules_of_the_models_on_varied_people(world):

@@ -59,7 +59,8 @@ def test_a_person_without_phone_email_or_contact_cannot_be_reached_and_that_is_m
         piece(parcours, type_)
     assert a_completer(parcours)
 
-    Participant.objects.filter(pk=personne.pk).update(contact_tiers="Mme Roux (sœur), 06 11 22 33 44")
+    personne.contact_tiers = "Mme Roux (sœur), 06 11 22 33 44"
+    personne.save()
 
     assert not a_completer(Parcours.objects.get(pk=parcours.pk))
 

@@ -3,6 +3,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.tests.factories import UserFactory
 from parcours.choices import DecisionCommission, StatutEntretien, StatutEtape
 from parcours.models import Objectif
 from parcours.tests.factories import EntretienFactory, EtapeFactory, ParcoursFactory
@@ -11,7 +12,7 @@ from participants.tests.helpers import creer_participants, nombre_de_requetes
 
 HOME = reverse("home")
 REQUETES_PORTEFEUILLE = 8
-REQUETES_COORDINATION = 19  # + the operations of the year and the participations without one, the calls funnel (3)
+REQUETES_COORDINATION = 17  # + the operations of the year and the participations without one, the calls funnel (3)
 
 
 def alertes_de(response, participant):
@@ -85,9 +86,25 @@ def test_the_coordination_home_counts_people_per_structure_and_referent(world, c
         ligne["participant__referent__structure__nom"]: ligne["n"] for ligne in response.context["par_structure"]
     }
     assert par_structure == {"PLIE test": 2, "CCAS test": 4}
-    par_referent = {ligne["participant__referent__id"]: ligne["n"] for ligne in response.context["par_referent"]}
+    par_referent = {ligne["participant__referent__id"]: ligne["n"] for ligne in response.context["referents"]}
     assert par_referent[world.referent_autre.pk] == 4
     assert response.context["total_en_parcours"] == 6
+
+
+def test_the_coordination_home_lists_referents_25_per_page_and_counts_them_all(world, client_of):
+    for _ in range(26):
+        creer_participants(1, UserFactory(structure=world.referent.structure))
+    client = client_of(world.coordination)
+
+    premiere = client.get(HOME)
+    seconde = client.get(HOME, {"page": 2})
+
+    referents = premiere.context["referents"].paginator.count
+    assert referents > 26
+    assert len(premiere.context["referents"].object_list) == 25
+    assert len(seconde.context["referents"].object_list) == referents - 25
+    assert premiere.context["total_en_parcours"] == sum(ligne["n"] for ligne in premiere.context["par_structure"])
+    assert 'href="?page=2"' in premiere.content.decode()
 
 
 def test_the_coordination_home_runs_the_same_number_of_queries_for_10_and_200_people(world, client_of):
@@ -99,7 +116,7 @@ def test_the_coordination_home_runs_the_same_number_of_queries_for_10_and_200_pe
     assert nombre_de_requetes(client, HOME) == pour_10
     # session, user, second factor, count per referent then their names (structures are its sums),
     # waiting list, the year's people (anyone entering after the year? then the count) and exits,
-    # objectives, the months' entries, exits and positive exits, notifications
+    # objectives, the months' entries and exits (the daily counters, one query), notifications
     assert pour_10 == REQUETES_COORDINATION
 
 

@@ -87,7 +87,8 @@ def accueil_coordination(request):
         {
             "annee": annee,
             "par_structure": par_structure,
-            "par_referent": par_referent,
+            # Every referent counts in the total; a page of them is listed.
+            "referents": Paginator(par_referent, 25).get_page(request.GET.get("page")),
             "total_en_parcours": sum(ligne["n"] for ligne in par_referent),
             "en_attente": Participant.objects.filter(statut_parcours=StatutParcours.EN_ATTENTE).count(),
             "accompagnes": accompagnes,
@@ -125,17 +126,23 @@ def en_parcours_par_referent():
         .annotate(n=Count("*"))  # the index (statut_parcours, referent) answers alone
     )
     comptes = dict(comptes)
-    referents = {u.pk: u for u in User.objects.filter(pk__in=[pk for pk in comptes if pk]).select_related("structure")}
+    # Values, not users: a national PLIE has over a thousand referents, of whom a page is shown.
+    referents = {
+        ligne[0]: ligne[1:]
+        for ligne in User.objects.filter(pk__in=[pk for pk in comptes if pk]).values_list(
+            "pk", "first_name", "last_name", "structure_id", "structure__nom"
+        )
+    }
     par_referent = []
     for pk, n in comptes.items():
-        referent = referents.get(pk)
+        prenom, nom, structure_id, structure_nom = referents.get(pk, (None, None, None, None))
         par_referent.append(
             {
                 "participant__referent__id": pk,
-                "participant__referent__first_name": referent.first_name if referent else None,
-                "participant__referent__last_name": referent.last_name if referent else None,
-                f"{structure}id": referent.structure_id if referent else None,
-                f"{structure}nom": referent.structure.nom if referent and referent.structure else None,
+                "participant__referent__first_name": prenom,
+                "participant__referent__last_name": nom,
+                f"{structure}id": structure_id,
+                f"{structure}nom": structure_nom,
                 "n": n,
             }
         )

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
 from plie_portal.dates import age_on
-from plie_portal.xlsx import ligne, neutraliser, oui_non, valeurs_en_cellules
+from plie_portal.xlsx import ligne, oui_non, telle_quelle, texte, valeurs_en_cellules
 
 from . import register
 from .activite import PeriodeKind
@@ -13,45 +13,37 @@ from .activite import PeriodeKind
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _texte(valeur):
-    return neutraliser(valeur) if valeur else ""
-
-
 def _age(naissance, entree):
     return age_on(naissance, entree) if naissance and entree else None
 
 
-def _valeur(valeur):
-    return valeur
-
-
 # (title, the values it reads, how they become the cell): rows are read as values, no object per row.
 COLONNES_PARTICIPATIONS = [
-    ("Parcours", ("pk",), _valeur),
-    ("Nom", ("participant__nom",), _texte),
-    ("Prénom", ("participant__prenom",), _texte),
-    ("Sexe", ("participant__sexe",), _texte),
-    ("Date de naissance", ("participant__date_naissance",), _valeur),
+    ("Parcours", ("pk",), telle_quelle),
+    ("Nom", ("participant__nom",), texte),
+    ("Prénom", ("participant__prenom",), texte),
+    ("Sexe", ("participant__sexe",), texte),
+    ("Date de naissance", ("participant__date_naissance",), telle_quelle),
     ("Âge à l'entrée", ("participant__date_naissance", "date_entree"), _age),
-    ("Commune", ("participant__commune__nom",), _texte),
-    ("Date d'entrée", ("date_entree",), _valeur),
-    ("Situation sur le marché du travail", ("statut_marche_travail",), _texte),
+    ("Commune", ("participant__commune__nom",), texte),
+    ("Date d'entrée", ("date_entree",), telle_quelle),
+    ("Situation sur le marché du travail", ("statut_marche_travail",), texte),
     ("Chômeur de longue durée", ("chomage_longue_duree",), oui_non),
-    ("Niveau de formation", ("niveau_formation",), _texte),
+    ("Niveau de formation", ("niveau_formation",), texte),
     ("RQTH", ("rqth",), oui_non),
-    ("Nationalité", ("nationalite",), _texte),
+    ("Nationalité", ("nationalite",), texte),
     ("Origine étrangère", ("origine_etrangere",), oui_non),
     ("Sans domicile", ("sans_domicile",), oui_non),
     ("Zone rurale", ("zone_rurale",), oui_non),
     ("QPV", ("qpv",), oui_non),
-    ("Date de sortie", ("date_sortie",), _valeur),
-    ("Motif de sortie", ("motif_sortie",), _texte),
-    ("Situation à la sortie", ("situation_sortie",), _texte),
+    ("Date de sortie", ("date_sortie",), telle_quelle),
+    ("Motif de sortie", ("motif_sortie",), texte),
+    ("Situation à la sortie", ("situation_sortie",), texte),
     ("Qualification obtenue", ("qualification_obtenue",), oui_non),
     ("En emploi à 6 mois", ("emploi_6_mois",), oui_non),
     ("Situation améliorée à 6 mois", ("situation_amelioree_6_mois",), oui_non),
     ("Données FSE+ complètes", ("complet_fse",), oui_non),
-    ("Opération", ("operation__code",), _texte),
+    ("Opération", ("operation__code",), texte),
 ]
 # Characters Excel refuses in a sheet name, and its length limit.
 INTERDITS_FEUILLE = str.maketrans(dict.fromkeys("[]:*?/\\", "-"))

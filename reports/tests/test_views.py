@@ -244,14 +244,14 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(world, client_of, django_a
 
     client = client_of(world.coordination)
     client.get(reverse("reports:tableau_de_bord"))
-    # session, user, second factor; entries, exits, positive exits per month; FSE+ indicators (2);
+    # session, user, second factor; entries and exits per month (the daily counters); FSE+ indicators (2);
     # objectives, people in parcours, entries of the year, people accompanied in the period and in
     # the year (each: does anyone enter after it? then the count); monthly reports; AAP reports; bell
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(16):
         client.get(reverse("reports:tableau_de_bord"))
     for _ in range(5):
         ParcoursFactory(participant=ParticipantFactory())
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(16):
         client.get(reverse("reports:tableau_de_bord"))
 
 
