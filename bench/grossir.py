@@ -5,7 +5,8 @@ The people keep their birth date, sex and commune but take another first name, s
 finds a realistic number of homonyms: their search and identity-key columns are rebuilt in SQL from
 the normalised parts of the originals (computed in Python by the portal's own functions, loaded by
 COPY). Their parcours, steps, interviews, journal and history records are copied with them, dates
-unchanged, so the kept columns (current parcours, FSE+ columns) stay true. Each copy of the referents
+unchanged, so the kept columns (current parcours, FSE+ columns) stay true; whether each is to complete
+and the daily counters are recomputed after the copies. Each copy of the referents
 gets referents of its own (a caseload stays ~600 people); the bench's referent keeps exactly 80.
 """
 
@@ -233,6 +234,14 @@ def grossir(taille, base):
         modele = apps.get_model(label)
         table, pk = modele._meta.db_table, modele._meta.pk.column
         executer(f"SELECT setval(pg_get_serial_sequence('{table}', '{pk}'), (SELECT max({pk}) FROM {table}))")
+    # The proofs are not copied: whether each participation is to complete follows; the daily
+    # counters of entries and exits are rebuilt from the participations now there.
+    from parcours.models import Parcours
+    from parcours.models.activite import recompter
+    from parcours.models.courant import a_completer
+
+    Parcours._base_manager.update(a_completer=a_completer())
+    recompter()
     connection.close()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")

@@ -45,6 +45,17 @@ class TrancheAge(models.TextChoices):
     PLUS_DE_55 = "55_plus", _("55 ans et plus")
 
 
+# Each band below the last and the age (in full years at entry) it stops at.
+BORNES_TRANCHES = ((18, TrancheAge.MOINS_DE_18), (30, TrancheAge.DE_18_A_29), (55, TrancheAge.DE_30_A_54))
+
+
+def tranche_de_l_age(age):
+    """The band of an age at entry ("" without one): the rule `courant.colonnes_fse` writes in SQL."""
+    if age is None:
+        return ""
+    return next((tranche for borne, tranche in BORNES_TRANCHES if age < borne), TrancheAge.PLUS_DE_55)
+
+
 CITE_0_2 = {NiveauFormation.AUCUN, NiveauFormation.INFRA_3}
 CITE_3_4 = {NiveauFormation.NIVEAU_3, NiveauFormation.NIVEAU_4}
 CITE_5_8 = {NiveauFormation.NIVEAU_5, NiveauFormation.NIVEAU_6, NiveauFormation.NIVEAU_7, NiveauFormation.NIVEAU_8}

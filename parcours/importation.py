@@ -8,7 +8,7 @@ rows included). Shared by the `import_participants` command and the upload page.
 import csv
 import datetime
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -329,7 +329,7 @@ CHAMPS_PARCOURS = (
 
 
 def nouveau_participant(v, referents, par):
-    """The person of a checked line (not saved), search columns filled."""
+    """The person of a checked line (not saved), for `Participant.objects.creer_en_masse`."""
     from participants.models import Participant
 
     participant = Participant(
@@ -344,7 +344,7 @@ def nouveau_participant(v, referents, par):
         referent=referents.get(v["referent_email"]),
         cree_par=par,
     )
-    participant.fill_normalised_fields()
+    # Its search and identity columns are filled by the bulk door, `creer_en_masse`.
     return participant
 
 
@@ -370,8 +370,7 @@ def importer(contenu, par=None, ecrire=True, nom_fichier=""):
     """
     from participants.models import Participant, identity_key
 
-    from .models import Operation, Parcours, Transition, activite
-    from .models.courant import recalculer
+    from .models import Parcours
 
     rapport = RapportImport()
     try:
@@ -457,51 +456,69 @@ def importer(contenu, par=None, ecrire=True, nom_fichier=""):
         if rapport.erreurs or not ecrire:
             return rapport
 
-        nouveaux = {}
-        for ligne, personne in sorted(a_creer, key=lambda item: item[0].valeurs["date_entree"]):
-            if personne is None and ligne.cle not in nouveaux:
-                nouveaux[ligne.cle] = nouveau_participant(ligne.valeurs, referents, par)
-        Participant.objects.creer_en_masse(list(nouveaux.values()), par=par, batch_size=LOT)
-        if any(p.pk is None for p in nouveaux.values()):
-            # Databases that cannot return keys from bulk inserts: read them back by identity key.
-            ids = dict(Participant.objects.filter(cle_identite__in=list(nouveaux)).values_list("cle_identite", "pk"))
-            for cle, participant in nouveaux.items():
-                participant.pk = ids[cle]
-
-        parcours = []
-        for ligne, personne in a_creer:
-            v = ligne.valeurs
-            participant = personne or nouveaux[ligne.cle]
-            parcours.append(
-                Parcours(
-                    participant_id=participant.pk,
-                    referent=referents.get(v["referent_email"]) or participant.referent,
-                    date_orientation=v["date_entree"],
-                    prescripteur=structures.get(v["prescripteur_siret"]),
-                    decision_commission=DecisionCommission.VALIDEE,
-                    motif_decision="Import" + (f" ({nom_fichier})" if nom_fichier else ""),
-                    date_entree=v["date_entree"],
-                    **{champ: v[champ] for champ in CHAMPS_PARCOURS},
-                )
-            )
-        Operation.objects.rattacher(parcours)
-        crees = creer_avec_historique(parcours, Parcours, batch_size=LOT, default_user=par)
-        # Bulk inserts call no save(): the kept columns and the daily counters are written here.
-        recalculer({p.participant_id for p in parcours})
-        activite.compter(ajoutes=[activite.etat(p) for p in parcours])
-        if par is not None and all(p.pk for p in crees):
-            Transition.objects.bulk_create(
-                [
-                    Transition(
-                        parcours_id=p.pk,
-                        par=par,
-                        de=DecisionCommission.EN_ATTENTE,
-                        vers=DecisionCommission.VALIDEE,
-                        motif=p.motif_decision,
-                    )
-                    for p in crees
-                ],
-                batch_size=LOT,
-            )
+        _ecrire(a_creer, referents, structures, par, nom_fichier)
         rapport.ecrit = True
     return rapport
+
+
+def _ecrire(a_creer, referents, structures, par, nom_fichier):
+    """Write the checked lines (`a_creer`: each line and its known person, else None): the new
+    people, the parcours, their kept columns and daily counters, the commission's transitions."""
+    from participants.models import Participant
+
+    from .models import Operation, Parcours, Transition, activite
+    from .models.courant import poser_premiere_participation, recalculer
+
+    nouveaux = {}
+    for ligne, personne in sorted(a_creer, key=lambda item: item[0].valeurs["date_entree"]):
+        if personne is None and ligne.cle not in nouveaux:
+            nouveaux[ligne.cle] = nouveau_participant(ligne.valeurs, referents, par)
+    lignes_par_personne = Counter(ligne.cle for ligne, personne in a_creer if personne is None)
+    parcours, a_recalculer = [], []
+    for ligne, personne in a_creer:
+        v = ligne.valeurs
+        participant = personne or nouveaux[ligne.cle]
+        objet = Parcours(
+            participant=participant,
+            referent=referents.get(v["referent_email"]) or participant.referent,
+            date_orientation=v["date_entree"],
+            prescripteur=structures.get(v["prescripteur_siret"]),
+            decision_commission=DecisionCommission.VALIDEE,
+            motif_decision="Import" + (f" ({nom_fichier})" if nom_fichier else ""),
+            date_entree=v["date_entree"],
+            **{champ: v[champ] for champ in CHAMPS_PARCOURS},
+        )
+        if personne is None and lignes_par_personne[ligne.cle] == 1:
+            # Most lines: a new person and their one parcours, inserted with their kept columns.
+            poser_premiere_participation(participant, objet)
+        else:
+            a_recalculer.append(objet)
+        parcours.append(objet)
+    Participant.objects.creer_en_masse(list(nouveaux.values()), par=par, batch_size=LOT)
+    if any(p.pk is None for p in nouveaux.values()):
+        # Databases that cannot return keys from bulk inserts: read them back by identity key.
+        ids = dict(Participant.objects.filter(cle_identite__in=list(nouveaux)).values_list("cle_identite", "pk"))
+        for cle, participant in nouveaux.items():
+            participant.pk = ids[cle]
+    for objet in parcours:
+        objet.participant_id = objet.participant.pk
+    Operation.objects.rattacher(parcours)
+    crees = creer_avec_historique(parcours, Parcours, batch_size=LOT, default_user=par)
+    # Bulk inserts call no save(): the kept columns of known people (and of new ones with several
+    # parcours) and the daily counters are written here.
+    recalculer({p.participant_id for p in a_recalculer})
+    activite.compter(ajoutes=[activite.etat(p) for p in parcours])
+    if par is not None and all(p.pk for p in crees):
+        Transition.objects.bulk_create(
+            [
+                Transition(
+                    parcours_id=p.pk,
+                    par=par,
+                    de=DecisionCommission.EN_ATTENTE,
+                    vers=DecisionCommission.VALIDEE,
+                    motif=p.motif_decision,
+                )
+                for p in crees
+            ],
+            batch_size=LOT,
+        )

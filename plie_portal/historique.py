@@ -11,9 +11,14 @@ LOT = 2000
 
 
 def creer_avec_historique(objets, modele, batch_size=LOT, default_user=None, default_change_reason=""):
-    """`bulk_create` the objects, then their creation records in the history in bulk. Returns the
-    objects (with their primary keys: every supported database returns them from a bulk insert)."""
-    objets = modele.objects.bulk_create(objets, batch_size=batch_size)
+    """Insert the objects in bulk (COPY on PostgreSQL, `bulk_create` elsewhere), then their creation
+    records in the history. Returns the objects, with their primary keys."""
+    from .copie import inserer_par_copy
+
+    if connection.vendor == "postgresql":
+        objets = inserer_par_copy(modele, objets, cles=True)
+    else:
+        objets = modele.objects.bulk_create(objets, batch_size=batch_size)
     ids = [objet.pk for objet in objets]
     if ids and ids[0] is None:
         raise ValueError("Cette base ne rend pas les clés d'une insertion en masse : historique impossible.")

@@ -26,7 +26,15 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear
 from django.db.models.lookups import LessThan, LessThanOrEqual
 
-from ..choices import CHAMPS_FSE_PARCOURS, CHAMPS_FSE_PARTICIPANT, DecisionCommission, StatutMarcheTravail, TrancheAge
+from ..choices import (
+    BORNES_TRANCHES,
+    CHAMPS_FSE_PARCOURS,
+    CHAMPS_FSE_PARTICIPANT,
+    DecisionCommission,
+    StatutMarcheTravail,
+    TrancheAge,
+    tranche_de_l_age,
+)
 
 # `Participant.fin_accompagnement` of a person whose participation is still open.
 EN_COURS = datetime.date(9999, 12, 31)
@@ -51,6 +59,40 @@ def statut_du_parcours():
         default=Value(StatutParcours.EN_ATTENTE),
         output_field=CharField(),
     )
+
+
+def statut_de(parcours):
+    """The same status as `statut_du_parcours`, of one parcours in Python (None: no parcours)."""
+    from participants.models import StatutParcours
+
+    if parcours is None:
+        return StatutParcours.AUCUN
+    if parcours.decision_commission == DecisionCommission.REFUSEE:
+        return StatutParcours.REFUSE
+    if parcours.date_sortie:
+        return StatutParcours.SORTI
+    if parcours.decision_commission == DecisionCommission.VALIDEE:
+        return StatutParcours.EN_PARCOURS
+    return StatutParcours.EN_ATTENTE
+
+
+def poser_premiere_participation(participant, parcours):
+    """Set on these unsaved objects the kept columns of a person whose only participation is
+    `parcours` (without proofs yet), from the models' rules: an import inserts its new people's rows
+    right rather than rewriting each of them and its indexes by UPDATE. The columns `recalculer`
+    writes in SQL agree with these rules (parcours/tests/test_colonnes_courant.py)."""
+    from .pieces import pieces_manquantes
+
+    parcours.participant = participant
+    parcours.courant = True
+    parcours.complet_fse = parcours.fse_complet
+    parcours.tranche_age_entree = tranche_de_l_age(parcours.age_entree())
+    parcours.chomage_longue_duree = parcours.chomeur_longue_duree
+    parcours.a_completer = not parcours.complet_fse or bool(pieces_manquantes(parcours, set()))
+    participant.statut_parcours = statut_de(parcours)
+    participant.date_entree_parcours = parcours.date_entree
+    participant.parcours_incomplet = not parcours.complet_fse
+    participant.fin_accompagnement = (parcours.date_sortie or EN_COURS) if parcours.date_entree else None
 
 
 def colonnes_fse(Participant):
@@ -78,9 +120,7 @@ def colonnes_fse(Participant):
         "complet_fse": Case(When(manque, then=Value(False)), default=Value(True), output_field=BooleanField()),
         "tranche_age_entree": Case(
             When(date_entree__isnull=True, then=Value("")),
-            When(LessThan(ecart, 180000), then=Value(TrancheAge.MOINS_DE_18)),
-            When(LessThan(ecart, 300000), then=Value(TrancheAge.DE_18_A_29)),
-            When(LessThan(ecart, 550000), then=Value(TrancheAge.DE_30_A_54)),
+            *(When(LessThan(ecart, borne * 10000), then=Value(tranche)) for borne, tranche in BORNES_TRANCHES),
             default=Value(TrancheAge.PLUS_DE_55),
             output_field=CharField(),
         ),

@@ -16,7 +16,7 @@ from django.urls import reverse
 from parcours.choices import DecisionCommission, MotifSortie, StatutMarcheTravail, TrancheAge
 from parcours.importation import importer
 from parcours.models import Parcours, PieceFSE
-from parcours.models.courant import EN_COURS
+from parcours.models.courant import EN_COURS, poser_premiere_participation
 from parcours.reprise import reprendre
 from parcours.tests.factories import ParcoursFactory
 from parcours.tests.reprise_exemple import dossier_exemple, octets
@@ -370,7 +370,8 @@ def test_deleting_a_person_with_proofs_recomputes_nothing_for_the_rows_that_go(w
     assert not [q for q in requetes.captured_queries if q["sql"].startswith('UPDATE "parcours_parcours"')]
 
 
-def test_the_columns_agree_with_the_rules_of_the_models_on_varied_people(world):
+def personnes_variees():
+    """Forty people with one participation each, and the edges the rules draw."""
     hasard = random.Random(20)
     for _ in range(40):
         naissance = D(hasard.randint(1955, 2010), hasard.choice([1, 2, 6, 12]), hasard.choice([1, 15, 28]))
@@ -391,6 +392,10 @@ def test_the_columns_agree_with_the_rules_of_the_models_on_varied_people(world):
     ParcoursFactory(participant__date_naissance=D(2008, 1, 15), date_entree=D(2026, 1, 15))
     ParcoursFactory(participant__date_naissance=D(1971, 1, 16), date_entree=D(2026, 1, 15))
     ParcoursFactory(date_entree=D(2026, 1, 15), date_debut_chomage=D(2025, 1, 15))
+
+
+def test_the_columns_agree_with_the_rules_of_the_models_on_varied_people(world):
+    personnes_variees()
 
     assert ecarts() == []
 
@@ -460,3 +465,44 @@ def test_deleting_a_person_does_not_recompute_the_columns_of_their_parcours(worl
         personne.delete()
 
     assert not [q for q in requetes.captured_queries if 'SET "courant"' in q["sql"]]
+
+
+COLONNES_PARCOURS = ("courant", "complet_fse", "tranche_age_entree", "chomage_longue_duree", "a_completer")
+COLONNES_PERSONNE = ("statut_parcours", "date_entree_parcours", "parcours_incomplet", "fin_accompagnement")
+
+
+def test_the_columns_an_import_sets_before_inserting_equal_those_written_in_sql(world):
+    personnes_variees()
+    seuls = Parcours.objects.filter(participant__in=Participant.objects.filter(parcours__isnull=False))
+    for parcours in seuls.select_related("participant"):
+        if parcours.participant.parcours.count() != 1:
+            continue
+        en_base = (
+            [getattr(parcours, c) for c in COLONNES_PARCOURS],
+            [getattr(parcours.participant, c) for c in COLONNES_PERSONNE],
+        )
+
+        poser_premiere_participation(parcours.participant, parcours)
+
+        en_python = (
+            [getattr(parcours, c) for c in COLONNES_PARCOURS],
+            [getattr(parcours.participant, c) for c in COLONNES_PERSONNE],
+        )
+        assert en_python == en_base, parcours.pk
+
+
+def test_the_csv_import_fills_the_columns_of_a_new_person_with_two_parcours_and_of_a_known_one(world):
+    connue = ParticipantFactory(nom="Martin", prenom="Léa", date_naissance=D(1990, 5, 5), referent=world.referent)
+    rapport = importer(
+        fichier(
+            ligne(nom="Garnier", prenom="Inès", date_entree="2024-01-08", date_sortie="2024-09-30"),
+            ligne(nom="Garnier", prenom="Inès", date_entree="2025-03-03"),
+            ligne(nom="Martin", prenom="Léa", date_naissance="1990-05-05", date_entree="2025-04-07"),
+        )
+    )
+
+    assert rapport.ecrit, rapport.erreurs
+    ines = Participant.objects.get(nom="Garnier")
+    assert (ines.statut_parcours, ines.date_entree_parcours) == (StatutParcours.EN_PARCOURS, D(2025, 3, 3))
+    assert Participant.objects.get(pk=connue.pk).date_entree_parcours == D(2025, 4, 7)
+    assert ecarts() == []
