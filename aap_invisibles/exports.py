@@ -1,8 +1,6 @@
 """XLSX workbook of a call's dossiers (scores, amounts), reusable by the reports app."""
 
-from openpyxl import Workbook
-
-from plie_portal.xlsx import ligne, neutraliser
+from plie_portal.xlsx import Classeur, ligne, neutraliser
 
 ENTETES = [
     "N° accusé",
@@ -53,11 +51,11 @@ def lignes_dossiers(appel, dossiers):
 
 def ecrire_classeur(appel, dossiers, destination):
     """Write the workbook of `dossiers` (a scoped queryset with `score`) of `appel` to a path or file object."""
-    classeur = Workbook(write_only=True)
-    feuille = classeur.create_sheet("Dossiers")
-    feuille.append([neutraliser(appel.titre)])
-    feuille.append(ENTETES)
+    classeur = Classeur(destination)
+    feuille = classeur.feuille("Dossiers")
+    feuille.ajouter([neutraliser(appel.titre)])
+    feuille.ajouter(ENTETES)
     for valeurs in lignes_dossiers(appel, dossiers):
-        feuille.append(ligne(valeurs))
-    classeur.save(destination)
+        feuille.ajouter(ligne(valeurs))
+    classeur.enregistrer()
     return destination

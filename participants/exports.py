@@ -1,13 +1,12 @@
 """XLSX export of the participant list: a reusable function, so that the reports pipeline can
 produce it in the background. Rows are read as plain values (`values_list`), in chunks through a
-server-side cursor, and written by openpyxl in write-only mode (lxml installed): no model instance
+server-side cursor, and written row after row (`plie_portal.xlsx.Classeur`, XlsxWriter): no model instance
 and no query per row, whatever the number of people (issue 20)."""
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from parcours.portefeuille import avec_parcours_courant
-from plie_portal.xlsx import neutraliser, oui_non, telle_quelle, texte, valeurs_en_cellules
+from plie_portal.xlsx import Classeur, neutraliser, oui_non, telle_quelle, texte, valeurs_en_cellules
 
 from .models import Participant, StatutParcours, voit_colonnes_sensibles
 
@@ -79,13 +78,13 @@ def ecrire_export_participants(queryset, user, fichier, progress=None, ids=None)
         if "courant_date_entree" not in queryset.query.annotations:
             queryset = avec_parcours_courant(queryset)
     champs, cellules = valeurs_en_cellules(colonnes)
-    classeur = Workbook(write_only=True)
-    feuille = classeur.create_sheet("Participants")
-    feuille.append([titre for titre, _lus, _cellule in colonnes])
+    classeur = Classeur(fichier)
+    feuille = classeur.feuille("Participants")
+    feuille.ajouter([titre for titre, _lus, _cellule in colonnes])
     total = (queryset.count() or 1) if progress else 1
     lignes = 0
     for rangee in queryset.values_list(*champs, "pk").iterator(chunk_size=LOT):
-        feuille.append(cellules(rangee))
+        feuille.ajouter(cellules(rangee))
         if ids is not None:
             ids.append(rangee[-1])
         lignes += 1
@@ -93,5 +92,5 @@ def ecrire_export_participants(queryset, user, fichier, progress=None, ids=None)
             progress(
                 10 + int(80 * lignes / total), _("%(n)d participants sur %(total)d") % {"n": lignes, "total": total}
             )
-    classeur.save(fichier)
+    classeur.enregistrer()
     return lignes

@@ -1,4 +1,52 @@
-"""XLSX helpers shared by every export: formula neutralisation, yes/no cells."""
+"""XLSX helpers shared by every export: the workbook written row after row, formula neutralisation,
+yes/no cells."""
+
+import xlsxwriter
+
+# Written as given: a text is never read as a formula, a link or a number; dates shown as in France.
+OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+    "default_date_format": "dd/mm/yyyy",
+}
+
+
+class Classeur:
+    """A workbook written sheet after sheet, row after row, in constant memory (XlsxWriter: the
+    export of a million participants is bound by the writing of its cells), into a path or a
+    binary file object."""
+
+    def __init__(self, destination):
+        self._classeur = xlsxwriter.Workbook(destination, OPTIONS)
+        self._noms = set()
+
+    def feuille(self, nom):
+        """A new sheet; a name already taken (31 characters at most) gets a number."""
+        nom, rang = nom[:31], 1
+        while nom.lower() in self._noms:
+            rang += 1
+            nom = f"{nom[: 31 - len(str(rang)) - 3]} ({rang})"
+        self._noms.add(nom.lower())
+        return Feuille(self._classeur.add_worksheet(nom))
+
+    def enregistrer(self):
+        self._classeur.close()
+
+
+class Feuille:
+    """A sheet of a `Classeur`: `ajouter` writes the next row."""
+
+    def __init__(self, feuille):
+        self._feuille = feuille
+        self._rang = 0
+
+    def ajouter(self, valeurs=()):
+        if valeurs:
+            self._feuille.write_row(self._rang, 0, valeurs)
+        self._rang += 1
+
 
 # What a spreadsheet may read as the start of a formula (OWASP CSV injection): a leading tab or
 # carriage return too, which some spreadsheets skip before evaluating what follows.

@@ -4,9 +4,8 @@ log page shows for the same filters, in a workbook (RGPD issue: "filter the log 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
 
-from plie_portal.xlsx import ligne
+from plie_portal.xlsx import Classeur, ligne
 
 from . import register
 from .base import ParametresForm, ReportKind
@@ -59,14 +58,14 @@ class JournalDesAcces(ReportKind):
         return queryset.order_by("-le", "-id")
 
     def ecrire(self, rapport, progress, sortie):
-        classeur = Workbook(write_only=True)
-        feuille = classeur.create_sheet("Journal des accès")
-        feuille.append([titre for titre, _valeur in COLONNES])
+        classeur = Classeur(sortie)
+        feuille = classeur.feuille("Journal des accès")
+        feuille.ajouter([titre for titre, _valeur in COLONNES])
         queryset = self.lignes(rapport.parametres)
         total = queryset.count() or 1
         for index, acces in enumerate(queryset.iterator(chunk_size=2000), start=1):
-            feuille.append(ligne([valeur(acces) for _titre, valeur in COLONNES]))
+            feuille.ajouter(ligne([valeur(acces) for _titre, valeur in COLONNES]))
             if index % 5000 == 0:
                 progress(5 + int(90 * index / total), _("Lignes du journal"))
         progress(95, _("Enregistrement du classeur"))
-        classeur.save(sortie)
+        classeur.enregistrer()

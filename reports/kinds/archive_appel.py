@@ -75,7 +75,7 @@ class ArchiveAppel(AppelKind):
         )
         cerfa = DossierCerfa()
         with zipfile.ZipFile(sortie, "w", compression=COMPRESSE) as archive:
-            # The workbook, written to a temporary file first (openpyxl seeks in what it writes).
+            # The workbook, written to a temporary file first (its writer seeks in the zip it writes).
             with tempfile.TemporaryFile() as classeur:
                 ecrire_classeur(
                     appel,

@@ -5,9 +5,8 @@ from django import forms
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
 
-from plie_portal.xlsx import ligne
+from plie_portal.xlsx import Classeur, ligne
 
 from ..pdf import rendre_pdf
 from . import register
@@ -97,8 +96,8 @@ class BilanExecution(BilanKind):
         except bilan.CorrespondanceInvalide as exc:
             raise RapportImpossible(str(exc)) from exc
         operation, debut, fin, synthese, activite = self.donnees(rapport, progress)
-        classeur = Workbook(write_only=True)
-        feuille = classeur.create_sheet("Synthèse")
+        classeur = Classeur(sortie)
+        feuille = classeur.feuille("Synthèse")
         for titre, valeur in (
             ("Opération", f"{operation.code} – {operation.intitule}"),
             ("Structure porteuse", operation.structure.nom),
@@ -106,14 +105,14 @@ class BilanExecution(BilanKind):
             ("Participants prévus", synthese["prevus"]),
             ("Participations de la période", synthese["realises"]),
         ):
-            feuille.append(ligne([titre, valeur]))
-        feuille.append([])
-        feuille.append(["Indicateur", "Valeur", "Libellé"])
+            feuille.ajouter(ligne([titre, valeur]))
+        feuille.ajouter([])
+        feuille.ajouter(["Indicateur", "Valeur", "Libellé"])
         for cle, valeur in synthese["indicateurs"].items():
-            feuille.append(ligne([cle, valeur, str(LIBELLES[cle])]))
+            feuille.ajouter(ligne([cle, valeur, str(LIBELLES[cle])]))
         progress(30, _("Participations"))
-        participations = classeur.create_sheet("Participations")
-        participations.append(
+        participations = classeur.feuille("Participations")
+        participations.ajouter(
             [
                 "Participation",
                 "Nom",
@@ -125,11 +124,11 @@ class BilanExecution(BilanKind):
                 "Pièces manquantes",
             ]
         )
-        export = classeur.create_sheet("Export autorité de gestion")
-        export.append([titre for titre, _lire in colonnes])
+        export = classeur.feuille("Export autorité de gestion")
+        export.ajouter([titre for titre, _lire in colonnes])
         personnes = set()
         for p in bilan.participations(operation, debut, fin).iterator(chunk_size=2000):
-            participations.append(
+            participations.ajouter(
                 ligne(
                     [
                         p.pk,
@@ -143,21 +142,21 @@ class BilanExecution(BilanKind):
                     ]
                 )
             )
-            export.append(ligne([lire(p) for _titre, lire in colonnes]))
+            export.ajouter(ligne([lire(p) for _titre, lire in colonnes]))
             personnes.add(p.participant_id)
         rapport.personnes = sorted(personnes)
         progress(80, _("Activité"))
-        feuille = classeur.create_sheet("Activité")
-        feuille.append(["Étapes", "Type", "Statut", "Nombre"])
+        feuille = classeur.feuille("Activité")
+        feuille.ajouter(["Étapes", "Type", "Statut", "Nombre"])
         for e in activite["etapes"]:
-            feuille.append(ligne(["", e["type__libelle"], e["statut"], e["n"]]))
-        feuille.append(["Entretiens", "", "Statut", "Nombre"])
+            feuille.ajouter(ligne(["", e["type__libelle"], e["statut"], e["n"]]))
+        feuille.ajouter(["Entretiens", "", "Statut", "Nombre"])
         for statut, n in sorted(activite["entretiens"].items()):
-            feuille.append(ligne(["", "", statut, n]))
-        feuille.append(ligne(["Ateliers collectifs", "", "ateliers", activite["ateliers"]]))
-        feuille.append(ligne(["", "", "présences", activite["presences"]]))
+            feuille.ajouter(ligne(["", "", statut, n]))
+        feuille.ajouter(ligne(["Ateliers collectifs", "", "ateliers", activite["ateliers"]]))
+        feuille.ajouter(ligne(["", "", "présences", activite["presences"]]))
         progress(95, _("Enregistrement du classeur"))
-        classeur.save(sortie)
+        classeur.enregistrer()
 
 
 @register

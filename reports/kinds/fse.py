@@ -2,10 +2,9 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
 
 from plie_portal.dates import age_on
-from plie_portal.xlsx import ligne, oui_non, telle_quelle, texte, valeurs_en_cellules
+from plie_portal.xlsx import Classeur, ligne, oui_non, telle_quelle, texte, valeurs_en_cellules
 
 from . import register
 from .activite import PeriodeKind
@@ -85,31 +84,31 @@ class ClasseurFSE(PeriodeKind):
         debut, fin = self.periode(rapport.parametres)
         progress(10, _("Calcul des indicateurs"))
         indicateurs = calculer_indicateurs(debut, fin)
-        classeur = Workbook(write_only=True)
-        feuille = classeur.create_sheet("Indicateurs")
-        feuille.append(["Indicateur", "Valeur", "Libellé"])
+        classeur = Classeur(sortie)
+        feuille = classeur.feuille("Indicateurs")
+        feuille.ajouter(["Indicateur", "Valeur", "Libellé"])
         for cle, valeur in indicateurs.items():
-            feuille.append(ligne([cle, valeur, str(LIBELLES[cle])]))
-        feuille.append([])
-        feuille.append(ligne(["Période", f"{debut:%d/%m/%Y} – {fin:%d/%m/%Y}", ""]))
-        feuille.append(ligne(["Produit le", timezone.localtime().strftime("%d/%m/%Y %H:%M"), ""]))
+            feuille.ajouter(ligne([cle, valeur, str(LIBELLES[cle])]))
+        feuille.ajouter([])
+        feuille.ajouter(ligne(["Période", f"{debut:%d/%m/%Y} – {fin:%d/%m/%Y}", ""]))
+        feuille.ajouter(ligne(["Produit le", timezone.localtime().strftime("%d/%m/%Y %H:%M"), ""]))
         self._feuilles_des_operations(classeur, debut, fin)
         progress(30, _("Liste des participations"))
-        feuille = classeur.create_sheet("Participations")
-        feuille.append([titre for titre, _lus, _cellule in COLONNES_PARTICIPATIONS])
+        feuille = classeur.feuille("Participations")
+        feuille.ajouter([titre for titre, _lus, _cellule in COLONNES_PARTICIPATIONS])
         queryset = participations(rapport.demandeur, debut, fin)
         total = queryset.count() or 1
         personnes = set()
         champs, cellules = valeurs_en_cellules(COLONNES_PARTICIPATIONS)
         rangees = queryset.values_list(*champs, "participant_id").iterator(chunk_size=5000)
         for index, rangee in enumerate(rangees, start=1):
-            feuille.append(cellules(rangee))
+            feuille.ajouter(cellules(rangee))
             personnes.add(rangee[-1])
             if index % 2000 == 0:
                 progress(30 + int(60 * index / total), _("Liste des participations"))
         rapport.personnes = sorted(personnes)
         progress(95, _("Enregistrement du classeur"))
-        classeur.save(sortie)
+        classeur.enregistrer()
 
     def _feuilles_des_operations(self, classeur, debut, fin):
         from parcours.indicators import LIBELLES, calculer_indicateurs
@@ -117,11 +116,11 @@ class ClasseurFSE(PeriodeKind):
 
         operations = Operation.objects.filter(date_debut__lte=fin, date_fin__gte=debut).select_related("structure")
         for operation in operations.order_by("code"):
-            feuille = classeur.create_sheet(nom_de_feuille(operation))
-            feuille.append(["Indicateur", "Valeur", "Libellé"])
+            feuille = classeur.feuille(nom_de_feuille(operation))
+            feuille.ajouter(["Indicateur", "Valeur", "Libellé"])
             for cle, valeur in calculer_indicateurs(debut, fin, operation.parcours.all()).items():
-                feuille.append(ligne([cle, valeur, str(LIBELLES[cle])]))
-            feuille.append([])
-            feuille.append(ligne(["Opération", operation.code, operation.intitule]))
-            feuille.append(ligne(["Structure porteuse", operation.structure.nom, ""]))
-            feuille.append(ligne(["Période", f"{debut:%d/%m/%Y} – {fin:%d/%m/%Y}", ""]))
+                feuille.ajouter(ligne([cle, valeur, str(LIBELLES[cle])]))
+            feuille.ajouter([])
+            feuille.ajouter(ligne(["Opération", operation.code, operation.intitule]))
+            feuille.ajouter(ligne(["Structure porteuse", operation.structure.nom, ""]))
+            feuille.ajouter(ligne(["Période", f"{debut:%d/%m/%Y} – {fin:%d/%m/%Y}", ""]))
