@@ -85,7 +85,21 @@ class User(AbstractUser):
         ]
 
     def __str__(self):
-        return self.get_full_name() or self.email
+        return self.libelle(self.first_name, self.last_name, self.email)
+
+    @staticmethod
+    def libelle(prenom, nom, email):
+        """How a person is named in lists: "Prénom Nom" (as `get_full_name`), else their e-mail."""
+        return f"{prenom} {nom}".strip() or email
+
+    @classmethod
+    def choix(cls, queryset):
+        """(pk, label) of the accounts of `queryset`, read as values: a national PLIE's select of
+        1,500 referents would otherwise build 1,500 model instances on every list page."""
+        return [
+            (pk, cls.libelle(prenom, nom, email))
+            for pk, prenom, nom, email in queryset.values_list("pk", "first_name", "last_name", "email")
+        ]
 
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()

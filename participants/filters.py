@@ -1,10 +1,13 @@
 """Filters of the participant list (django-filter). Sensitive filters exist only for the roles
 that may see sensitive data, so that a partner cannot infer them by filtering."""
 
+from html import escape
+
 import django_filters
 from django.db.models import Exists, OuterRef
 from django.forms import ModelChoiceField
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
@@ -147,15 +150,28 @@ def champs_du_formulaire(form):
         choix = getattr(widget, "choices", None)
         if isinstance(champ.field, ModelChoiceField):
             # The field's own iterator opens a server-side cursor on PostgreSQL (three round
-            # trips): a plain list of a few dozen rows is one.
-            choix = [("", champ.field.empty_label)] + [
-                (objet.pk, champ.field.label_from_instance(objet)) for objet in champ.field.queryset
-            ]
+            # trips): a plain list of a few dozen rows is one; accounts are read as values.
+            queryset = champ.field.queryset
+            if queryset.model is User:
+                choix = [("", champ.field.empty_label), *User.choix(queryset)]
+            else:
+                choix = [("", champ.field.empty_label)] + [
+                    (objet.pk, champ.field.label_from_instance(objet)) for objet in queryset
+                ]
         elif isinstance(widget, django_filters.widgets.BooleanWidget):
             choix = [("", _("Tous")), ("true", _("Oui")), ("false", _("Non"))]
         options = None
         if choix is not None:
-            options = [(str(v), str(libelle), str(v) == valeur) for v, libelle in choix]
+            # One string for the whole select: 1,500 referents at national scale are 1,500
+            # options, each three template nodes otherwise (the page's largest rendering cost).
+            # The standard library's escape (Django's own, without its lazy-string wrapper).
+            options = mark_safe(  # every value and label escaped here
+                "".join(
+                    f'<option value="{escape(str(v))}"{" selected" if str(v) == valeur else ""}>'
+                    f"{escape(str(libelle))}</option>"
+                    for v, libelle in choix
+                )
+            )
         champs.append(
             {
                 "nom": champ.html_name,
