@@ -164,3 +164,19 @@ def test_beyond_the_ceiling_the_list_shows_the_planners_estimate_as_approximate(
     assert response.context["paginator"].estime
     assert "Environ " in response.content.decode()
     assert len(response.context["participants"]) == 25
+
+
+def test_the_chosen_referent_stays_selected_in_the_filter(world, client_of):
+    response = client_of(world.coordination).get(URL, {"referent": world.referent.pk})
+
+    assert f'<option value="{world.referent.pk}" selected>{world.referent}</option>' in response.content.decode()
+
+
+def test_a_referent_name_is_escaped_in_the_filter_options(world, client_of):
+    world.referent.last_name = "<b>Durand</b>"
+    world.referent.save()
+
+    contenu = client_of(world.coordination).get(URL).content.decode()
+
+    assert "&lt;b&gt;Durand&lt;/b&gt;" in contenu
+    assert "<b>Durand</b>" not in contenu
