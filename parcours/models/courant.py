@@ -256,10 +256,7 @@ def apres_changement_de_piece(sender, instance, origin=None, **kwargs):
     its participation is to complete. Nothing to do when the whole record or parcours goes."""
     from django.db.models import QuerySet
 
-    from participants.models import Participant
-
-    from .parcours import Parcours
-
+    Participant, Parcours = _modeles(None, None)
     if kwargs.get("raw") or (origin.model if isinstance(origin, QuerySet) else type(origin)) in (Participant, Parcours):
         return
     participant = Parcours._base_manager.filter(pk=instance.parcours_id).values_list("participant_id", flat=True)
