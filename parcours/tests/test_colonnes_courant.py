@@ -13,10 +13,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from parcours.choices import DecisionCommission, MotifSortie, StatutMarcheTravail, TrancheAge
+from parcours.choices import MotifSortie, StatutMarcheTravail, TrancheAge
 from parcours.importation import importer
 from parcours.models import Parcours, PieceFSE
-from parcours.models.courant import EN_COURS, poser_premiere_participation
+from parcours.models.courant import EN_COURS, poser_premiere_participation, statut_de
 from parcours.reprise import reprendre
 from parcours.tests.factories import ParcoursFactory
 from parcours.tests.reprise_exemple import dossier_exemple, octets
@@ -26,19 +26,6 @@ from participants.models import Participant, StatutParcours
 from participants.tests.factories import DocumentFactory, ParticipantFactory
 
 D = datetime.date
-
-
-def statut_attendu(parcours):
-    """The status of the list, from the parcours' own fields (the rule of DESIGN §2)."""
-    if parcours is None:
-        return StatutParcours.AUCUN
-    if parcours.decision_commission == DecisionCommission.REFUSEE:
-        return StatutParcours.REFUSE
-    if parcours.date_sortie:
-        return StatutParcours.SORTI
-    if parcours.decision_commission == DecisionCommission.VALIDEE:
-        return StatutParcours.EN_PARCOURS
-    return StatutParcours.EN_ATTENTE
 
 
 def tranche_attendue(parcours):
@@ -63,7 +50,7 @@ def ecarts(participants=None):
         courant = max(tous, key=lambda p: (p.date_orientation, p.pk), default=None)
         fins = [p.date_sortie or EN_COURS for p in tous if p.date_entree]
         attendu = (
-            statut_attendu(courant),
+            statut_de(courant),
             courant.date_entree if courant else None,
             bool(courant) and not courant.fse_complet,
             max(fins, default=None),
