@@ -66,7 +66,10 @@ def inserer_par_copy(modele, objets, lot=LOT, cles=False):
             for objet in objets[debut : debut + lot]:
                 tampon.write("\t".join([_texte(lire(objet)) for lire in lecteurs]) + "\n")
             tampon.seek(0)
-            cursor.copy_expert(f"COPY {table} ({colonnes}) FROM STDIN", tampon)
+            # As the cursor's execute(): a violated constraint is Django's IntegrityError (the import
+            # catches it to say a parcours was opened meanwhile), not psycopg2's own.
+            with connection.wrap_database_errors:
+                cursor.copy_expert(f"COPY {table} ({colonnes}) FROM STDIN", tampon)
     for objet in objets:
         # As after bulk_create: saved rows, a later save() is an UPDATE.
         objet._state.adding = False
