@@ -22,22 +22,14 @@ def _texte(valeur):
 
 # Fields whose Python value is already what COPY reads (no adaptation by the database layer): read as
 # the attribute, which spares Django's generic preparation of each value (most of an import's time).
-TELS_QUELS = (
-    models.CharField,
-    models.TextField,
-    models.BooleanField,
-    models.IntegerField,
-    models.AutoField,
-    models.BigAutoField,
-    models.ForeignKey,
-)
+TELS_QUELS = (models.CharField, models.TextField, models.BooleanField, models.IntegerField, models.ForeignKey)
 
 
 def _lecteur(champ):
     """How to read the value of `champ` to insert from an object."""
     if type(champ) is models.DateField and not (champ.auto_now or champ.auto_now_add):
         return lambda objet: getattr(objet, champ.attname)
-    if isinstance(champ, TELS_QUELS) and not isinstance(champ, (models.DateField, models.JSONField)):
+    if isinstance(champ, TELS_QUELS):
         return lambda objet: getattr(objet, champ.attname)
     # Dates and times with auto_now, aware date-times, anything else: as Django prepares them.
     return lambda objet: champ.get_db_prep_save(champ.pre_save(objet, True), connection)

@@ -24,12 +24,13 @@ class Classeur:
 
     def feuille(self, nom):
         """A new sheet; a name already taken (31 characters at most) gets a number."""
-        nom, rang = nom[:31], 1
-        while nom.lower() in self._noms:
+        choisi, rang = nom[:31], 1
+        while choisi.lower() in self._noms:
             rang += 1
-            nom = f"{nom[: 31 - len(str(rang)) - 3]} ({rang})"
-        self._noms.add(nom.lower())
-        return Feuille(self._classeur.add_worksheet(nom))
+            suffixe = f" ({rang})"
+            choisi = nom[: 31 - len(suffixe)] + suffixe
+        self._noms.add(choisi.lower())
+        return Feuille(self._classeur.add_worksheet(choisi))
 
     def enregistrer(self):
         self._classeur.close()

@@ -15,8 +15,6 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import MOTIFS_SORTIE_POSITIVE
 
-CHAMPS = ("entrees", "sorties", "sorties_positives")
-
 
 class ActiviteJournaliere(models.Model):
     """How many participations entered, left, and left positively on one day (all of them,
@@ -37,7 +35,7 @@ class ActiviteJournaliere(models.Model):
 
 def etat(parcours):
     """What a participation adds to the counters: (entry date, exit date, positive exit?)."""
-    return (parcours.date_entree, parcours.date_sortie, parcours.motif_sortie in MOTIFS_SORTIE_POSITIVE)
+    return (parcours.date_entree, parcours.date_sortie, parcours.sortie_positive)
 
 
 def _apports(etats, signe, total):

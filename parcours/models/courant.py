@@ -182,7 +182,7 @@ def recalculer_courant(participant_ids, Participant=None, Parcours=None):
         )
 
 
-def a_completer(Parcours=None):
+def a_completer():
     """UPDATE expression of `Parcours.a_completer`: incomplete FSE+ data (the kept `complet_fse`,
     so that of an anonymised person stays that of the time) or a proof missing (`manque_pieces`)."""
     from .pieces import manque_pieces

@@ -270,15 +270,13 @@ class Parcours(models.Model):
             return False
         if self._state.adding or self.pk is None:
             return None
-        ligne = (
+        enregistre = (
             Parcours._base_manager.select_for_update()
+            .only("date_entree", "date_sortie", "motif_sortie")
             .filter(pk=self.pk)
-            .values_list("date_entree", "date_sortie", "motif_sortie")
             .first()
         )
-        if ligne is None:
-            return None
-        return (ligne[0], ligne[1], ligne[2] in MOTIFS_SORTIE_POSITIVE)
+        return activite.etat(enregistre) if enregistre else None
 
     @classmethod
     def from_db(cls, db, field_names, values):
