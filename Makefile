@@ -46,9 +46,11 @@ worker: venv
 beat: venv
 	$(BIN)/celery -A plie_portal beat --loglevel=INFO
 
-## make bench: measurements at 25,000 participants on PostgreSQL (DATABASE_URL; scripts/services.sh starts one)
+## make bench: migrate, then measurements at 25,000 participants on PostgreSQL (DATABASE_URL; scripts/services.sh starts one)
 bench: venv
 	$(PYTHON) -m pip install --quiet -r requirements-bench.txt
+	DEBUG=1 $(PYTHON) manage.py migrate --noinput -v 0
+	DEBUG=1 $(PYTHON) manage.py load_communes -v 0
 	$(PYTHON) bench/run.py $(BENCH_ARGS)
 
 ## make bench-echelle: the same pages at 25,000, 250,000 and 1,000,000 participants (bench/echelle.py)

@@ -24,6 +24,12 @@ if not ctypes.util.find_library("pango-1.0"):
         "Debian/Ubuntu : sudo apt install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 ; "
         "macOS : brew install pango ; Fedora : sudo dnf install pango."
     )
+elif not ctypes.util.find_library("harfbuzz-subset"):
+    # WeasyPrint falls back on fontTools with a deprecation warning, which the suite turns into an error.
+    problems.append(
+        "La bibliothèque HarfBuzz-Subset nécessaire à WeasyPrint (PDF) manque. "
+        "Debian/Ubuntu : sudo apt install libharfbuzz-subset0 ; macOS : brew install harfbuzz."
+    )
 if problems:
     print("Impossible de préparer le Portail PLIE :", file=sys.stderr)
     for problem in problems:
