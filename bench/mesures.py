@@ -85,6 +85,7 @@ def pages_a_mesurer():
     pages["liste_referent_connecte"] = (ref, liste)
     pages["file_active"] = (ref, "/")
     pages["fiche_participant"] = (ref, f"/participants/{participant.pk}/")
+    pages["historique_participant"] = (ref, f"/participants/{participant.pk}/historique/")
     pages["tableau_coordination"] = (coord, "/")
     if partenaire:
         pages["accueil_partenaire"] = (logged_client(partenaire), "/")

@@ -317,6 +317,10 @@ def measure_pages(bench_referent, requests):
             logged_client(bench_referent),
             reverse("participants:detail", kwargs={"pk": participant.pk}),
         )
+        pages["historique_participant"] = (
+            logged_client(bench_referent),
+            reverse("participants:historique", kwargs={"pk": participant.pk}),
+        )
     pages["tableau_coordination"] = (coord_client, "/")
     from parcours.models import Operation
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("nouveau/", edition.creer, name="creer"),
     path("fusionner/", edition.fusionner_fiches, name="fusionner"),
     path("<int:pk>/", fiche.detail, name="detail"),
+    path("<int:pk>/historique/", fiche.historique, name="historique"),
     path("<int:pk>/modifier/", edition.modifier, name="modifier"),
     path("<int:pk>/documents/ajouter/", documents.ajouter, name="document_ajouter"),
     path("documents/<int:pk>/", documents.telecharger, name="document_telecharger"),

@@ -188,6 +188,11 @@ CANAUX = {
         lambda w, u: page(w, u, reverse("participants:detail", args=[w.participant.pk])),
         {NOTE, MOTIF, DOCUMENT},
     ),
+    # The record's history (its own page, and the fragment the record loads): every field changed.
+    "historique de la fiche": (
+        lambda w, u: page(w, u, reverse("participants:historique", args=[w.participant.pk])),
+        {MOTIF, SUIVI},
+    ),
     "liste des participants": (lambda w, u: page(w, u, reverse("participants:liste")), set()),
     "recherche dans la liste": (lambda w, u: page(w, u, reverse("participants:liste"), q="ZQX"), set()),
     "accueil": (lambda w, u: page(w, u, reverse("home")), set()),

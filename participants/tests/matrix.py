@@ -29,6 +29,19 @@ MATRIX = {
             label="participant d'un collègue : lecture seule",
         ),
     ],
+    # The history: whoever reads the sensitive part of the record (a partner sees identity only).
+    "participants:historique": [
+        Case(
+            expect(403, **{**PAGES, "referent_autre": 404, "partenaire": 403}),
+            kwargs=_p("participant"),
+            label="participant du référent",
+        ),
+        Case(
+            expect(403, **{**PAGES, "referent": 404, "partenaire": 404}),
+            kwargs=_p("participant_autre"),
+            label="participant du CCAS",
+        ),
+    ],
     "participants:modifier": [
         Case(
             expect(404, dpo=403, expert=403, coordination=200, referent=200, admin=200, **EDITION),

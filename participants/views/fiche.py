@@ -1,5 +1,7 @@
-"""`/participants/<id>/`: the record, scoped and logged; sensitive parts only for who may see them."""
+"""`/participants/<id>/`: the record, scoped and logged; sensitive parts only for who may see them.
+`/participants/<id>/historique/`: the changes of the record, its parcours and its steps."""
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 
 from accounts.audit import log_access
@@ -42,13 +44,11 @@ def detail(request, pk):
         "peut_modifier": peut_modifier,
         "voit_sensible": voit_sensible,
         "documents": [],
-        "historique": [],
         "peut_fusionner": user.effective_role == "coordination",
         "est_coordination": user.effective_role == "coordination",
     }
     if voit_sensible:
         context["documents"] = list(participant.documents.select_related("auteur"))
-        context["historique"] = historique_participant(participant)
         # The journal of the current parcours, or of the latest one once it has ended.
         context["parcours_du_journal"] = parcours_courant or (tous_parcours[0] if tous_parcours else None)
         resume = avec_alertes(Participant.objects.filter(pk=participant.pk)).values(
@@ -58,3 +58,17 @@ def detail(request, pk):
         context["resume"] = resume
         context["resume_alertes"] = [libelles[cle] for cle in ALERTES if resume[f"alerte_{cle}"]]
     return render(request, "participants/detail.html", context)
+
+
+@role_required(*ROLES_PARTICIPANTS)
+def historique(request, pk):
+    """The change history of a record, for whoever reads its sensitive part: a page of its own, or
+    the fragment that the record's folded "Modifications" section loads when opened (HTMX)."""
+    participant = get_object_or_404(Participant.objects.visible_to(request.user).select_related("commune"), pk=pk)
+    if not participant.voit_sensible(request.user):
+        raise PermissionDenied
+    log_access(request, "consultation", participant, description=f"Historique : {participant}"[:255])
+    context = {"participant": participant, "historique": historique_participant(participant)}
+    if request.htmx:
+        return render(request, "participants/includes/historique.html", context)
+    return render(request, "participants/historique.html", context)
