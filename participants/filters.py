@@ -1,20 +1,17 @@
 """Filters of the participant list (django-filter). Sensitive filters exist only for the roles
 that may see sensitive data, so that a partner cannot infer them by filtering."""
 
-from html import escape
-
 import django_filters
 from django.db.models import Exists, OuterRef
 from django.forms import ModelChoiceField
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from parcours.portefeuille import avec_parcours_courant
 from partners.models import Structure
 from plie_portal.dates import months_before
-from plie_portal.filtres import FiltreStrict
+from plie_portal.filtres import FiltreStrict, options_html
 from plie_portal.text import normalize
 from territoire.models import Commune
 
@@ -160,18 +157,7 @@ def champs_du_formulaire(form):
                 ]
         elif isinstance(widget, django_filters.widgets.BooleanWidget):
             choix = [("", _("Tous")), ("true", _("Oui")), ("false", _("Non"))]
-        options = None
-        if choix is not None:
-            # One string for the whole select: 1,500 referents at national scale are 1,500
-            # options, each three template nodes otherwise (the page's largest rendering cost).
-            # The standard library's escape (Django's own, without its lazy-string wrapper).
-            options = mark_safe(  # every value and label escaped here
-                "".join(
-                    f'<option value="{escape(str(v))}"{" selected" if str(v) == valeur else ""}>'
-                    f"{escape(str(libelle))}</option>"
-                    for v, libelle in choix
-                )
-            )
+        options = None if choix is None else options_html(choix, valeur)
         champs.append(
             {
                 "nom": champ.html_name,

@@ -303,6 +303,12 @@ class Participant(models.Model):
         )
         self.cle_identite = identity_key(self.nom, self.prenom, self.date_naissance)
 
+    @property
+    def libelle_statut_parcours(self):
+        """The label of the kept status, for lists: `get_statut_parcours_display` hashes every choice
+        of the field at each call (25 rows a page)."""
+        return StatutParcours(self.statut_parcours).label
+
     def voit_sensible(self, user):
         """Whether `user` may see this participant's sensitive data: the Python form of `portee_sensible`."""
         portee = portee_sensible(user)

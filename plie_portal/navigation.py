@@ -1,6 +1,8 @@
 """Main navigation by role. An entry whose URL does not exist yet is skipped."""
 
-from django.urls import NoReverseMatch, reverse
+from functools import lru_cache
+
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 COORD, REF, PART, INSTR, PORT, DPO = "coordination", "referent", "partenaire", "instructeur", "porteur", "dpo"
@@ -27,6 +29,16 @@ MENU = [
 ]
 
 
+@lru_cache(maxsize=256)
+def _adresse(nom, prefixe, urlconf):
+    """The URL of a menu entry, computed once per deployment prefix and URLconf: a dozen `reverse`
+    calls on every page otherwise. None when the URL does not exist."""
+    try:
+        return reverse(nom, urlconf=urlconf)
+    except NoReverseMatch:
+        return None
+
+
 def menu_for(role, current_path):
     """The menu of a role: entries ({label, url, active}) and groups ({label, active, entries}),
     with the one matching the current page marked active."""
@@ -34,9 +46,8 @@ def menu_for(role, current_path):
     for label, name, roles, groupe in MENU:
         if role not in roles:
             continue
-        try:
-            url = reverse(name)
-        except NoReverseMatch:
+        url = _adresse(name, get_script_prefix(), get_urlconf())
+        if url is None:
             continue
         active = current_path == url if url == "/" else current_path.startswith(url)
         entries.append({"label": label, "url": url, "active": active, "groupe": groupe})

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from plie_portal.filtres import options_html
 from territoire.models import Commune
 
 from ..affichage import valeur_affichee
@@ -43,7 +44,7 @@ def _decimal(valeur):
 def instruction(request):
     """Dossiers the user instructs, by state (tabs with counts), filtered and sorted."""
     exiger_role(request, *ROLES_INSTRUCTION)
-    appels = AppelAProjets.objects.visible_to(request.user).order_by("-date_cloture", "id")
+    appels = list(AppelAProjets.objects.visible_to(request.user).order_by("-date_cloture", "id"))
     base = Dossier.objects.visible_to(request.user)
     appel_id = request.GET.get("appel", "")
     if appel_id.isdigit():
@@ -75,6 +76,7 @@ def instruction(request):
         .order_by(*TRIS.get(tri, TRIS["-depot"]))
         .distinct()
     )
+    etiquettes = list(Etiquette.objects.filter(appel__in=appels).select_related("appel"))
     onglets = [
         {"code": code, "libelle": libelle, "n": comptes.get(code, 0)}
         for code, libelle in StatutDossier.choices
@@ -86,8 +88,19 @@ def instruction(request):
         "total": sum(comptes.values()),
         "statut": statut,
         "appels": appels,
-        "communes": Commune.objects.order_by("nom"),
-        "etiquettes": Etiquette.objects.filter(appel__in=appels).select_related("appel"),
+        # The selects' options as one string each (71 communes: a loop of 71 otherwise).
+        "options_appels": options_html(
+            [("", _("Tous")), *((a.pk, a.titre) for a in appels)], request.GET.get("appel", "")
+        ),
+        "options_communes": options_html(
+            [("", _("Toutes")), *Commune.objects.order_by("nom").values_list("code_insee", "nom")],
+            commune,
+        ),
+        "options_etiquettes": options_html(
+            [("", _("Toutes")), *((e.pk, f"{e.nom} ({e.appel.titre})") for e in etiquettes)],
+            request.GET.get("etiquette", ""),
+        ),
+        "etiquettes": etiquettes,
         "actions_lot": ACTIONS_LOT,
         "filtres": {
             k: request.GET.get(k, "")
