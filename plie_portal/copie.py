@@ -17,22 +17,49 @@ def _texte(valeur):
         return "t" if valeur else "f"
     if hasattr(valeur, "isoformat"):
         return valeur.isoformat()
-    return str(valeur).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return _echapper(str(valeur))
 
 
-# Fields whose Python value is already what COPY reads (no adaptation by the database layer): read as
-# the attribute, which spares Django's generic preparation of each value (most of an import's time).
-TELS_QUELS = (models.CharField, models.TextField, models.BooleanField, models.IntegerField, models.ForeignKey)
+def _echapper(texte):
+    return texte.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def _lecteur(champ):
-    """How to read the value of `champ` to insert from an object."""
-    if type(champ) is models.DateField and not (champ.auto_now or champ.auto_now_add):
-        return lambda objet: getattr(objet, champ.attname)
-    if isinstance(champ, TELS_QUELS):
-        return lambda objet: getattr(objet, champ.attname)
-    # Dates and times with auto_now, aware date-times, anything else: as Django prepares them.
-    return lambda objet: champ.get_db_prep_save(champ.pre_save(objet, True), connection)
+def _ecrivain(champ):
+    """How to write the value of `champ` of an object in COPY's text format. The Python value of most
+    fields is already what COPY reads: written straight from the attribute by a function of its type,
+    which spares Django's generic preparation of each value and `_texte`'s type tests (most of an
+    import's time, 25 fields of 25,000 people)."""
+    nom = champ.attname
+    if isinstance(champ, models.BooleanField):
+
+        def ecrire(objet):
+            valeur = getattr(objet, nom)
+            return "\\N" if valeur is None else ("t" if valeur else "f")
+
+    elif type(champ) is models.DateField and not (champ.auto_now or champ.auto_now_add):
+
+        def ecrire(objet):
+            valeur = getattr(objet, nom)
+            return "\\N" if valeur is None else valeur.isoformat()
+
+    elif isinstance(champ, (models.IntegerField, models.ForeignKey)):
+
+        def ecrire(objet):
+            valeur = getattr(objet, nom)
+            return "\\N" if valeur is None else str(valeur)
+
+    elif isinstance(champ, (models.CharField, models.TextField)):
+
+        def ecrire(objet):
+            valeur = getattr(objet, nom)
+            return "\\N" if valeur is None else _echapper(str(valeur))
+
+    else:
+        # Dates and times with auto_now, aware date-times, anything else: as Django prepares them.
+        def ecrire(objet):
+            return _texte(champ.get_db_prep_save(champ.pre_save(objet, True), connection))
+
+    return ecrire
 
 
 def inserer_par_copy(modele, objets, lot=LOT, cles=False):
@@ -52,11 +79,11 @@ def inserer_par_copy(modele, objets, lot=LOT, cles=False):
                 objet.pk = cle
         champs = [f for f in modele._meta.concrete_fields if cles or not f.primary_key]
         colonnes = ", ".join(connection.ops.quote_name(f.column) for f in champs)
-        lecteurs = [_lecteur(f) for f in champs]
+        ecrivains = [_ecrivain(f) for f in champs]
         for debut in range(0, len(objets), lot):
             tampon = io.StringIO()
             for objet in objets[debut : debut + lot]:
-                tampon.write("\t".join([_texte(lire(objet)) for lire in lecteurs]) + "\n")
+                tampon.write("\t".join([ecrire(objet) for ecrire in ecrivains]) + "\n")
             tampon.seek(0)
             # As the cursor's execute(): a violated constraint is Django's IntegrityError (the import
             # catches it to say a parcours was opened meanwhile), not psycopg2's own.
