@@ -2,9 +2,11 @@
 parameterised INSERTs (the demo seed's ~250,000 interviews; the people and parcours of an import, whose
 keys are drawn from the table's sequence first). Elsewhere (SQLite), `bulk_create`."""
 
+import datetime
 import io
 
 from django.db import connection, models
+from django.utils import timezone
 
 LOT = 20_000
 
@@ -30,6 +32,10 @@ def _ecrivain(champ):
     which spares Django's generic preparation of each value and `_texte`'s type tests (most of an
     import's time, 25 fields of 25,000 people)."""
     nom = champ.attname
+
+    def generique(objet):
+        return _texte(champ.get_db_prep_save(champ.pre_save(objet, True), connection))
+
     if isinstance(champ, models.BooleanField):
 
         def ecrire(objet):
@@ -41,6 +47,24 @@ def _ecrivain(champ):
         def ecrire(objet):
             valeur = getattr(objet, nom)
             return "\\N" if valeur is None else valeur.isoformat()
+
+    elif isinstance(champ, models.DateTimeField) and (champ.auto_now or champ.auto_now_add):
+
+        def ecrire(objet):
+            # As DateTimeField.pre_save on an insertion: the moment, set on the object too.
+            valeur = timezone.now()
+            setattr(objet, nom, valeur)
+            return valeur.isoformat()
+
+    elif isinstance(champ, models.DateTimeField):
+
+        def ecrire(objet):
+            valeur = getattr(objet, nom)
+            if valeur is None:
+                return "\\N"
+            if type(valeur) is datetime.datetime and valeur.tzinfo is not None:
+                return valeur.isoformat()
+            return generique(objet)  # a naive date-time: made aware as Django does
 
     elif isinstance(champ, (models.IntegerField, models.ForeignKey)):
 
@@ -55,10 +79,8 @@ def _ecrivain(champ):
             return "\\N" if valeur is None else _echapper(str(valeur))
 
     else:
-        # Dates and times with auto_now, aware date-times, anything else: as Django prepares them.
-        def ecrire(objet):
-            return _texte(champ.get_db_prep_save(champ.pre_save(objet, True), connection))
-
+        # Dates with auto_now, anything else: as Django prepares them.
+        ecrire = generique
     return ecrire
 
 

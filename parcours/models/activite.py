@@ -9,8 +9,8 @@ the rows they insert. `recompter` rebuilds them from the participations (migrati
 
 from collections import Counter
 
-from django.db import models
-from django.db.models import Count, F, Q
+from django.db import connection, models
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import MOTIFS_SORTIE_POSITIVE
@@ -31,6 +31,10 @@ class ActiviteJournaliere(models.Model):
 
     def __str__(self):
         return f"{self.jour:%d/%m/%Y}"
+
+
+CHAMPS = ("entrees", "sorties", "sorties_positives")
+LOT = 1000  # days a statement (four parameters each: SQLite allows 32,766)
 
 
 def etat(parcours):
@@ -58,13 +62,26 @@ def compter(ajoutes=(), retires=()):
     for (jour, champ), n in total.items():
         if n:
             par_jour.setdefault(jour, {})[champ] = n
-    # Days in order: two writers touching the same days lock them in the same order.
-    for jour in sorted(par_jour):
-        increments = {champ: F(champ) + n for champ, n in par_jour[jour].items()}
-        if not ActiviteJournaliere.objects.filter(jour=jour).update(**increments):
-            # The day's first participation (get_or_create survives a concurrent first one).
-            ActiviteJournaliere.objects.get_or_create(jour=jour)
-            ActiviteJournaliere.objects.filter(jour=jour).update(**increments)
+    if not par_jour:
+        return
+    # One statement for every day (a seed or an import touches thousands of them), the same on
+    # PostgreSQL and SQLite: a new day inserted, an existing one incremented. Days in order: two
+    # writers touching the same days lock them in the same order.
+    table = connection.ops.quote_name(ActiviteJournaliere._meta.db_table)
+    jours = sorted(par_jour)
+    for debut in range(0, len(jours), LOT):
+        tranche = jours[debut : debut + LOT]
+        valeurs = []
+        for jour in tranche:
+            valeurs += [jour, *(par_jour[jour].get(champ, 0) for champ in CHAMPS)]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (jour, {', '.join(CHAMPS)}) VALUES "
+                + ", ".join(["(%s, %s, %s, %s)"] * len(tranche))
+                + " ON CONFLICT (jour) DO UPDATE SET "
+                + ", ".join(f"{champ} = {table}.{champ} + excluded.{champ}" for champ in CHAMPS),
+                valeurs,
+            )
 
 
 def recompter(Parcours=None, Activite=None):
