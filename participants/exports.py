@@ -6,7 +6,7 @@ and no query per row, whatever the number of people (issue 20)."""
 from django.utils.translation import gettext as _
 
 from parcours.portefeuille import avec_parcours_courant
-from plie_portal.xlsx import Classeur, jour, neutraliser, oui_non, texte, valeurs_en_cellules
+from plie_portal.xlsx import Classeur, neutraliser, oui_non, telle_quelle, texte, valeurs_en_cellules
 
 from .models import Participant, StatutParcours, voit_colonnes_sensibles
 
@@ -29,7 +29,7 @@ COLONNES_IDENTITE = [
     ("Nom", ("nom",), texte),
     ("Nom de naissance", ("nom_naissance",), texte),
     ("Prénom", ("prenom",), texte),
-    ("Date de naissance", ("date_naissance",), jour),
+    ("Date de naissance", ("date_naissance",), telle_quelle),
     ("Commune", ("commune__nom",), texte),
     ("Téléphone", ("telephone",), texte),
     ("E-mail", ("email",), texte),
@@ -42,8 +42,8 @@ COLONNES_SENSIBLES = [
     ("Référent·e", ("referent__first_name", "referent__last_name"), _nom_complet),
     ("Structure du référent", ("referent__structure__nom",), texte),
     ("Parcours actuel", ("statut_parcours",), _statut),
-    ("Date d'entrée", ("courant_date_entree",), jour),
-    ("Date de sortie", ("courant_date_sortie",), jour),
+    ("Date d'entrée", ("courant_date_entree",), telle_quelle),
+    ("Date de sortie", ("courant_date_sortie",), telle_quelle),
     ("Situation sur le marché du travail", ("courant_statut_marche",), texte),
     ("Niveau de formation", ("courant_niveau",), texte),
     ("RSA", ("courant_rsa",), oui_non),
@@ -80,7 +80,7 @@ def ecrire_export_participants(queryset, user, fichier, progress=None, ids=None)
     champs, cellules = valeurs_en_cellules(colonnes)
     classeur = Classeur(fichier)
     feuille = classeur.feuille("Participants")
-    feuille.entete(colonnes)
+    feuille.ajouter([titre for titre, _lus, _cellule in colonnes])
     total = (queryset.count() or 1) if progress else 1
     lignes = 0
     for rangee in queryset.values_list(*champs, "pk").iterator(chunk_size=LOT):

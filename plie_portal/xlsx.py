@@ -1,8 +1,6 @@
 """XLSX helpers shared by every export: the workbook written row after row, formula neutralisation,
 yes/no cells."""
 
-import datetime
-
 import xlsxwriter
 
 # Written as given: a text is never read as a formula, a link or a number; dates shown as in France.
@@ -23,7 +21,6 @@ class Classeur:
     def __init__(self, destination):
         self._classeur = xlsxwriter.Workbook(destination, OPTIONS)
         self._noms = set()
-        self._format_jour = self._classeur.add_format({"num_format": OPTIONS["default_date_format"]})
 
     def feuille(self, nom):
         """A new sheet; a name already taken (31 characters at most) gets a number."""
@@ -33,7 +30,7 @@ class Classeur:
             suffixe = f" ({rang})"
             choisi = nom[: 31 - len(suffixe)] + suffixe
         self._noms.add(choisi.lower())
-        return Feuille(self._classeur.add_worksheet(choisi), self._format_jour)
+        return Feuille(self._classeur.add_worksheet(choisi))
 
     def enregistrer(self):
         self._classeur.close()
@@ -42,18 +39,9 @@ class Classeur:
 class Feuille:
     """A sheet of a `Classeur`: `ajouter` writes the next row."""
 
-    def __init__(self, feuille, format_jour):
+    def __init__(self, feuille):
         self._feuille = feuille
-        self._format_jour = format_jour
         self._rang = 0
-
-    def entete(self, colonnes):
-        """The titles of export columns (title, fields read, cell function) as the first row; the
-        columns written by `jour` shown as dates."""
-        for rang, (_titre, _lus, cellule) in enumerate(colonnes):
-            if cellule is jour:
-                self._feuille.set_column(rang, rang, None, self._format_jour)
-        self.ajouter([titre for titre, _lus, _cellule in colonnes])
 
     def ajouter(self, valeurs=()):
         if valeurs:
@@ -84,16 +72,6 @@ def oui_non(valeur):
 def texte(valeur):
     """A text cell: neutralised, empty for an empty or missing value."""
     return neutraliser(valeur) if valeur else ""
-
-
-# Day 0 of Excel's dates (the 1900 system, past its phantom 29 February 1900).
-JOUR_ZERO = datetime.date(1899, 12, 30)
-
-
-def jour(valeur):
-    """A date cell of a column set up by `Feuille.entete`: the day's number, as Excel keeps it, under
-    the column's date format (XlsxWriter's conversion of each date costs a third of a row's writing)."""
-    return (valeur - JOUR_ZERO).days if valeur else ""
 
 
 def telle_quelle(valeur):

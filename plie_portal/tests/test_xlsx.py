@@ -1,11 +1,9 @@
 """The XLSX helpers of every export."""
 
-import datetime
-
 import pytest
 from openpyxl import load_workbook
 
-from plie_portal.xlsx import Classeur, jour, neutraliser, texte
+from plie_portal.xlsx import Classeur, neutraliser
 
 
 @pytest.mark.parametrize("texte", ["=1+1", "+33", "-1", "@SOMME(A1)", "\t=1+1", "\r=1+1"])
@@ -27,19 +25,3 @@ def test_a_sheet_name_already_taken_gets_a_number_within_excels_31_characters(tm
 
     noms = load_workbook(chemin, read_only=True).sheetnames
     assert noms == ["Op. " + "X" * 27, "Op. " + "X" * 23 + " (2)", "Op. " + "X" * 23 + " (3)"]
-
-
-def test_a_day_column_reads_back_as_dates_shown_the_french_way(tmp_path):
-    chemin = tmp_path / "j.xlsx"
-    classeur = Classeur(chemin)
-    feuille = classeur.feuille("Dates")
-    colonnes = [("Nom", ("nom",), texte), ("Entrée", ("entree",), jour)]
-    feuille.entete(colonnes)
-    feuille.ajouter(["Martin", jour(datetime.date(2026, 3, 2))])
-    feuille.ajouter(["Sans date", jour(None)])
-    classeur.enregistrer()
-
-    lignes = list(load_workbook(chemin).active.iter_rows(values_only=False))
-    cellule = lignes[1][1]
-    assert cellule.value == datetime.datetime(2026, 3, 2) and cellule.number_format == "dd/mm/yyyy"
-    assert lignes[2][1].value is None

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plie_portal.dates import age_on
-from plie_portal.xlsx import Classeur, jour, ligne, oui_non, telle_quelle, texte, valeurs_en_cellules
+from plie_portal.xlsx import Classeur, ligne, oui_non, telle_quelle, texte, valeurs_en_cellules
 
 from . import register
 from .activite import PeriodeKind
@@ -22,10 +22,10 @@ COLONNES_PARTICIPATIONS = [
     ("Nom", ("participant__nom",), texte),
     ("Prénom", ("participant__prenom",), texte),
     ("Sexe", ("participant__sexe",), texte),
-    ("Date de naissance", ("participant__date_naissance",), jour),
+    ("Date de naissance", ("participant__date_naissance",), telle_quelle),
     ("Âge à l'entrée", ("participant__date_naissance", "date_entree"), _age),
     ("Commune", ("participant__commune__nom",), texte),
-    ("Date d'entrée", ("date_entree",), jour),
+    ("Date d'entrée", ("date_entree",), telle_quelle),
     ("Situation sur le marché du travail", ("statut_marche_travail",), texte),
     ("Chômeur de longue durée", ("chomage_longue_duree",), oui_non),
     ("Niveau de formation", ("niveau_formation",), texte),
@@ -35,7 +35,7 @@ COLONNES_PARTICIPATIONS = [
     ("Sans domicile", ("sans_domicile",), oui_non),
     ("Zone rurale", ("zone_rurale",), oui_non),
     ("QPV", ("qpv",), oui_non),
-    ("Date de sortie", ("date_sortie",), jour),
+    ("Date de sortie", ("date_sortie",), telle_quelle),
     ("Motif de sortie", ("motif_sortie",), texte),
     ("Situation à la sortie", ("situation_sortie",), texte),
     ("Qualification obtenue", ("qualification_obtenue",), oui_non),
@@ -95,7 +95,7 @@ class ClasseurFSE(PeriodeKind):
         self._feuilles_des_operations(classeur, debut, fin)
         progress(30, _("Liste des participations"))
         feuille = classeur.feuille("Participations")
-        feuille.entete(COLONNES_PARTICIPATIONS)
+        feuille.ajouter([titre for titre, _lus, _cellule in COLONNES_PARTICIPATIONS])
         queryset = participations(rapport.demandeur, debut, fin)
         total = queryset.count() or 1
         personnes = set()
