@@ -102,10 +102,7 @@ def instruction(request):
         ),
         "etiquettes": etiquettes,
         "actions_lot": ACTIONS_LOT,
-        "filtres": {
-            k: request.GET.get(k, "")
-            for k in ("appel", "commune", "montant_min", "montant_max", "score_min", "etiquette", "en_retard")
-        },
+        "filtres": {k: request.GET.get(k, "") for k in ("montant_min", "montant_max", "score_min", "en_retard")},
         "tri": tri,
     }
     return render(request, "aap_invisibles/instruction.html", contexte)

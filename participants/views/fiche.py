@@ -64,7 +64,8 @@ def detail(request, pk):
 def historique(request, pk):
     """The change history of a record, for whoever reads its sensitive part: a page of its own, or
     the fragment that the record's folded "Modifications" section loads when opened (HTMX)."""
-    participant = get_object_or_404(Participant.objects.visible_to(request.user).select_related("commune"), pk=pk)
+    # The referent, read by voit_sensible for a colleague of the same structure.
+    participant = get_object_or_404(Participant.objects.visible_to(request.user).select_related("referent"), pk=pk)
     if not participant.voit_sensible(request.user):
         raise PermissionDenied
     log_access(request, "consultation", participant, description=f"Historique : {participant}"[:255])

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 
 register = template.Library()
 
-FLECHES = {"ascending": " ▲", "descending": " ▼"}
+FLECHES = {"ascending": "▲", "descending": "▼"}
 
 
 @register.simple_tag(takes_context=True)
@@ -19,7 +19,7 @@ def th_tri(context, cle, libelle):
         sens, cible = "ascending", f"-{cle}"
     else:
         sens, cible = ("descending" if actuel == f"-{cle}" else "none"), cle
-    fleche = format_html(' <span aria-hidden="true">{}</span>', FLECHES[sens].strip()) if sens in FLECHES else ""
+    fleche = format_html(' <span aria-hidden="true">{}</span>', FLECHES[sens]) if sens in FLECHES else ""
     return format_html(
         '<th scope="col" class="table-sort" aria-sort="{}"><a href="{}">{}{}</a></th>',
         sens,
