@@ -8,7 +8,6 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import (
     BooleanField,
-    Count,
     Exists,
     ExpressionWrapper,
     F,
@@ -143,9 +142,22 @@ def libelles_alertes():
     return {cle: str(libelle) % valeurs for cle, libelle in ALERTES.items()}
 
 
-def compter_alertes(participants, aujourd_hui=None):
-    """How many of these participants raise each alert ({"entretien": 3, …}) and how many they
-    are ("total"), in one query."""
-    return avec_alertes(participants, aujourd_hui).aggregate(
-        total=Count("pk"), **{cle: Count("pk", filter=Q(**{f"alerte_{cle}": True})) for cle in ALERTES}
-    )
+def alertes_du_portefeuille(participants, ordre, aujourd_hui=None):
+    """These participants in `ordre` as (id, date of the last interview, set of the alerts raised),
+    in one query: the counters, the filter on an alert and the page of the caseload read this list."""
+    cles = [f"alerte_{cle}" for cle in ALERTES]
+    lignes = avec_alertes(participants, aujourd_hui).order_by(*ordre)
+    return [
+        (pk, dernier, {cle for cle, leve in zip(ALERTES, drapeaux, strict=True) if leve})
+        for pk, dernier, *drapeaux in lignes.values_list("pk", "dernier_entretien", *cles)
+    ]
+
+
+def compter_alertes(alertes):
+    """How many of the caseload's participants raise each alert ({"entretien": 3, …}) and how many
+    they are ("total"), from `alertes_du_portefeuille`."""
+    comptes = {cle: 0 for cle in ALERTES}
+    for _pk, _dernier, levees in alertes:
+        for cle in levees:
+            comptes[cle] += 1
+    return {"total": len(alertes), **comptes}

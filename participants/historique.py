@@ -1,6 +1,7 @@
 """Change history of a participant record (django-simple-history): who, when, each field before
 and after, for the participant, their parcours and their steps. A constant number of queries."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -48,22 +49,25 @@ def _afficher(champ, valeur, references):
     return str(valeur)
 
 
-def _references(modele, enregistrements):
-    """The related objects named in the records, fetched once per related model."""
-    references = {}
-    for champ in _champs(modele):
-        if not champ.is_relation or champ.related_model is None:
-            continue
-        ids = {getattr(e, champ.attname) for e in enregistrements} - {None}
-        if ids:
-            deja = references.setdefault(champ.related_model, {})
-            deja.update(champ.related_model._base_manager.in_bulk(ids))
+def _references(historiques, connus):
+    """The related objects named in the records of each (model, records) pair, fetched in one query
+    per related model whichever model names it; the objects of `connus` are not fetched again."""
+    ids = defaultdict(set)
+    for modele, enregistrements in historiques:
+        for champ in _champs(modele):
+            if champ.is_relation and champ.related_model is not None:
+                ids[champ.related_model] |= {getattr(e, champ.attname) for e in enregistrements} - {None}
+    references = defaultdict(dict)
+    for objet in connus:
+        references[type(objet)][objet.pk] = objet
+    for modele, cles in ids.items():
+        if manquants := cles - references[modele].keys():
+            references[modele].update(modele._base_manager.in_bulk(manquants))
     return references
 
 
-def _evenements(modele, enregistrements, libelle):
+def _evenements(modele, enregistrements, libelle, references):
     champs = _champs(modele)
-    references = _references(modele, enregistrements)
     precedent = {}
     evenements = []
     for enr in sorted(enregistrements, key=lambda e: (e.history_date, e.history_id)):
@@ -109,10 +113,15 @@ def historique_participant(participant, limite=100):
     parcours = list(Parcours.history.filter(participant_id=participant.pk).select_related("history_user"))
     parcours_ids = {p.id for p in parcours}
     etapes = list(Etape.history.filter(parcours_id__in=parcours_ids).select_related("history_user"))
+    historiques = [(type(participant), fiche), (Parcours, parcours), (Etape, etapes)]
+    references = _references(historiques, connus=[participant])
+    for objet in references[Parcours].values():
+        if objet.participant_id == participant.pk:
+            objet.participant = participant  # named by each parcours: not read again per parcours
     evenements = (
-        _evenements(type(participant), fiche, lambda e: str(_("Fiche du participant")))
-        + _evenements(Parcours, parcours, lambda e: str(_("Parcours n° %(id)s") % {"id": e.id}))
-        + _evenements(Etape, etapes, lambda e: str(_("Étape n° %(id)s") % {"id": e.id}))
+        _evenements(type(participant), fiche, lambda e: str(_("Fiche du participant")), references)
+        + _evenements(Parcours, parcours, lambda e: str(_("Parcours n° %(id)s") % {"id": e.id}), references)
+        + _evenements(Etape, etapes, lambda e: str(_("Étape n° %(id)s") % {"id": e.id}), references)
     )
     evenements.sort(key=lambda e: e.date, reverse=True)
     return evenements[:limite]

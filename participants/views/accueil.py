@@ -13,7 +13,7 @@ from accounts.permissions import role_required
 from parcours.indicators import entrees_et_sorties_par_mois, personnes_accompagnees_en, sorties_positives
 from parcours.models import Entretien, Objectif, Operation, Parcours
 from parcours.operations.views import sans_operation
-from parcours.portefeuille import avec_alertes, compter_alertes, libelles_alertes, portefeuille
+from parcours.portefeuille import alertes_du_portefeuille, compter_alertes, libelles_alertes, portefeuille
 
 from ..models import Participant, StatutParcours
 
@@ -26,22 +26,20 @@ def accueil_referent(request):
     ordre = ("nom", "prenom", "id")
     suivis = portefeuille(Participant.objects.all(), user, aujourd_hui)
     libelles = libelles_alertes()
-    comptes = compter_alertes(suivis, aujourd_hui)
+    # A caseload is a hundred people or so: their alerts, sorted, in one query, give the counters,
+    # the filter on an alert and the page; the page's 25 rows are then read without any subquery.
+    alertes = alertes_du_portefeuille(suivis, ordre, aujourd_hui)
+    comptes = compter_alertes(alertes)
     alerte = request.GET.get("alerte", "")
     if alerte in libelles:
-        suivis = avec_alertes(suivis, aujourd_hui).filter(**{f"alerte_{alerte}": True})
+        alertes = [ligne for ligne in alertes if alerte in ligne[2]]
     else:
         alerte = ""
-    # A caseload is a hundred people or so: their sorted ids, in one query, give both the count and
-    # the page; the alerts are then computed for the 25 rows shown only (the database would
-    # otherwise evaluate every alert subquery for the whole caseload before sorting).
-    ids = list(suivis.order_by(*ordre).values_list("pk", flat=True))
-    page = Paginator(ids, 25).get_page(request.GET.get("page"))
-    lignes = list(
-        avec_alertes(Participant.objects.filter(pk__in=list(page.object_list)), aujourd_hui)
-        .select_related("commune")
-        .order_by(*ordre)
-    )
+    page = Paginator(alertes, 25).get_page(request.GET.get("page"))
+    du_portefeuille = {pk: (dernier, levees) for pk, dernier, levees in page.object_list}
+    lignes = list(Participant.objects.filter(pk__in=list(du_portefeuille)).select_related("commune").order_by(*ordre))
+    for participant in lignes:
+        participant.dernier_entretien, participant.alertes = du_portefeuille[participant.pk]
     maintenant = timezone.now()
     agenda = (
         Entretien.objects.planifies()
