@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-PAR_DEFAUT = ["page_vide", "liste_page1", "liste_tri_referent", "file_active", "fiche_participant"]
+PAR_DEFAUT = ["page_vide_cadre", "liste_page1", "liste_tri_referent", "file_active", "fiche_participant"]
 PAR_DEFAUT += ["tableau_instruction"]
 
 
@@ -26,16 +26,8 @@ def compter(page, requetes):
     sys.path.insert(0, str(BASE_DIR / "bench"))
     import run  # noqa: F401 - sets up Django as the bench does
     from mesures import pages_a_mesurer
-    from run import logged_client
 
-    from accounts.models import Role, User
-
-    if page == "page_vide":
-        # The frame alone (session, second factor, menu, base template), as bench/run.py measures it.
-        client = logged_client(User.objects.filter(role=Role.REFERENT).order_by("pk").first())
-        url = "/comptes/mot-de-passe/modifie/"
-    else:
-        client, url = pages_a_mesurer()[page]
+    client, url = pages_a_mesurer()[page]
     for _ in range(5):
         if client.get(url).status_code != 200:
             sys.exit(f"{url} ne répond pas 200")

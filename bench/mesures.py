@@ -87,6 +87,9 @@ def pages_a_mesurer():
     pages["fiche_participant"] = (ref, f"/participants/{participant.pk}/")
     pages["historique_participant"] = (ref, f"/participants/{participant.pk}/historique/")
     pages["tableau_coordination"] = (coord, "/")
+    # The frame alone (session, account, second factor, notifications, menu): what every page pays,
+    # and the floor of the page/raw SQL ratio of the pages whose own SQL is small.
+    pages["page_vide_cadre"] = (ref, "/comptes/mot-de-passe/modifie/")
     if partenaire:
         pages["accueil_partenaire"] = (logged_client(partenaire), "/")
     if instructeur:
