@@ -2,7 +2,9 @@
 alerts, and its move at once to another referent. Functions over a participant queryset, here
 rather than on `Participant`, so that participants never reads the parcours above it."""
 
+from collections import Counter
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
@@ -142,22 +144,27 @@ def libelles_alertes():
     return {cle: str(libelle) % valeurs for cle, libelle in ALERTES.items()}
 
 
+class LigneDuPortefeuille(NamedTuple):
+    """A participant of the caseload: its id, the date of its last interview, the alerts it raises."""
+
+    pk: int
+    dernier_entretien: object
+    alertes: frozenset
+
+
 def alertes_du_portefeuille(participants, ordre, aujourd_hui=None):
-    """These participants in `ordre` as (id, date of the last interview, set of the alerts raised),
-    in one query: the counters, the filter on an alert and the page of the caseload read this list."""
+    """These participants in `ordre`, each a `LigneDuPortefeuille`, in one query: the counters, the
+    filter on an alert and the page of the caseload all read this list."""
     cles = [f"alerte_{cle}" for cle in ALERTES]
     lignes = avec_alertes(participants, aujourd_hui).order_by(*ordre)
     return [
-        (pk, dernier, {cle for cle, leve in zip(ALERTES, drapeaux, strict=True) if leve})
+        LigneDuPortefeuille(pk, dernier, frozenset(cle for cle, leve in zip(ALERTES, drapeaux, strict=True) if leve))
         for pk, dernier, *drapeaux in lignes.values_list("pk", "dernier_entretien", *cles)
     ]
 
 
-def compter_alertes(alertes):
-    """How many of the caseload's participants raise each alert ({"entretien": 3, …}) and how many
-    they are ("total"), from `alertes_du_portefeuille`."""
-    comptes = {cle: 0 for cle in ALERTES}
-    for _pk, _dernier, levees in alertes:
-        for cle in levees:
-            comptes[cle] += 1
-    return {"total": len(alertes), **comptes}
+def compter_alertes(lignes):
+    """How many participants of the caseload raise each alert ({"entretien": 3, …}) and how many
+    they are ("total"), from the lines of `alertes_du_portefeuille`."""
+    comptes = Counter(cle for ligne in lignes for cle in ligne.alertes)
+    return {"total": len(lignes), **{cle: comptes[cle] for cle in ALERTES}}

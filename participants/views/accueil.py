@@ -28,18 +28,19 @@ def accueil_referent(request):
     libelles = libelles_alertes()
     # A caseload is a hundred people or so: their alerts, sorted, in one query, give the counters,
     # the filter on an alert and the page; the page's 25 rows are then read without any subquery.
-    alertes = alertes_du_portefeuille(suivis, ordre, aujourd_hui)
-    comptes = compter_alertes(alertes)
+    du_portefeuille = alertes_du_portefeuille(suivis, ordre, aujourd_hui)
+    comptes = compter_alertes(du_portefeuille)
     alerte = request.GET.get("alerte", "")
     if alerte in libelles:
-        alertes = [ligne for ligne in alertes if alerte in ligne[2]]
+        du_portefeuille = [ligne for ligne in du_portefeuille if alerte in ligne.alertes]
     else:
         alerte = ""
-    page = Paginator(alertes, 25).get_page(request.GET.get("page"))
-    du_portefeuille = {pk: (dernier, levees) for pk, dernier, levees in page.object_list}
-    lignes = list(Participant.objects.filter(pk__in=list(du_portefeuille)).select_related("commune").order_by(*ordre))
+    page = Paginator(du_portefeuille, 25).get_page(request.GET.get("page"))
+    de_la_page = {ligne.pk: ligne for ligne in page.object_list}
+    lignes = list(Participant.objects.filter(pk__in=list(de_la_page)).select_related("commune").order_by(*ordre))
     for participant in lignes:
-        participant.dernier_entretien, participant.alertes = du_portefeuille[participant.pk]
+        participant.dernier_entretien = de_la_page[participant.pk].dernier_entretien
+        participant.alertes = de_la_page[participant.pk].alertes
     maintenant = timezone.now()
     agenda = (
         Entretien.objects.planifies()
