@@ -70,10 +70,10 @@ def avec_parcours_courant(participants):
 def portefeuille(participants, user, aujourd_hui=None):
     """The caseload of a referent: their participants with an open parcours or a follow-up due."""
     aujourd_hui = aujourd_hui or timezone.localdate()
-    return participants.filter(referent=user).filter(
-        Exists(Parcours.objects.ouverts().filter(participant=OuterRef("pk")))
-        | Exists(Parcours.objects.suivi_6_mois_du(aujourd_hui).filter(participant=OuterRef("pk")))
-    )
+    # One EXISTS over "open or due": two EXISTS joined by OR cannot become a semi-join, and the
+    # planner then hashed every open parcours of the PLIE for a caseload of 80 (50 ms at 250,000).
+    suivis = Parcours.objects.ouverts() | Parcours.objects.suivi_6_mois_du(aujourd_hui)
+    return participants.filter(referent=user).filter(Exists(suivis.filter(participant=OuterRef("pk"))))
 
 
 def avec_alertes(participants, aujourd_hui=None):

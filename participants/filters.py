@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
-from parcours.portefeuille import avec_parcours_courant
+from parcours.models import Parcours
 from partners.models import Structure
 from plie_portal.dates import months_before
 from plie_portal.filtres import FiltreStrict, options_html
@@ -99,7 +99,9 @@ class ParticipantFilter(FiltreStrict):
             self.filters["referent"].queryset = self.filters["referent"].queryset.filter(structure_id=user.structure_id)
 
     def filtrer_qpv(self, queryset, name, value):
-        return queryset.filter(courant_qpv=(value == "oui"))
+        return queryset.filter(
+            Exists(Parcours.objects.filter(participant=OuterRef("pk"), courant=True, qpv=(value == "oui")))
+        )
 
     def filtrer_age(self, queryset, name, value):
         if value not in BORNES_AGE:
@@ -108,8 +110,6 @@ class ParticipantFilter(FiltreStrict):
         return queryset.filter(date_naissance__gt=debut, date_naissance__lte=fin)
 
     def filtrer_annee_entree(self, queryset, name, value):
-        from parcours.models import Parcours
-
         return queryset.filter(
             Exists(Parcours.objects.filter(participant=OuterRef("pk"), date_entree__year=int(value)))
         )
@@ -177,7 +177,9 @@ def participants_filtres(user, donnees):
     queryset = Participant.objects.visible_to(user).select_related("commune")
     sensible = voit_colonnes_sensibles(user)
     if sensible:
-        queryset = avec_parcours_courant(queryset).select_related("referent__structure")
+        # Filters and sorts read the participant's kept columns; the current parcours is joined
+        # only by whoever reads its fields (the export), never for the list's count and ids.
+        queryset = queryset.select_related("referent__structure")
     queryset = filtre_recherche(queryset, donnees.get("q"), identite_seulement=not sensible)
     filtre = ParticipantFilter(donnees or None, queryset=queryset, user=user)
     if filtre.is_bound:
