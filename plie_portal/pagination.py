@@ -6,7 +6,7 @@ million rows to print page 1 costs more than the page itself; a user cannot tell
 import json
 import math
 
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connections
 from django.utils.functional import cached_property
 
@@ -29,10 +29,49 @@ def arrondi(n):
     return round(n / puissance) * puissance
 
 
+class PageEstimee(Page):
+    """A page of an estimated list: whether another page follows is read in the rows themselves,
+    never derived from the estimate (which may be below the truth)."""
+
+    def __init__(self, object_list, number, paginator, suivante):
+        super().__init__(object_list, number, paginator)
+        self.suivante = suivante
+
+    def has_next(self):
+        return self.suivante
+
+    def next_page_number(self):
+        return self.number + 1
+
+
 class PaginateurEstime(Paginator):
-    """Exact count up to PLAFOND rows; beyond, the planner's estimate (`estime` is then True)."""
+    """Exact count up to PLAFOND rows; beyond, the planner's estimate (`estime` is then True).
+    An estimate only sizes the page links: each page holds its full rows and leads to the next."""
 
     estime = False
+
+    def validate_number(self, number):
+        if not (self.count and self.estime):
+            return super().validate_number(number)
+        try:
+            number = int(number)
+        except (TypeError, ValueError) as exc:
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from exc
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number  # past the estimated last page, page() finds out whether rows remain
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if not self.estime:
+            return super().page(number)
+        # One row more than the page says whether another follows; the slice is never cut at
+        # the estimate (stale statistics would otherwise shorten pages and hide the last ones).
+        debut = (number - 1) * self.per_page
+        lignes = list(self.object_list[debut : debut + self.per_page + 1])
+        if not lignes:
+            raise EmptyPage(self.error_messages["no_results"])
+        return PageEstimee(lignes[: self.per_page], number, self, suivante=len(lignes) > self.per_page)
 
     @cached_property
     def count(self):

@@ -186,6 +186,25 @@ def test_beyond_the_ceiling_the_list_shows_the_planners_estimate_as_approximate(
     assert len(response.context["participants"]) == 25
 
 
+def test_an_estimate_below_the_truth_neither_shortens_a_page_nor_hides_the_next_ones(world, client_of, monkeypatch):
+    # Stale planner statistics: 33 people, an estimate of 10 (one page, by the estimate).
+    from plie_portal import pagination
+
+    monkeypatch.setattr(pagination, "PLAFOND", 5)
+    monkeypatch.setattr(pagination, "estimation", lambda queryset: 10)
+    creer_participants(30, world.referent)
+    client = client_of(world.coordination)
+
+    premiere = client.get(URL)
+    seconde = client.get(URL, {"page": 2})
+
+    assert len(premiere.context["participants"]) == 25
+    assert premiere.context["page_obj"].has_next()
+    assert len(seconde.context["participants"]) == 8
+    assert not seconde.context["page_obj"].has_next()
+    assert client.get(URL, {"page": 3}).status_code == 404
+
+
 def test_the_chosen_referent_stays_selected_in_the_filter(world, client_of):
     response = client_of(world.coordination).get(URL, {"referent": world.referent.pk})
 
