@@ -79,8 +79,7 @@ def ecrire_export_participants(queryset, user, fichier, progress=None, ids=None)
             queryset = avec_parcours_courant(queryset)
     champs, cellules = valeurs_en_cellules(colonnes)
     classeur = Classeur(fichier)
-    feuille = classeur.feuille("Participants")
-    feuille.ajouter([titre for titre, _lus, _cellule in colonnes])
+    feuille = classeur.feuille("Participants", entetes=[titre for titre, _lus, _cellule in colonnes])
     total = (queryset.count() or 1) if progress else 1
     lignes = 0
     for rangee in queryset.values_list(*champs, "pk").iterator(chunk_size=LOT):

@@ -13,37 +13,62 @@ OPTIONS = {
 }
 
 
+# Rows of an Excel sheet. Past the last one XlsxWriter refuses a row and says so only by returning
+# -1: a table longer than that (the access log, ten years of participations) goes on over a
+# following sheet, its headings repeated, rather than losing its end without a word.
+LIGNES_PAR_FEUILLE = 1_048_576
+
+
 class Classeur:
     """A workbook written sheet after sheet, row after row, in constant memory (XlsxWriter: the
     export of a million participants is bound by the writing of its cells), into a path or a
     binary file object."""
 
-    def __init__(self, destination):
+    def __init__(self, destination, lignes_par_feuille=None):
         self._classeur = xlsxwriter.Workbook(destination, OPTIONS)
         self._noms = set()
+        self.lignes_par_feuille = lignes_par_feuille or LIGNES_PAR_FEUILLE
 
-    def feuille(self, nom):
-        """A new sheet; a name already taken (31 characters at most) gets a number."""
+    def feuille(self, nom, entetes=None):
+        """A new sheet, its first row `entetes` when given (repeated on each following sheet of a
+        table longer than a sheet)."""
+        return Feuille(self, nom, entetes)
+
+    def _onglet(self, nom):
+        """A new XlsxWriter sheet; a name already taken (31 characters at most) gets a number."""
         choisi, rang = nom[:31], 1
         while choisi.lower() in self._noms:
             rang += 1
             suffixe = f" ({rang})"
             choisi = nom[: 31 - len(suffixe)] + suffixe
         self._noms.add(choisi.lower())
-        return Feuille(self._classeur.add_worksheet(choisi))
+        return self._classeur.add_worksheet(choisi)
 
     def enregistrer(self):
         self._classeur.close()
 
 
 class Feuille:
-    """A sheet of a `Classeur`: `ajouter` writes the next row."""
+    """A sheet of a `Classeur`: `ajouter` writes the next row, on a following sheet named
+    "<nom> – suite <n>" once a sheet is full."""
 
-    def __init__(self, feuille):
-        self._feuille = feuille
-        self._rang = 0
+    def __init__(self, classeur, nom, entetes=None):
+        self._classeur = classeur
+        self._nom = nom
+        self._entetes = list(entetes) if entetes else None
+        self._suites = 1
+        self._ouvrir(self._classeur._onglet(nom))
+
+    def _ouvrir(self, onglet):
+        self._feuille, self._rang = onglet, 0
+        if self._entetes:
+            self.ajouter(self._entetes)
 
     def ajouter(self, valeurs=()):
+        if self._rang >= self._classeur.lignes_par_feuille:
+            self._suites += 1
+            suffixe = f" – suite {self._suites}"
+            self._ouvrir(self._classeur._onglet(self._nom[: 31 - len(suffixe)] + suffixe))
         if valeurs:
             self._feuille.write_row(self._rang, 0, valeurs)
         self._rang += 1

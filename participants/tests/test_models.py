@@ -100,6 +100,27 @@ def test_the_export_tells_its_progress_as_it_writes(world, monkeypatch):
     assert etapes[-1][1] == f"{lignes} participants sur {lignes}"
 
 
+def test_an_export_longer_than_an_excel_sheet_keeps_every_participant_over_following_sheets(world, monkeypatch):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from participants import exports
+    from plie_portal import xlsx
+
+    monkeypatch.setattr(xlsx, "LIGNES_PAR_FEUILLE", 3)
+    ParticipantFactory.create_batch(4)
+    fichier = BytesIO()
+    lignes = exports.ecrire_export_participants(Participant.objects.all(), world.coordination, fichier)
+
+    classeur = load_workbook(fichier, read_only=True)
+    rangees = [list(r) for nom in classeur.sheetnames for r in classeur[nom].iter_rows(values_only=True)]
+    entetes = rangees[0]
+    assert classeur.sheetnames[1] == "Participants – suite 2"
+    assert [r for r in rangees if r == entetes] == [entetes] * len(classeur.sheetnames)
+    assert len(rangees) - len(classeur.sheetnames) == lignes == Participant.objects.count()
+
+
 def test_changing_the_commune_on_the_record_updates_its_sort_column(world):
     from territoire.models import Commune
 

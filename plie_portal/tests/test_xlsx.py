@@ -25,3 +25,30 @@ def test_a_sheet_name_already_taken_gets_a_number_within_excels_31_characters(tm
 
     noms = load_workbook(chemin, read_only=True).sheetnames
     assert noms == ["Op. " + "X" * 27, "Op. " + "X" * 23 + " (2)", "Op. " + "X" * 23 + " (3)"]
+
+
+def _lignes(chemin):
+    classeur = load_workbook(chemin, read_only=True)
+    return {nom: [list(r) for r in classeur[nom].iter_rows(values_only=True)] for nom in classeur.sheetnames}
+
+
+def test_a_table_longer_than_a_sheet_goes_on_over_a_following_sheet_with_its_headings(tmp_path):
+    chemin = tmp_path / "long.xlsx"
+    classeur = Classeur(chemin, lignes_par_feuille=3)
+    feuille = classeur.feuille("Participants", entetes=["Nom", "Rang"])
+    for rang in range(1, 6):
+        feuille.ajouter([f"P{rang}", rang])
+    classeur.enregistrer()
+
+    assert _lignes(chemin) == {
+        "Participants": [["Nom", "Rang"], ["P1", 1], ["P2", 2]],
+        "Participants – suite 2": [["Nom", "Rang"], ["P3", 3], ["P4", 4]],
+        "Participants – suite 3": [["Nom", "Rang"], ["P5", 5]],
+    }
+
+
+def test_excels_own_row_limit_is_the_default_length_of_a_sheet(tmp_path):
+    import xlsxwriter
+
+    feuille = xlsxwriter.Workbook(tmp_path / "x.xlsx").add_worksheet()
+    assert Classeur(tmp_path / "c.xlsx").lignes_par_feuille == feuille.xls_rowmax

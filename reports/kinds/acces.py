@@ -59,8 +59,7 @@ class JournalDesAcces(ReportKind):
 
     def ecrire(self, rapport, progress, sortie):
         classeur = Classeur(sortie)
-        feuille = classeur.feuille("Journal des accès")
-        feuille.ajouter([titre for titre, _valeur in COLONNES])
+        feuille = classeur.feuille("Journal des accès", entetes=[titre for titre, _valeur in COLONNES])
         queryset = self.lignes(rapport.parametres)
         total = queryset.count() or 1
         for index, acces in enumerate(queryset.iterator(chunk_size=2000), start=1):

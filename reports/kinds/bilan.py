@@ -111,9 +111,9 @@ class BilanExecution(BilanKind):
         for cle, valeur in synthese["indicateurs"].items():
             feuille.ajouter(ligne([cle, valeur, str(LIBELLES[cle])]))
         progress(30, _("Participations"))
-        participations = classeur.feuille("Participations")
-        participations.ajouter(
-            [
+        participations = classeur.feuille(
+            "Participations",
+            entetes=[
                 "Participation",
                 "Nom",
                 "Prénom",
@@ -122,10 +122,9 @@ class BilanExecution(BilanKind):
                 "Situation à la sortie",
                 "Pièces présentes",
                 "Pièces manquantes",
-            ]
+            ],
         )
-        export = classeur.feuille("Export autorité de gestion")
-        export.ajouter([titre for titre, _lire in colonnes])
+        export = classeur.feuille("Export autorité de gestion", entetes=[titre for titre, _lire in colonnes])
         personnes = set()
         for p in bilan.participations(operation, debut, fin).iterator(chunk_size=2000):
             participations.ajouter(

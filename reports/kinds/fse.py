@@ -94,8 +94,9 @@ class ClasseurFSE(PeriodeKind):
         feuille.ajouter(ligne(["Produit le", timezone.localtime().strftime("%d/%m/%Y %H:%M"), ""]))
         self._feuilles_des_operations(classeur, debut, fin)
         progress(30, _("Liste des participations"))
-        feuille = classeur.feuille("Participations")
-        feuille.ajouter([titre for titre, _lus, _cellule in COLONNES_PARTICIPATIONS])
+        feuille = classeur.feuille(
+            "Participations", entetes=[titre for titre, _lus, _cellule in COLONNES_PARTICIPATIONS]
+        )
         queryset = participations(rapport.demandeur, debut, fin)
         total = queryset.count() or 1
         personnes = set()
