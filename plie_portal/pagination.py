@@ -11,6 +11,9 @@ from django.db import connections
 from django.utils.functional import cached_property
 
 PLAFOND = 10_000
+# The largest OFFSET the databases take (a signed 64-bit integer): a page number typed past it is no
+# page of any list, refused before the query fails.
+DECALAGE_MAX = 2**63 - 1
 
 
 def estimation(queryset):
@@ -68,10 +71,22 @@ class PaginateurEstime(Paginator):
         # One row more than the page says whether another follows; the slice is never cut at
         # the estimate (stale statistics would otherwise shorten pages and hide the last ones).
         debut = (number - 1) * self.per_page
-        lignes = list(self.object_list[debut : debut + self.per_page + 1])
-        if not lignes:
+        if debut + self.per_page + 1 > DECALAGE_MAX:
             raise EmptyPage(self.error_messages["no_results"])
-        return PageEstimee(lignes[: self.per_page], number, self, suivante=len(lignes) > self.per_page)
+        lignes = list(self.object_list[debut : debut + self.per_page + 1])
+        if lignes:
+            return PageEstimee(lignes[: self.per_page], number, self, suivante=len(lignes) > self.per_page)
+        if number > self.num_pages:
+            raise EmptyPage(self.error_messages["no_results"])
+        # An estimate above the truth (or rounded up) showed a page past the rows, the last one at
+        # least: counted exactly this once, the list serves its real last page instead of a 404.
+        self._compter_exactement()
+        return super().page(self.num_pages)
+
+    def _compter_exactement(self):
+        self.__dict__["count"] = self.object_list.count()
+        self.__dict__.pop("num_pages", None)
+        self.estime = False
 
     @cached_property
     def count(self):

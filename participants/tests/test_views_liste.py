@@ -97,9 +97,13 @@ def test_the_qpv_filter_on_no_leaves_out_the_people_without_a_current_parcours(w
     world.parcours.qpv = True
     world.parcours.save()
     ParticipantFactory(nom="Sansparcours")
+    ParcoursFactory(participant=ParticipantFactory(nom="Horsqpv"), qpv=False)
     client = client_of(world.coordination)
-    assert "Sansparcours" not in noms(client.get(URL, {"qpv": "non"}))
-    assert "Lefèvre" not in noms(client.get(URL, {"qpv": "non"}))
+
+    trouves = noms(client.get(URL, {"qpv": "non"}))
+
+    assert "Horsqpv" in trouves
+    assert "Sansparcours" not in trouves and "Lefèvre" not in trouves
 
 
 def test_the_list_counts_sorts_and_shows_its_page_without_reading_the_parcours(world, client_of):
@@ -203,6 +207,33 @@ def test_an_estimate_below_the_truth_neither_shortens_a_page_nor_hides_the_next_
     assert len(seconde.context["participants"]) == 8
     assert not seconde.context["page_obj"].has_next()
     assert client.get(URL, {"page": 3}).status_code == 404
+
+
+def test_the_last_page_shown_by_an_estimate_above_the_truth_serves_the_real_last_page(world, client_of, monkeypatch):
+    # 33 people, an estimate of 100: four pages by the estimate, two in truth.
+    from plie_portal import pagination
+
+    monkeypatch.setattr(pagination, "PLAFOND", 5)
+    monkeypatch.setattr(pagination, "estimation", lambda queryset: 100)
+    creer_participants(30, world.referent)
+    client = client_of(world.coordination)
+    assert client.get(URL).context["paginator"].num_pages == 4
+
+    for page in (4, "last"):
+        response = client.get(URL, {"page": page})
+        assert response.status_code == 200
+        assert (response.context["page_obj"].number, len(response.context["participants"])) == (2, 8)
+        assert not response.context["paginator"].estime
+
+
+def test_a_page_number_past_what_a_database_can_skip_is_not_found(world, client_of, monkeypatch):
+    from plie_portal import pagination
+
+    monkeypatch.setattr(pagination, "PLAFOND", 5)
+    monkeypatch.setattr(pagination, "estimation", lambda queryset: 100)
+    creer_participants(30, world.referent)
+
+    assert client_of(world.coordination).get(URL, {"page": 10**18}).status_code == 404
 
 
 def test_the_chosen_referent_stays_selected_in_the_filter(world, client_of):
