@@ -3,6 +3,9 @@ produce it in the background. Rows are read as plain values (`values_list`), in 
 server-side cursor, and written row after row (`plie_portal.xlsx.Classeur`, XlsxWriter): no model instance
 and no query per row, whatever the number of people (issue 20)."""
 
+from functools import cache
+
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from parcours.portefeuille import avec_parcours_courant
@@ -19,9 +22,16 @@ def _nom_complet(prenom, nom):
     return neutraliser(f"{prenom or ''} {nom or ''}".strip())
 
 
+@cache
+def _libelles_statut(langue):
+    with override(langue):
+        return {code: str(libelle) for code, libelle in StatutParcours.choices}
+
+
 def _statut(code):
-    # The label in the language of the request that writes the file, not that of the import.
-    return str(StatutParcours(code).label) if code in StatutParcours.values else ""
+    # The label in the language of the request that writes the file, not that of the import;
+    # looked up in a dict made once per language (a million rows, one enum lookup each).
+    return _libelles_statut(get_language()).get(code, "")
 
 
 # (title, the values it reads, how they become the cell)

@@ -69,8 +69,16 @@ class Feuille:
             self._suites += 1
             suffixe = f" – suite {self._suites}"
             self._ouvrir(self._classeur._onglet(self._nom[: 31 - len(suffixe)] + suffixe))
-        if valeurs:
-            self._feuille.write_row(self._rang, 0, valeurs)
+        # Each cell by its own type rather than through write_row's dispatch, which tries every
+        # option of a string (formula, address, number: all off here) for every cell of a million
+        # rows; an empty text or a missing value is no cell, as write_row leaves it.
+        rang, ecrire_texte, ecrire = self._rang, self._feuille.write_string, self._feuille.write
+        for colonne, valeur in enumerate(valeurs):
+            if type(valeur) is str:
+                if valeur:
+                    ecrire_texte(rang, colonne, valeur)
+            elif valeur is not None:
+                ecrire(rang, colonne, valeur)
         self._rang += 1
 
 
@@ -90,8 +98,11 @@ def ligne(valeurs):
     return [neutraliser(valeur) for valeur in valeurs]
 
 
+OUI_NON = {True: "oui", False: "non"}
+
+
 def oui_non(valeur):
-    return {True: "oui", False: "non"}.get(valeur, "")
+    return OUI_NON.get(valeur, "")
 
 
 def texte(valeur):

@@ -52,3 +52,32 @@ def test_excels_own_row_limit_is_the_default_length_of_a_sheet(tmp_path):
 
     feuille = xlsxwriter.Workbook(tmp_path / "x.xlsx").add_worksheet()
     assert Classeur(tmp_path / "c.xlsx").lignes_par_feuille == feuille.xls_rowmax
+
+
+def test_each_cell_keeps_its_type_and_an_empty_text_or_a_missing_value_leaves_no_cell(tmp_path):
+    import datetime
+    from decimal import Decimal
+
+    chemin = tmp_path / "types.xlsx"
+    classeur = Classeur(chemin)
+    classeur.feuille("Types").ajouter(
+        ["Rouen", "", None, datetime.date(2026, 12, 7), 3, 2.5, True, Decimal("1.5"), "0612", "https://x.fr", "'=1"]
+    )
+    classeur.enregistrer()
+
+    feuille = load_workbook(chemin)["Types"]
+    assert [c.value for c in feuille[1]] == [
+        "Rouen",
+        None,
+        None,
+        datetime.datetime(2026, 12, 7),
+        3,
+        2.5,
+        True,
+        1.5,
+        "0612",
+        "https://x.fr",
+        "'=1",
+    ]
+    assert feuille["D1"].number_format == "dd/mm/yyyy"
+    assert feuille["I1"].data_type == "s" and not feuille["J1"].hyperlink
