@@ -24,10 +24,10 @@ class Classeur:
     export of a million participants is bound by the writing of its cells), into a path or a
     binary file object."""
 
-    def __init__(self, destination, lignes_par_feuille=None):
+    def __init__(self, destination):
         self._classeur = xlsxwriter.Workbook(destination, OPTIONS)
         self._noms = set()
-        self.lignes_par_feuille = lignes_par_feuille or LIGNES_PAR_FEUILLE
+        self.lignes_par_feuille = LIGNES_PAR_FEUILLE
 
     def feuille(self, nom, entetes=None):
         """A new sheet, its first row `entetes` when given (repeated on each following sheet of a

@@ -32,9 +32,12 @@ def _lignes(chemin):
     return {nom: [list(r) for r in classeur[nom].iter_rows(values_only=True)] for nom in classeur.sheetnames}
 
 
-def test_a_table_longer_than_a_sheet_goes_on_over_a_following_sheet_with_its_headings(tmp_path):
+def test_a_table_longer_than_a_sheet_goes_on_over_a_following_sheet_with_its_headings(tmp_path, monkeypatch):
+    from plie_portal import xlsx
+
+    monkeypatch.setattr(xlsx, "LIGNES_PAR_FEUILLE", 3)
     chemin = tmp_path / "long.xlsx"
-    classeur = Classeur(chemin, lignes_par_feuille=3)
+    classeur = Classeur(chemin)
     feuille = classeur.feuille("Participants", entetes=["Nom", "Rang"])
     for rang in range(1, 6):
         feuille.ajouter([f"P{rang}", rang])
